@@ -1,0 +1,121 @@
+package dev.runtape.verifier.keys;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.verifier.FormatException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Public keys as JWK (RFC 7517; OKP keys per RFC 8037) and JWK Set. The JWK {@code kid} is the base64url form
+ * (no padding) of the COSE key id bytes, so a key keeps one id in both forms
+ * ({@code docs/decisions/0003-keys-and-key-ids.md}).
+ */
+public final class JwkCodec {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
+
+    private JwkCodec() {
+    }
+
+    public static ObjectNode encode(VerificationKey key) {
+        SignatureAlgorithm algorithm = key.algorithm();
+        ObjectNode jwk = JSON.createObjectNode()
+                .put("kty", algorithm.keyType().jwkName())
+                .put("crv", algorithm.jwkCurve());
+        switch (key) {
+            case Ed25519VerificationKey ed -> jwk.put("x", B64.encodeToString(ed.x()));
+            case P256VerificationKey p -> jwk.put("x", B64.encodeToString(p.x())).put("y", B64.encodeToString(p.y()));
+        }
+        return jwk.put("kid", B64.encodeToString(key.kid())).put("alg", algorithm.joseName()).put("use", "sig");
+    }
+
+    public static ObjectNode encodeSet(KeySet keys) {
+        ObjectNode set = JSON.createObjectNode();
+        ArrayNode array = set.putArray("keys");
+        keys.keys().forEach(key -> array.add(encode(key)));
+        return set;
+    }
+
+    /** A JWK from its JSON text. */
+    public static VerificationKey decode(String json) throws FormatException {
+        return decode(parse(json, "JWK"));
+    }
+
+    /**
+     * A public key from a JWK object.
+     *
+     * @throws FormatException naming the member that is missing, malformed or unsupported
+     */
+    public static VerificationKey decode(JsonNode jwk) throws FormatException {
+        if (!jwk.isObject()) {
+            throw new FormatException("JWK: expected a JSON object");
+        }
+        if (jwk.has("d")) {
+            throw new FormatException("JWK: holds a private key (member d); only public keys are accepted here");
+        }
+        String kty = text(jwk, "kty");
+        String crv = text(jwk, "crv");
+        SignatureAlgorithm algorithm = SignatureAlgorithm.ofJwkCurve(kty, crv).orElseThrow(() ->
+                new FormatException("JWK: unsupported kty " + kty + " with crv " + crv
+                        + " (supported: OKP/Ed25519 and EC/P-256)"));
+        if (jwk.has("alg") && !text(jwk, "alg").equals(algorithm.joseName())) {
+            throw new FormatException("JWK: alg " + text(jwk, "alg") + " does not fit a key of crv " + crv
+                    + "; expected " + algorithm.joseName());
+        }
+        VerificationKey key = switch (algorithm) {
+            case EDDSA -> Ed25519VerificationKey.of(base64url(jwk, "x"));
+            case ES256 -> P256VerificationKey.of(base64url(jwk, "x"), base64url(jwk, "y"));
+        };
+        return jwk.has("kid") ? key.withKid(base64url(jwk, "kid")) : key;
+    }
+
+    /** A JWK Set from its JSON text. */
+    public static KeySet decodeSet(String json) throws FormatException {
+        JsonNode set = parse(json, "JWK Set");
+        JsonNode keys = set.get("keys");
+        if (keys == null || !keys.isArray() || keys.isEmpty()) {
+            throw new FormatException("JWK Set: expected a non-empty array \"keys\"");
+        }
+        List<VerificationKey> decoded = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            try {
+                decoded.add(decode(keys.get(i)));
+            } catch (FormatException e) {
+                throw e.within("JWK Set: keys[" + i + "]");
+            }
+        }
+        return new KeySet(decoded);
+    }
+
+    private static JsonNode parse(String json, String what) throws FormatException {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new FormatException(what + ": not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode jwk, String member) throws FormatException {
+        JsonNode value = jwk.get(member);
+        if (value == null || !value.isTextual()) {
+            throw new FormatException("JWK: member " + member + " must be a string");
+        }
+        return value.asText();
+    }
+
+    private static byte[] base64url(JsonNode jwk, String member) throws FormatException {
+        String text = text(jwk, member);
+        try {
+            return B64_DECODER.decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new FormatException("JWK: member " + member + " is not base64url: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.runtape.verifier.keys;
+
+import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.FormatException;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+
+/**
+ * A P-256 private key for ES256. The nonce is derived from the key and message (RFC 6979), so signing needs no
+ * random source and cannot leak the key through a weak one.
+ */
+public final class P256SigningKey implements SigningKey {
+
+    private final ECPrivateKeyParameters key;
+    private final P256VerificationKey verificationKey;
+
+    private P256SigningKey(BigInteger d) {
+        this.key = new ECPrivateKeyParameters(d, P256.DOMAIN);
+        this.verificationKey = P256VerificationKey.of(new FixedPointCombMultiplier().multiply(P256.DOMAIN.getG(), d));
+    }
+
+    public static P256SigningKey generate(SecureRandom random) {
+        BigInteger n = P256.DOMAIN.getN();
+        BigInteger d;
+        do {
+            d = new BigInteger(n.bitLength(), random);
+        } while (d.signum() == 0 || d.compareTo(n) >= 0);
+        return new P256SigningKey(d);
+    }
+
+    /**
+     * The key with this 32-byte big-endian scalar.
+     *
+     * @throws FormatException if {@code scalar} is not 32 bytes or not in [1, n-1]
+     */
+    public static P256SigningKey of(byte[] scalar, SecretKeyAccess access) throws FormatException {
+        if (scalar.length != P256.FIELD_BYTES) {
+            throw new FormatException("a P-256 private key has 32 bytes, not " + scalar.length);
+        }
+        BigInteger d = new BigInteger(1, scalar);
+        if (d.signum() == 0 || d.compareTo(P256.DOMAIN.getN()) >= 0) {
+            throw new FormatException("a P-256 private key must lie in [1, n-1]");
+        }
+        return new P256SigningKey(d);
+    }
+
+    @Override
+    public SignatureAlgorithm algorithm() {
+        return SignatureAlgorithm.ES256;
+    }
+
+    @Override
+    public P256VerificationKey verificationKey() {
+        return verificationKey;
+    }
+
+    @Override
+    public byte[] sign(byte[] message) {
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, key);
+        BigInteger[] rs = signer.generateSignature(Digest.sha256(message).bytes());
+        byte[] signature = new byte[2 * P256.FIELD_BYTES];
+        System.arraycopy(P256.fixedWidth(rs[0]), 0, signature, 0, P256.FIELD_BYTES);
+        System.arraycopy(P256.fixedWidth(rs[1]), 0, signature, P256.FIELD_BYTES, P256.FIELD_BYTES);
+        return signature;
+    }
+
+    @Override
+    public byte[] privateKeyBytes(SecretKeyAccess access) {
+        return P256.fixedWidth(key.getD());
+    }
+
+    @Override
+    public String toString() {
+        return "P-256 private key for " + verificationKey.thumbprint().hex();
+    }
+}
