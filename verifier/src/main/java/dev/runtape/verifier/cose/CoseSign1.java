@@ -122,18 +122,20 @@ public final class CoseSign1 {
     }
 
     /**
-     * The algorithm named by the protected {@code alg} parameter.
+     * The algorithm named by the {@code alg} parameter: protected, or else unprotected as RFC 9052 §3.1 allows.
+     * Runtape's own statements always protect it; their profile checks that.
      *
      * @throws FormatException if it is missing, not an integer, or not one Runtape supports
      */
     public SignatureAlgorithm algorithm() throws FormatException {
-        CborValue alg = protectedHeader.map().get(HeaderLabels.ALG).orElseThrow(() ->
-                new FormatException("COSE_Sign1: the protected header has no alg (label 1)"));
+        CborValue alg = protectedHeader.map().get(HeaderLabels.ALG)
+                .or(() -> unprotectedHeader.get(HeaderLabels.ALG))
+                .orElseThrow(() -> new FormatException("COSE_Sign1: no alg (label 1) in either header"));
         if (!(alg instanceof CborInteger id) || !id.fitsLong()) {
             throw new FormatException("COSE_Sign1: alg must be an integer, found " + alg);
         }
         return SignatureAlgorithm.ofCoseId(id.longValueExact()).orElseThrow(() ->
-                new FormatException("COSE_Sign1: unsupported alg " + id + " (supported: -8 EdDSA, -7 ES256)"));
+                new FormatException("COSE_Sign1: unsupported alg " + id + " (supported: -8 EdDSA, -7 ES256, -35 ES384, -36 ES512)"));
     }
 
     /** The key id from the protected header, or else the unprotected one. */

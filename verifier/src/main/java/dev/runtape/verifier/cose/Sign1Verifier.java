@@ -43,13 +43,10 @@ public final class Sign1Verifier {
         } catch (FormatException e) {
             throw new VerificationException(e.getMessage(), e);
         }
-        if (algorithm != key.algorithm()) {
-            throw new VerificationException("algorithm mismatch: the message is signed with " + algorithm
-                    + " but the key is for " + key.algorithm());
-        }
         checkCritical(message);
         byte[] payload = payloadToVerify(message, detachedPayload);
-        key.verify(SigStructure.toBeSigned(message.protectedHeader(), externalAad, payload), message.signature());
+        key.verify(algorithm, SigStructure.toBeSigned(message.protectedHeader(), externalAad, payload),
+                message.signature());
     }
 
     /**

@@ -22,16 +22,16 @@ public final class CoseKeyCodec {
     }
 
     public static CborMap encode(VerificationKey key) {
-        SignatureAlgorithm algorithm = key.algorithm();
+        Curve curve = key.curve();
         CborMap.Builder map = CborMap.builder()
-                .put(CoseKeyLabels.KTY, CborInteger.of(algorithm.keyType().coseId()))
+                .put(CoseKeyLabels.KTY, CborInteger.of(curve.keyType().coseId()))
                 .put(CoseKeyLabels.KID, new CborByteString(key.kid()))
-                .put(CoseKeyLabels.ALG, CborInteger.of(algorithm.coseId()))
-                .put(CoseKeyLabels.CRV, CborInteger.of(algorithm.coseCurve()));
+                .put(CoseKeyLabels.ALG, CborInteger.of(key.algorithm().coseId()))
+                .put(CoseKeyLabels.CRV, CborInteger.of(curve.coseId()));
         switch (key) {
-            case Ed25519VerificationKey ed -> map.put(CoseKeyLabels.X, new CborByteString(ed.x()));
-            case P256VerificationKey p -> map.put(CoseKeyLabels.X, new CborByteString(p.x()))
-                    .put(CoseKeyLabels.Y, new CborByteString(p.y()));
+            case EdDsaVerificationKey ed -> map.put(CoseKeyLabels.X, new CborByteString(ed.x()));
+            case EcdsaVerificationKey ec -> map.put(CoseKeyLabels.X, new CborByteString(ec.x()))
+                    .put(CoseKeyLabels.Y, new CborByteString(ec.y()));
         }
         return map.build();
     }
@@ -61,19 +61,18 @@ public final class CoseKeyCodec {
         }
         long kty = integer(map, CoseKeyLabels.KTY, "kty");
         long crv = integer(map, CoseKeyLabels.CRV, "crv");
-        SignatureAlgorithm algorithm = SignatureAlgorithm.ofCoseCurve(kty, crv).orElseThrow(() ->
+        Curve curve = Curve.ofCose(kty, crv).orElseThrow(() ->
                 new FormatException("COSE_Key: unsupported key type " + kty + " with curve " + crv
-                        + " (supported: OKP/Ed25519 and EC2/P-256)"));
+                        + " (supported: OKP with Ed25519 or Ed448, EC2 with P-256, P-384 or P-521)"));
         if (map.get(CoseKeyLabels.ALG).isPresent()) {
             long alg = integer(map, CoseKeyLabels.ALG, "alg");
-            if (alg != algorithm.coseId()) {
-                throw new FormatException("COSE_Key: alg " + alg + " does not fit a key of curve " + crv
-                        + "; expected " + algorithm.coseId());
+            if (SignatureAlgorithm.ofCoseId(alg).filter(curve::accepts).isEmpty()) {
+                throw new FormatException("COSE_Key: alg " + alg + " does not fit a key on " + curve);
             }
         }
-        VerificationKey key = switch (algorithm) {
-            case EDDSA -> Ed25519VerificationKey.of(bytes(map, CoseKeyLabels.X, "x"));
-            case ES256 -> P256VerificationKey.of(bytes(map, CoseKeyLabels.X, "x"), bytes(map, CoseKeyLabels.Y, "y"));
+        VerificationKey key = switch (curve.keyType()) {
+            case OKP -> EdDsaVerificationKey.of(curve, bytes(map, CoseKeyLabels.X, "x"));
+            case EC2 -> EcdsaVerificationKey.of(curve, bytes(map, CoseKeyLabels.X, "x"), bytes(map, CoseKeyLabels.Y, "y"));
         };
         if (map.get(CoseKeyLabels.KID).isPresent()) {
             return key.withKid(bytes(map, CoseKeyLabels.KID, "kid"));

@@ -11,13 +11,19 @@ public final class Ed25519SigningKey implements SigningKey {
 
     private final Ed25519PrivateKeyParameters key;
     private final Ed25519PublicKeyParameters publicParameters;
-    private final Ed25519VerificationKey verificationKey;
+    private final EdDsaVerificationKey verificationKey;
 
     private Ed25519SigningKey(Ed25519PrivateKeyParameters key) {
         this.key = key;
         // Derived once: Bouncy Castle otherwise recomputes the public key on every signature.
         this.publicParameters = key.generatePublicKey();
-        this.verificationKey = Ed25519VerificationKey.of(publicParameters);
+        EdDsaVerificationKey publicKey;
+        try {
+            publicKey = EdDsaVerificationKey.ed25519(publicParameters.getEncoded());
+        } catch (FormatException e) {
+            throw new IllegalStateException("Bouncy Castle derived an invalid Ed25519 public key", e);
+        }
+        this.verificationKey = publicKey;
     }
 
     public static Ed25519SigningKey generate(SecureRandom random) {
@@ -43,7 +49,7 @@ public final class Ed25519SigningKey implements SigningKey {
     }
 
     @Override
-    public Ed25519VerificationKey verificationKey() {
+    public EdDsaVerificationKey verificationKey() {
         return verificationKey;
     }
 

@@ -25,15 +25,14 @@ public final class JwkCodec {
     }
 
     public static ObjectNode encode(VerificationKey key) {
-        SignatureAlgorithm algorithm = key.algorithm();
         ObjectNode jwk = JSON.createObjectNode()
-                .put("kty", algorithm.keyType().jwkName())
-                .put("crv", algorithm.jwkCurve());
+                .put("kty", key.curve().keyType().jwkName())
+                .put("crv", key.curve().jwkName());
         switch (key) {
-            case Ed25519VerificationKey ed -> jwk.put("x", B64.encodeToString(ed.x()));
-            case P256VerificationKey p -> jwk.put("x", B64.encodeToString(p.x())).put("y", B64.encodeToString(p.y()));
+            case EdDsaVerificationKey ed -> jwk.put("x", B64.encodeToString(ed.x()));
+            case EcdsaVerificationKey ec -> jwk.put("x", B64.encodeToString(ec.x())).put("y", B64.encodeToString(ec.y()));
         }
-        return jwk.put("kid", B64.encodeToString(key.kid())).put("alg", algorithm.joseName()).put("use", "sig");
+        return jwk.put("kid", B64.encodeToString(key.kid())).put("alg", key.algorithm().joseName()).put("use", "sig");
     }
 
     public static ObjectNode encodeSet(KeySet keys) {
@@ -62,16 +61,15 @@ public final class JwkCodec {
         }
         String kty = text(jwk, "kty");
         String crv = text(jwk, "crv");
-        SignatureAlgorithm algorithm = SignatureAlgorithm.ofJwkCurve(kty, crv).orElseThrow(() ->
+        Curve curve = Curve.ofJwk(kty, crv).orElseThrow(() ->
                 new FormatException("JWK: unsupported kty " + kty + " with crv " + crv
-                        + " (supported: OKP/Ed25519 and EC/P-256)"));
-        if (jwk.has("alg") && !text(jwk, "alg").equals(algorithm.joseName())) {
-            throw new FormatException("JWK: alg " + text(jwk, "alg") + " does not fit a key of crv " + crv
-                    + "; expected " + algorithm.joseName());
+                        + " (supported: OKP with Ed25519 or Ed448, EC with P-256, P-384 or P-521)"));
+        if (jwk.has("alg") && SignatureAlgorithm.ofJoseName(text(jwk, "alg")).filter(curve::accepts).isEmpty()) {
+            throw new FormatException("JWK: alg " + text(jwk, "alg") + " does not fit a key on " + curve);
         }
-        VerificationKey key = switch (algorithm) {
-            case EDDSA -> Ed25519VerificationKey.of(base64url(jwk, "x"));
-            case ES256 -> P256VerificationKey.of(base64url(jwk, "x"), base64url(jwk, "y"));
+        VerificationKey key = switch (curve.keyType()) {
+            case OKP -> EdDsaVerificationKey.of(curve, base64url(jwk, "x"));
+            case EC2 -> EcdsaVerificationKey.of(curve, base64url(jwk, "x"), base64url(jwk, "y"));
         };
         return jwk.has("kid") ? key.withKid(base64url(jwk, "kid")) : key;
     }

@@ -16,13 +16,13 @@ public final class KeyThumbprint {
     }
 
     /** The thumbprint of an OKP (Ed25519) public key. */
-    static Digest okp(int curve, byte[] x) {
-        return Digest.sha256(requiredParameters(SignatureAlgorithm.KeyType.OKP, curve, x).build().encode());
+    static Digest okp(Curve curve, byte[] x) {
+        return Digest.sha256(requiredParameters(curve, x).build().encode());
     }
 
     /** The thumbprint of an EC2 public key. */
-    static Digest ec2(int curve, byte[] x, byte[] y) {
-        CborMap.Builder parameters = requiredParameters(SignatureAlgorithm.KeyType.EC2, curve, x);
+    static Digest ec2(Curve curve, byte[] x, byte[] y) {
+        CborMap.Builder parameters = requiredParameters(curve, x);
         return Digest.sha256(parameters.put(CoseKeyLabels.Y, new CborByteString(y)).build().encode());
     }
 
@@ -32,10 +32,10 @@ public final class KeyThumbprint {
                 + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key.thumbprint().bytes());
     }
 
-    private static CborMap.Builder requiredParameters(SignatureAlgorithm.KeyType type, int curve, byte[] x) {
+    private static CborMap.Builder requiredParameters(Curve curve, byte[] x) {
         return CborMap.builder()
-                .put(CoseKeyLabels.KTY, CborInteger.of(type.coseId()))
-                .put(CoseKeyLabels.CRV, CborInteger.of(curve))
+                .put(CoseKeyLabels.KTY, CborInteger.of(curve.keyType().coseId()))
+                .put(CoseKeyLabels.CRV, CborInteger.of(curve.coseId()))
                 .put(CoseKeyLabels.X, new CborByteString(x));
     }
 }

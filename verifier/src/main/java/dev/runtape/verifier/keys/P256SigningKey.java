@@ -16,16 +16,19 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
  */
 public final class P256SigningKey implements SigningKey {
 
+    private static final int FIELD_BYTES = 32;
+
     private final ECPrivateKeyParameters key;
-    private final P256VerificationKey verificationKey;
+    private final EcdsaVerificationKey verificationKey;
 
     private P256SigningKey(BigInteger d) {
-        this.key = new ECPrivateKeyParameters(d, P256.DOMAIN);
-        this.verificationKey = P256VerificationKey.of(new FixedPointCombMultiplier().multiply(P256.DOMAIN.getG(), d));
+        this.key = new ECPrivateKeyParameters(d, EcCurves.P_256);
+        this.verificationKey = EcdsaVerificationKey.of(Curve.P_256,
+                new FixedPointCombMultiplier().multiply(EcCurves.P_256.getG(), d));
     }
 
     public static P256SigningKey generate(SecureRandom random) {
-        BigInteger n = P256.DOMAIN.getN();
+        BigInteger n = EcCurves.P_256.getN();
         BigInteger d;
         do {
             d = new BigInteger(n.bitLength(), random);
@@ -39,11 +42,11 @@ public final class P256SigningKey implements SigningKey {
      * @throws FormatException if {@code scalar} is not 32 bytes or not in [1, n-1]
      */
     public static P256SigningKey of(byte[] scalar, SecretKeyAccess access) throws FormatException {
-        if (scalar.length != P256.FIELD_BYTES) {
+        if (scalar.length != FIELD_BYTES) {
             throw new FormatException("a P-256 private key has 32 bytes, not " + scalar.length);
         }
         BigInteger d = new BigInteger(1, scalar);
-        if (d.signum() == 0 || d.compareTo(P256.DOMAIN.getN()) >= 0) {
+        if (d.signum() == 0 || d.compareTo(EcCurves.P_256.getN()) >= 0) {
             throw new FormatException("a P-256 private key must lie in [1, n-1]");
         }
         return new P256SigningKey(d);
@@ -55,7 +58,7 @@ public final class P256SigningKey implements SigningKey {
     }
 
     @Override
-    public P256VerificationKey verificationKey() {
+    public EcdsaVerificationKey verificationKey() {
         return verificationKey;
     }
 
@@ -64,15 +67,15 @@ public final class P256SigningKey implements SigningKey {
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, key);
         BigInteger[] rs = signer.generateSignature(Digest.sha256(message).bytes());
-        byte[] signature = new byte[2 * P256.FIELD_BYTES];
-        System.arraycopy(P256.fixedWidth(rs[0]), 0, signature, 0, P256.FIELD_BYTES);
-        System.arraycopy(P256.fixedWidth(rs[1]), 0, signature, P256.FIELD_BYTES, P256.FIELD_BYTES);
+        byte[] signature = new byte[2 * FIELD_BYTES];
+        System.arraycopy(EcCurves.fixedWidth(rs[0], FIELD_BYTES), 0, signature, 0, FIELD_BYTES);
+        System.arraycopy(EcCurves.fixedWidth(rs[1], FIELD_BYTES), 0, signature, FIELD_BYTES, FIELD_BYTES);
         return signature;
     }
 
     @Override
     public byte[] privateKeyBytes(SecretKeyAccess access) {
-        return P256.fixedWidth(key.getD());
+        return EcCurves.fixedWidth(key.getD(), FIELD_BYTES);
     }
 
     @Override

@@ -7,7 +7,9 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.params.Ed448PublicKeyParameters;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 
@@ -18,9 +20,9 @@ public final class PemPublicKeys {
     }
 
     /**
-     * The Ed25519 or P-256 public key in {@code pem}.
+     * The EdDSA or ECDSA public key in {@code pem}.
      *
-     * @throws FormatException if the text holds no public key block or a key of another kind
+     * @throws FormatException if the text holds no public key block, or a key of another kind
      */
     public static VerificationKey decode(String pem) throws FormatException {
         PemObject block;
@@ -40,15 +42,24 @@ public final class PemPublicKeys {
             throw new FormatException("PEM: not a supported public key: " + e.getMessage(), e);
         }
         return switch (key) {
-            case Ed25519PublicKeyParameters ed -> Ed25519VerificationKey.of(ed.getEncoded());
-            case ECPublicKeyParameters ec when ec.getParameters().getCurve().getFieldSize() == 256
-                    && ec.getParameters().getN().equals(P256.DOMAIN.getN()) -> {
-                var point = ec.getQ().normalize();
-                yield P256VerificationKey.of(P256.fixedWidth(point.getAffineXCoord().toBigInteger()),
-                        P256.fixedWidth(point.getAffineYCoord().toBigInteger()));
-            }
+            case Ed25519PublicKeyParameters ed -> EdDsaVerificationKey.of(Curve.ED25519, ed.getEncoded());
+            case Ed448PublicKeyParameters ed -> EdDsaVerificationKey.of(Curve.ED448, ed.getEncoded());
+            case ECPublicKeyParameters ec -> ecdsa(ec);
             default -> throw new FormatException("PEM: unsupported key type " + key.getClass().getSimpleName()
-                    + " (supported: Ed25519 and P-256)");
+                    + " (supported: Ed25519, Ed448, P-256, P-384, P-521)");
         };
+    }
+
+    private static VerificationKey ecdsa(ECPublicKeyParameters key) throws FormatException {
+        for (Curve curve : new Curve[] {Curve.P_256, Curve.P_384, Curve.P_521}) {
+            if (EcCurves.of(curve).getN().equals(key.getParameters().getN())) {
+                ECPoint point = key.getQ().normalize();
+                int width = curve.coordinateLength();
+                return EcdsaVerificationKey.of(curve,
+                        EcCurves.fixedWidth(point.getAffineXCoord().toBigInteger(), width),
+                        EcCurves.fixedWidth(point.getAffineYCoord().toBigInteger(), width));
+            }
+        }
+        throw new FormatException("PEM: unsupported elliptic curve (supported: P-256, P-384, P-521)");
     }
 }

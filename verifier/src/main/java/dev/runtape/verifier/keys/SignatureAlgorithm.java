@@ -2,52 +2,32 @@ package dev.runtape.verifier.keys;
 
 import java.util.Optional;
 
-/** The signature algorithms Runtape signs and verifies with, by their COSE and JOSE names. */
+/**
+ * The COSE signature algorithms Runtape verifies (RFC 9053 §2). The ledger signs with {@link #EDDSA} over Ed25519
+ * by default, or {@link #ES256}; the others are verified so that clients can check what other COSE signers made.
+ */
 public enum SignatureAlgorithm {
 
-    /** EdDSA over Ed25519 (RFC 8032): the default. COSE algorithm -8, key type OKP, curve Ed25519 (6). */
-    EDDSA(-8, "EdDSA", KeyType.OKP, 6, "Ed25519"),
-
-    /** ECDSA over P-256 with SHA-256, signature r ‖ s (RFC 9053 §2.1). COSE algorithm -7, key type EC2, curve 1. */
-    ES256(-7, "ES256", KeyType.EC2, 1, "P-256");
-
-    /** COSE key types (RFC 9053 §7). */
-    public enum KeyType {
-        OKP(1, "OKP"),
-        EC2(2, "EC");
-
-        private final int coseId;
-        private final String jwkName;
-
-        KeyType(int coseId, String jwkName) {
-            this.coseId = coseId;
-            this.jwkName = jwkName;
-        }
-
-        public int coseId() {
-            return coseId;
-        }
-
-        public String jwkName() {
-            return jwkName;
-        }
-    }
+    /** EdDSA (RFC 8032) over the curve of the key: Ed25519 or Ed448. */
+    EDDSA(-8, "EdDSA", ""),
+    /** ECDSA with SHA-256; r ‖ s as fixed-width integers. */
+    ES256(-7, "ES256", "SHA-256"),
+    /** ECDSA with SHA-384. */
+    ES384(-35, "ES384", "SHA-384"),
+    /** ECDSA with SHA-512. */
+    ES512(-36, "ES512", "SHA-512");
 
     private final int coseId;
     private final String joseName;
-    private final KeyType keyType;
-    private final int coseCurve;
-    private final String jwkCurve;
+    private final String ecdsaHash;
 
-    SignatureAlgorithm(int coseId, String joseName, KeyType keyType, int coseCurve, String jwkCurve) {
+    SignatureAlgorithm(int coseId, String joseName, String ecdsaHash) {
         this.coseId = coseId;
         this.joseName = joseName;
-        this.keyType = keyType;
-        this.coseCurve = coseCurve;
-        this.jwkCurve = jwkCurve;
+        this.ecdsaHash = ecdsaHash;
     }
 
-    /** The value of the COSE {@code alg} header parameter. */
+    /** The value of the COSE {@code alg} parameter. */
     public int coseId() {
         return coseId;
     }
@@ -57,18 +37,9 @@ public enum SignatureAlgorithm {
         return joseName;
     }
 
-    public KeyType keyType() {
-        return keyType;
-    }
-
-    /** The COSE curve identifier (COSE_Key label -1). */
-    public int coseCurve() {
-        return coseCurve;
-    }
-
-    /** The JWK {@code crv} name. */
-    public String jwkCurve() {
-        return jwkCurve;
+    /** The JDK name of the hash an ECDSA algorithm signs; empty for EdDSA. */
+    String ecdsaHash() {
+        return ecdsaHash;
     }
 
     public static Optional<SignatureAlgorithm> ofCoseId(long coseId) {
@@ -80,20 +51,9 @@ public enum SignatureAlgorithm {
         return Optional.empty();
     }
 
-    /** The algorithm of a key of this COSE key type and curve. */
-    public static Optional<SignatureAlgorithm> ofCoseCurve(long keyType, long curve) {
+    public static Optional<SignatureAlgorithm> ofJoseName(String name) {
         for (SignatureAlgorithm algorithm : values()) {
-            if (algorithm.keyType.coseId == keyType && algorithm.coseCurve == curve) {
-                return Optional.of(algorithm);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The algorithm of a JWK with this {@code kty} and {@code crv}. */
-    public static Optional<SignatureAlgorithm> ofJwkCurve(String keyType, String curve) {
-        for (SignatureAlgorithm algorithm : values()) {
-            if (algorithm.keyType.jwkName.equals(keyType) && algorithm.jwkCurve.equals(curve)) {
+            if (algorithm.joseName.equals(name)) {
                 return Optional.of(algorithm);
             }
         }

@@ -3,10 +3,15 @@ package dev.runtape.verifier.keys;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.VerificationException;
 
-/** A public key that verifies signatures of one algorithm, named by a key id. */
-public sealed interface VerificationKey permits Ed25519VerificationKey, P256VerificationKey {
+/** A public key that verifies signatures, named by a key id. */
+public sealed interface VerificationKey permits EdDsaVerificationKey, EcdsaVerificationKey {
 
-    SignatureAlgorithm algorithm();
+    Curve curve();
+
+    /** The algorithm this key verifies when a message does not say otherwise. */
+    default SignatureAlgorithm algorithm() {
+        return curve().defaultAlgorithm();
+    }
 
     /**
      * The key id: the bytes a COSE {@code kid} header names this key by. Unless the key was given another id, it is
@@ -21,11 +26,17 @@ public sealed interface VerificationKey permits Ed25519VerificationKey, P256Veri
     VerificationKey withKid(byte[] kid);
 
     /**
-     * Checks {@code signature} over {@code message}.
+     * Checks {@code signature} over {@code message} made with {@code algorithm}.
      *
-     * @throws VerificationException saying only "invalid signature" when it does not verify
+     * @throws VerificationException if the algorithm does not fit the key, or, saying only "invalid signature",
+     *     when the signature does not verify
      */
-    void verify(byte[] message, byte[] signature) throws VerificationException;
+    void verify(SignatureAlgorithm algorithm, byte[] message, byte[] signature) throws VerificationException;
+
+    /** Checks a signature made with this key's {@link #algorithm()}. */
+    default void verify(byte[] message, byte[] signature) throws VerificationException {
+        verify(algorithm(), message, signature);
+    }
 
     /** True when both hold the same public key, whatever their key ids. */
     boolean sameKeyAs(VerificationKey other);
