@@ -177,8 +177,7 @@ public final class CborDecoder {
     private CborMap map(int start, long count, int depth) throws FormatException {
         // Each entry takes at least two bytes.
         if (Long.compareUnsigned(count, (in.length - pos) / 2) > 0) {
-            throw error(start, "map of " + Long.toUnsignedString(count) + " entries but only " + (in.length - pos)
-                    + " bytes remain");
+            throw error(start, "map of " + Long.toUnsignedString(count) + " entries but only " + remaining());
         }
         LinkedHashMap<CborValue, CborValue> entries = LinkedHashMap.newLinkedHashMap((int) count);
         byte[] previousKey = null;
@@ -280,8 +279,13 @@ public final class CborDecoder {
 
     private void requireAtLeast(int start, long needed, String what) throws FormatException {
         if (Long.compareUnsigned(needed, in.length - pos) > 0) {
-            throw error(start, what + " but only " + (in.length - pos) + " bytes remain");
+            throw error(start, what + " but only " + remaining());
         }
+    }
+
+    private String remaining() {
+        int left = in.length - pos;
+        return left == 1 ? "1 byte remains" : left + " bytes remain";
     }
 
     private static String utf8(int start, byte[] bytes) throws FormatException {

@@ -122,7 +122,7 @@ class RuntapeVerifyTest {
         Run run = run("statement", write("junk.cbor", new byte[] {(byte) 0x83, 1}).toString(), "--key", key.toString());
 
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.out()).isEqualTo("invalid: COSE_Sign1: at byte 0: array of 3 items but only 1 bytes remain"
+        assertThat(run.out()).isEqualTo("invalid: COSE_Sign1: at byte 0: array of 3 items but only 1 byte remains"
                 + System.lineSeparator());
     }
 
