@@ -65,10 +65,23 @@ public final class Sign1Builder {
         return this;
     }
 
+    /**
+     * Signs {@code payload} and returns the message.
+     *
+     * @throws IllegalArgumentException if a label was given for both headers, which RFC 9052 §3 forbids and
+     *     {@link CoseSign1#decode} refuses
+     */
     public CoseSign1 sign(byte[] payload) {
-        ProtectedHeader header = ProtectedHeader.of(protectedParameters.build());
+        CborMap protectedMap = protectedParameters.build();
+        CborMap unprotectedMap = unprotectedParameters.build();
+        for (CborValue label : unprotectedMap.entries().keySet()) {
+            if (protectedMap.get(label).isPresent()) {
+                throw new IllegalArgumentException("header label " + label
+                        + " is given in both the protected and the unprotected header");
+            }
+        }
+        ProtectedHeader header = ProtectedHeader.of(protectedMap);
         byte[] signature = key.sign(SigStructure.toBeSigned(header, externalAad, payload));
-        return new CoseSign1(header, unprotectedParameters.build(), detached ? null : payload.clone(), signature,
-                tagged);
+        return new CoseSign1(header, unprotectedMap, detached ? null : payload.clone(), signature, tagged);
     }
 }
