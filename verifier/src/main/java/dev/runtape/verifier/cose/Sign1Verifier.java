@@ -76,6 +76,9 @@ public final class Sign1Verifier {
     }
 
     private static void checkCritical(CoseSign1 message) throws VerificationException {
+        if (message.unprotectedHeader().get(HeaderLabels.CRIT).isPresent()) {
+            throw new VerificationException("crit must be a protected header parameter (RFC 9052 §3.1)");
+        }
         Optional<CborValue> crit = message.protectedHeader().map().get(HeaderLabels.CRIT);
         if (crit.isEmpty()) {
             return;

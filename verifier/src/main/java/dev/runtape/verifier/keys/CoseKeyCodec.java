@@ -44,7 +44,13 @@ public final class CoseKeyCodec {
 
     /** A COSE_Key from its encoded bytes (any well-formed encoding). */
     public static VerificationKey decode(byte[] bytes) throws FormatException {
-        return decode(CborDecoder.decode(bytes, CborProfile.WELL_FORMED));
+        CborValue value;
+        try {
+            value = CborDecoder.decode(bytes, CborProfile.WELL_FORMED);
+        } catch (FormatException e) {
+            throw e.within("COSE_Key");
+        }
+        return decode(value);
     }
 
     /**
@@ -70,10 +76,16 @@ public final class CoseKeyCodec {
                 throw new FormatException("COSE_Key: alg " + alg + " does not fit a key on " + curve);
             }
         }
-        VerificationKey key = switch (curve.keyType()) {
-            case OKP -> EdDsaVerificationKey.of(curve, bytes(map, CoseKeyLabels.X, "x"));
-            case EC2 -> EcdsaVerificationKey.of(curve, bytes(map, CoseKeyLabels.X, "x"), bytes(map, CoseKeyLabels.Y, "y"));
-        };
+        byte[] x = bytes(map, CoseKeyLabels.X, "x");
+        VerificationKey key;
+        try {
+            key = switch (curve.keyType()) {
+                case OKP -> EdDsaVerificationKey.of(curve, x);
+                case EC2 -> EcdsaVerificationKey.of(curve, x, bytes(map, CoseKeyLabels.Y, "y"));
+            };
+        } catch (FormatException e) {
+            throw e.getMessage().startsWith("COSE_Key") ? e : e.within("COSE_Key");
+        }
         if (map.get(CoseKeyLabels.KID).isPresent()) {
             return key.withKid(bytes(map, CoseKeyLabels.KID, "kid"));
         }

@@ -8,12 +8,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.verifier.FormatException;
 import java.util.ArrayList;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Public keys as JWK (RFC 7517; OKP keys per RFC 8037) and JWK Set. The JWK {@code kid} is the base64url form
- * (no padding) of the COSE key id bytes, so a key keeps one id in both forms
+ * Public keys as JWK (RFC 7517; OKP keys per RFC 8037) and JWK Set.
+ *
+ * <p>A JWK {@code kid} is text and a COSE {@code kid} is bytes. A 32-byte kid (an RFC 9679 thumbprint, as Runtape
+ * names its keys) is written in base64url without padding; any other kid must be UTF-8 text and is written as that
+ * text, the convention of the cose-wg examples ({@code "11"} is {@code h'3131'}). Reading reverses this: a kid
+ * that is base64url of exactly 32 bytes is those bytes, any other kid is its UTF-8 bytes
  * ({@code docs/decisions/0003-keys-and-key-ids.md}).
  */
 public final class JwkCodec {
@@ -23,6 +32,9 @@ public final class JwkCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
+    private static final int THUMBPRINT_LENGTH = 32;
+    /** Unpadded base64url of exactly 32 bytes: 43 characters, the last carrying 2 bits. */
+    private static final Pattern BASE64URL_32 = Pattern.compile("[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]");
 
     private JwkCodec() {
     }
@@ -35,7 +47,7 @@ public final class JwkCodec {
             case EdDsaVerificationKey ed -> jwk.put("x", B64.encodeToString(ed.x()));
             case EcdsaVerificationKey ec -> jwk.put("x", B64.encodeToString(ec.x())).put("y", B64.encodeToString(ec.y()));
         }
-        return jwk.put("kid", B64.encodeToString(key.kid())).put("alg", key.algorithm().joseName()).put("use", "sig");
+        return jwk.put("kid", jwkKid(key.kid())).put("alg", key.algorithm().joseName()).put("use", "sig");
     }
 
     public static ObjectNode encodeSet(KeySet keys) {
@@ -70,11 +82,17 @@ public final class JwkCodec {
         if (jwk.has("alg") && SignatureAlgorithm.ofJoseName(text(jwk, "alg")).filter(curve::accepts).isEmpty()) {
             throw new FormatException("JWK: alg " + text(jwk, "alg") + " does not fit a key on " + curve);
         }
-        VerificationKey key = switch (curve.keyType()) {
-            case OKP -> EdDsaVerificationKey.of(curve, base64url(jwk, "x"));
-            case EC2 -> EcdsaVerificationKey.of(curve, base64url(jwk, "x"), base64url(jwk, "y"));
-        };
-        return jwk.has("kid") ? key.withKid(base64url(jwk, "kid")) : key;
+        byte[] x = base64url(jwk, "x");
+        VerificationKey key;
+        try {
+            key = switch (curve.keyType()) {
+                case OKP -> EdDsaVerificationKey.of(curve, x);
+                case EC2 -> EcdsaVerificationKey.of(curve, x, base64url(jwk, "y"));
+            };
+        } catch (FormatException e) {
+            throw e.getMessage().startsWith("JWK") ? e : e.within("JWK");
+        }
+        return jwk.has("kid") ? key.withKid(coseKid(text(jwk, "kid"))) : key;
     }
 
     /** A JWK Set from its JSON text. */
@@ -93,6 +111,34 @@ public final class JwkCodec {
             }
         }
         return new KeySet(decoded);
+    }
+
+    /**
+     * The JWK form of a COSE kid.
+     *
+     * @throws IllegalArgumentException if the kid is neither 32 bytes nor UTF-8 text: it has no JWK form
+     */
+    static String jwkKid(byte[] kid) {
+        if (kid.length == THUMBPRINT_LENGTH) {
+            return B64.encodeToString(kid);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(kid))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("a kid of " + kid.length + " bytes that are not UTF-8 text has no JWK form", e);
+        }
+    }
+
+    /** The COSE kid bytes of a JWK kid. */
+    static byte[] coseKid(String kid) {
+        if (BASE64URL_32.matcher(kid).matches()) {
+            return B64_DECODER.decode(kid);
+        }
+        return kid.getBytes(StandardCharsets.UTF_8);
     }
 
     private static JsonNode parse(String json, String what) throws FormatException {

@@ -221,6 +221,17 @@ class Sign1RoundTripTest {
     }
 
     @Test
+    void critItselfMustBeProtected() throws Exception {
+        CoseSign1 message = CoseSign1.decode(Sign1Builder.signingWith(ED25519)
+                .unprotectedParameter(HeaderLabels.CRIT, CborArray.of(CborInteger.of(HeaderLabels.ALG)))
+                .sign(PAYLOAD).encode());
+
+        assertThatThrownBy(() -> Sign1Verifier.verify(message, ED25519.verificationKey()))
+                .isExactlyInstanceOf(VerificationException.class)
+                .hasMessage("crit must be a protected header parameter (RFC 9052 §3.1)");
+    }
+
+    @Test
     void aCriticalParameterMustBeInTheProtectedHeader() throws Exception {
         CoseSign1 message = CoseSign1.decode(Sign1Builder.signingWith(ED25519)
                 .protectedParameter(HeaderLabels.CRIT, CborArray.of(CborInteger.of(99)))

@@ -123,13 +123,13 @@ class CoseKeyCodecTest {
         CborMap ed25519 = CoseKeyCodec.encode(ExampleKeys.ed25519());
 
         assertRefused(with(p256, -2, new CborByteString(new byte[31])),
-                "a P-256 public key has 32-byte coordinates, not 31 and 32 bytes");
+                "COSE_Key: a P-256 public key has 32-byte coordinates, not 31 and 32 bytes");
         assertRefused(with(p256, -3, new CborByteString(new byte[33])),
-                "a P-256 public key has 32-byte coordinates, not 32 and 33 bytes");
-        assertRefused(with(ed25519, -2, new CborByteString(new byte[33])), "an Ed25519 public key has 32 bytes, not 33");
+                "COSE_Key: a P-256 public key has 32-byte coordinates, not 32 and 33 bytes");
+        assertRefused(with(ed25519, -2, new CborByteString(new byte[33])), "COSE_Key: an Ed25519 public key has 32 bytes, not 33");
         // A P-384 key whose coordinates are the right length for P-256.
         assertRefused(with(p256, -1, CborInteger.of(2)),
-                "a P-384 public key has 48-byte coordinates, not 32 and 32 bytes");
+                "COSE_Key: a P-384 public key has 48-byte coordinates, not 32 and 32 bytes");
     }
 
     @Test
@@ -140,7 +140,7 @@ class CoseKeyCodecTest {
 
         assertThatThrownBy(() -> CoseKeyCodec.decode(with(CoseKeyCodec.encode(key), -3, new CborByteString(y))))
                 .isExactlyInstanceOf(FormatException.class)
-                .hasMessageStartingWith("not a point on P-256: ");
+                .hasMessageStartingWith("COSE_Key: not a point on P-256: ");
     }
 
     @Test
@@ -149,7 +149,7 @@ class CoseKeyCodecTest {
         String yEqualsP = "ed" + "ff".repeat(30) + "7f";
         CborMap map = with(CoseKeyCodec.encode(ExampleKeys.ed25519()), -2, new CborByteString(HexFormat.of().parseHex(yEqualsP)));
 
-        assertRefused(map, "not an Ed25519 public key: " + yEqualsP);
+        assertRefused(map, "COSE_Key: not an Ed25519 public key: " + yEqualsP);
     }
 
     @Test

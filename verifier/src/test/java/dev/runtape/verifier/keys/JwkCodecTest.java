@@ -43,8 +43,11 @@ class JwkCodecTest {
 
         assertThat(fromJwk).isEqualTo(fromCose);
         assertThat(fromJwk.kid()).isEqualTo(fromCose.kid());
-        // The JWK kid is the base64url form of the COSE kid bytes.
-        assertThat(JwkCodec.encode(key).get("kid").asText()).isEqualTo(B64URL.encodeToString(key.kid()));
+        // A thumbprint kid is written in base64url; a text kid (the cose-wg keys' "P384", "11") as its text.
+        String expectedKid = key.kid().length == 32
+                ? B64URL.encodeToString(key.kid())
+                : new String(key.kid(), StandardCharsets.UTF_8);
+        assertThat(JwkCodec.encode(key).get("kid").asText()).isEqualTo(expectedKid);
     }
 
     @Test
@@ -125,11 +128,11 @@ class JwkCodecTest {
     @Test
     void aCoordinateOfTheWrongLengthIsRefused() {
         assertRefused(ExampleKeys.p256(), jwk -> jwk.put("x", B64URL.encodeToString(new byte[31])),
-                "a P-256 public key has 32-byte coordinates, not 31 and 32 bytes");
+                "JWK: a P-256 public key has 32-byte coordinates, not 31 and 32 bytes");
         assertRefused(ExampleKeys.ed448(), jwk -> jwk.put("x", B64URL.encodeToString(new byte[32])),
-                "an Ed448 public key has 57 bytes, not 32");
+                "JWK: an Ed448 public key has 57 bytes, not 32");
         assertRefused(ExampleKeys.p384(), jwk -> jwk.put("crv", "P-521"),
-                "a P-521 public key has 66-byte coordinates, not 48 and 48 bytes");
+                "JWK: a P-521 public key has 66-byte coordinates, not 48 and 48 bytes");
     }
 
     @Test
@@ -140,7 +143,7 @@ class JwkCodecTest {
 
         assertThatThrownBy(() -> JwkCodec.decode(JwkCodec.encode(key).put("x", B64URL.encodeToString(x)).toString()))
                 .isExactlyInstanceOf(FormatException.class)
-                .hasMessageStartingWith("not a point on P-521: ");
+                .hasMessageStartingWith("JWK: not a point on P-521: ");
     }
 
     @Test
@@ -167,11 +170,27 @@ class JwkCodecTest {
     }
 
     @Test
-    void aKidOrCoordinateThatIsNotBase64urlIsRefused() {
-        String kid = "bilbo.baggins@hobbiton.example"; // a JWK kid of the cose-wg examples: not base64url
-        assertThatThrownBy(() -> JwkCodec.decode(JwkCodec.encode(ExampleKeys.p256()).put("kid", kid).toString()))
-                .isExactlyInstanceOf(FormatException.class)
-                .hasMessageStartingWith("JWK: member kid is not base64url: ");
+    void aTextKidIsReadAsItsUtf8BytesAsTheCoseWgExamplesUseIt() throws Exception {
+        String kid = "bilbo.baggins@hobbiton.example"; // a JWK kid of the cose-wg examples
+        VerificationKey key = JwkCodec.decode(JwkCodec.encode(ExampleKeys.p256()).put("kid", kid).toString());
+
+        assertThat(key.kid()).isEqualTo(kid.getBytes(StandardCharsets.UTF_8));
+        assertThat(JwkCodec.encode(key).get("kid").asText()).isEqualTo(kid);
+        assertThat(JwkCodec.decode(JwkCodec.encode(ExampleKeys.p256()).put("kid", "2011-04-29").toString()).kid())
+                .isEqualTo("2011-04-29".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aKidOfBinaryBytesOtherThanAThumbprintHasNoJwkForm() {
+        VerificationKey key = ExampleKeys.p256().withKid(new byte[] {(byte) 0xff, 0x00});
+
+        assertThatThrownBy(() -> JwkCodec.encode(key))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("a kid of 2 bytes that are not UTF-8 text has no JWK form");
+    }
+
+    @Test
+    void aCoordinateThatIsNotBase64urlIsRefused() {
         assertThatThrownBy(() -> JwkCodec.decode(JwkCodec.encode(ExampleKeys.p256()).put("x", "a+b/").toString()))
                 .isExactlyInstanceOf(FormatException.class)
                 .hasMessageStartingWith("JWK: member x is not base64url: ");
