@@ -2,13 +2,14 @@ package dev.runtape.verifier.checkpoint;
 
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
-import dev.runtape.verifier.cbor.CborByteString;
-import dev.runtape.verifier.cbor.CborDecoder;
-import dev.runtape.verifier.cbor.CborInteger;
-import dev.runtape.verifier.cbor.CborMap;
-import dev.runtape.verifier.cbor.CborProfile;
-import dev.runtape.verifier.cbor.CborTextString;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborDecoder;
+import dev.runtape.cbor.CborException;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborProfile;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -70,8 +71,8 @@ public record Checkpoint(String origin, long treeSize, Digest root, Instant time
         CborValue value;
         try {
             value = CborDecoder.decode(payload, CborProfile.DETERMINISTIC);
-        } catch (FormatException e) {
-            throw e.within("checkpoint");
+        } catch (CborException e) {
+            throw FormatException.of("checkpoint", e);
         }
         if (!(value instanceof CborMap map)) {
             throw new FormatException("checkpoint: expected a map, found " + value);

@@ -1,6 +1,6 @@
 package dev.runtape.verifier.checkpoint;
 
-import dev.runtape.verifier.cbor.CborTextString;
+import dev.runtape.cbor.CborTextString;
 import dev.runtape.verifier.cose.CoseSign1;
 import dev.runtape.verifier.cose.HeaderLabels;
 import dev.runtape.verifier.cose.Sign1Builder;

@@ -2,8 +2,8 @@ package dev.runtape.verifier.checkpoint;
 
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.VerificationException;
-import dev.runtape.verifier.cbor.CborTextString;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.cose.CoseSign1;
 import dev.runtape.verifier.cose.HeaderLabels;
 import dev.runtape.verifier.cose.Sign1Verifier;

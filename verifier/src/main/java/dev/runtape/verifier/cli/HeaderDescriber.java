@@ -1,8 +1,8 @@
 package dev.runtape.verifier.cli;
 
-import dev.runtape.verifier.cbor.CborInteger;
-import dev.runtape.verifier.cbor.CborMap;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.cose.HeaderLabels;
 import dev.runtape.verifier.keys.SignatureAlgorithm;
 import java.util.ArrayList;

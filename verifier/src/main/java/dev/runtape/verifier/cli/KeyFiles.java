@@ -2,10 +2,11 @@ package dev.runtape.verifier.cli;
 
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.VerificationException;
-import dev.runtape.verifier.cbor.CborArray;
-import dev.runtape.verifier.cbor.CborDecoder;
-import dev.runtape.verifier.cbor.CborProfile;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborDecoder;
+import dev.runtape.cbor.CborException;
+import dev.runtape.cbor.CborProfile;
+import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.keys.CoseKeyCodec;
 import dev.runtape.verifier.keys.JwkCodec;
 import dev.runtape.verifier.keys.KeySet;
@@ -57,7 +58,12 @@ final class KeyFiles {
         if (text.startsWith("{")) {
             return text.contains("\"keys\"") ? JwkCodec.decodeSet(text) : KeySet.of(JwkCodec.decode(text));
         }
-        CborValue value = CborDecoder.decode(bytes, CborProfile.WELL_FORMED);
+        CborValue value;
+        try {
+            value = CborDecoder.decode(bytes, CborProfile.WELL_FORMED);
+        } catch (CborException e) {
+            throw FormatException.of("not PEM, JSON or CBOR", e);
+        }
         return value instanceof CborArray ? CoseKeyCodec.decodeSet(bytes) : KeySet.of(CoseKeyCodec.decode(value));
     }
 }

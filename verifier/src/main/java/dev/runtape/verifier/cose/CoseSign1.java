@@ -1,15 +1,16 @@
 package dev.runtape.verifier.cose;
 
 import dev.runtape.verifier.FormatException;
-import dev.runtape.verifier.cbor.CborArray;
-import dev.runtape.verifier.cbor.CborByteString;
-import dev.runtape.verifier.cbor.CborDecoder;
-import dev.runtape.verifier.cbor.CborInteger;
-import dev.runtape.verifier.cbor.CborMap;
-import dev.runtape.verifier.cbor.CborProfile;
-import dev.runtape.verifier.cbor.CborSimple;
-import dev.runtape.verifier.cbor.CborTag;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborDecoder;
+import dev.runtape.cbor.CborException;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborProfile;
+import dev.runtape.cbor.CborSimple;
+import dev.runtape.cbor.CborTag;
+import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.keys.SignatureAlgorithm;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -47,8 +48,8 @@ public final class CoseSign1 {
         CborValue value;
         try {
             value = CborDecoder.decode(bytes, CborProfile.WELL_FORMED);
-        } catch (FormatException e) {
-            throw e.within("COSE_Sign1");
+        } catch (CborException e) {
+            throw FormatException.of("COSE_Sign1", e);
         }
         return fromCbor(value);
     }

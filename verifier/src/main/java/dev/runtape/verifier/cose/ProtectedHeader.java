@@ -1,10 +1,11 @@
 package dev.runtape.verifier.cose;
 
 import dev.runtape.verifier.FormatException;
-import dev.runtape.verifier.cbor.CborDecoder;
-import dev.runtape.verifier.cbor.CborMap;
-import dev.runtape.verifier.cbor.CborProfile;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborDecoder;
+import dev.runtape.cbor.CborException;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborProfile;
+import dev.runtape.cbor.CborValue;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -42,8 +43,8 @@ public final class ProtectedHeader {
         CborValue value;
         try {
             value = CborDecoder.decode(encoded, CborProfile.WELL_FORMED);
-        } catch (FormatException e) {
-            throw e.within("protected header");
+        } catch (CborException e) {
+            throw FormatException.of("protected header", e);
         }
         if (!(value instanceof CborMap map)) {
             throw new FormatException("protected header: expected a map, found " + value);

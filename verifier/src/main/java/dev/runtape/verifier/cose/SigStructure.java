@@ -1,7 +1,7 @@
 package dev.runtape.verifier.cose;
 
-import dev.runtape.verifier.cbor.CborEncoder;
-import dev.runtape.verifier.cbor.CborTextString;
+import dev.runtape.cbor.CborEncoder;
+import dev.runtape.cbor.CborTextString;
 import java.io.ByteArrayOutputStream;
 
 /**

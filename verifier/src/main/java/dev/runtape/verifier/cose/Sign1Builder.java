@@ -1,9 +1,9 @@
 package dev.runtape.verifier.cose;
 
-import dev.runtape.verifier.cbor.CborByteString;
-import dev.runtape.verifier.cbor.CborInteger;
-import dev.runtape.verifier.cbor.CborMap;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.keys.SigningKey;
 import java.util.Objects;
 

@@ -2,9 +2,9 @@ package dev.runtape.verifier.cose;
 
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.VerificationException;
-import dev.runtape.verifier.cbor.CborArray;
-import dev.runtape.verifier.cbor.CborInteger;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.keys.KeySet;
 import dev.runtape.verifier.keys.SignatureAlgorithm;
 import dev.runtape.verifier.keys.VerificationKey;

@@ -1,14 +1,15 @@
 package dev.runtape.verifier.keys;
 
 import dev.runtape.verifier.FormatException;
-import dev.runtape.verifier.cbor.CborArray;
-import dev.runtape.verifier.cbor.CborByteString;
-import dev.runtape.verifier.cbor.CborDecoder;
-import dev.runtape.verifier.cbor.CborInteger;
-import dev.runtape.verifier.cbor.CborMap;
-import dev.runtape.verifier.cbor.CborProfile;
-import dev.runtape.verifier.cbor.CborTextString;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborDecoder;
+import dev.runtape.cbor.CborException;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborProfile;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,8 +48,8 @@ public final class CoseKeyCodec {
         CborValue value;
         try {
             value = CborDecoder.decode(bytes, CborProfile.WELL_FORMED);
-        } catch (FormatException e) {
-            throw e.within("COSE_Key");
+        } catch (CborException e) {
+            throw FormatException.of("COSE_Key", e);
         }
         return decode(value);
     }
@@ -94,7 +95,12 @@ public final class CoseKeyCodec {
 
     /** A COSE_KeySet from its encoded bytes. */
     public static KeySet decodeSet(byte[] bytes) throws FormatException {
-        CborValue value = CborDecoder.decode(bytes, CborProfile.WELL_FORMED);
+        CborValue value;
+        try {
+            value = CborDecoder.decode(bytes, CborProfile.WELL_FORMED);
+        } catch (CborException e) {
+            throw FormatException.of("COSE_KeySet", e);
+        }
         if (!(value instanceof CborArray array) || array.size() == 0) {
             throw new FormatException("COSE_KeySet: expected a non-empty array of COSE_Key");
         }

@@ -1,9 +1,9 @@
 package dev.runtape.verifier.keys;
 
 import dev.runtape.verifier.Digest;
-import dev.runtape.verifier.cbor.CborByteString;
-import dev.runtape.verifier.cbor.CborInteger;
-import dev.runtape.verifier.cbor.CborMap;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
 
 /**
  * RFC 9679 COSE Key Thumbprints: SHA-256 over the deterministic encoding of only the required parameters of the

@@ -2,13 +2,14 @@ package dev.runtape.verifier.receipt;
 
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
-import dev.runtape.verifier.cbor.CborArray;
-import dev.runtape.verifier.cbor.CborByteString;
-import dev.runtape.verifier.cbor.CborDecoder;
-import dev.runtape.verifier.cbor.CborInteger;
-import dev.runtape.verifier.cbor.CborMap;
-import dev.runtape.verifier.cbor.CborProfile;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborDecoder;
+import dev.runtape.cbor.CborException;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborProfile;
+import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.cose.CoseSign1;
 import dev.runtape.verifier.cose.HeaderLabels;
 import dev.runtape.verifier.merkle.ConsistencyProof;
@@ -112,8 +113,8 @@ public final class Receipt {
             CborValue decoded;
             try {
                 decoded = CborDecoder.decode(wrapped.bytes(), CborProfile.WELL_FORMED);
-            } catch (FormatException e) {
-                throw e.within(where);
+            } catch (CborException e) {
+                throw FormatException.of(where, e);
             }
             if (!(decoded instanceof CborArray array) || array.size() != 3) {
                 throw new FormatException(where + ": expected an array of 3 items, found " + decoded);

@@ -1,12 +1,12 @@
 package dev.runtape.verifier.receipt;
 
 import dev.runtape.verifier.Digest;
-import dev.runtape.verifier.cbor.CborArray;
-import dev.runtape.verifier.cbor.CborByteString;
-import dev.runtape.verifier.cbor.CborInteger;
-import dev.runtape.verifier.cbor.CborMap;
-import dev.runtape.verifier.cbor.CborTextString;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.cose.CoseSign1;
 import dev.runtape.verifier.cose.HeaderLabels;
 import dev.runtape.verifier.cose.Sign1Builder;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.VerificationException;
-import dev.runtape.verifier.cbor.CborInteger;
-import dev.runtape.verifier.cbor.CborMap;
-import dev.runtape.verifier.cbor.CborTextString;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborTextString;
 import dev.runtape.verifier.cose.CoseSign1;
 import dev.runtape.verifier.cose.HeaderLabels;
 import dev.runtape.verifier.cose.Sign1Builder;
@@ -84,7 +84,7 @@ class CheckpointTest {
     void payloadsThatAreNotExactlyACheckpointAreRefused() {
         CborMap extraField = CborMap.builder()
                 .put(1, CborTextString.of("o")).put(2, CborInteger.of(1))
-                .put(3, new dev.runtape.verifier.cbor.CborByteString(new byte[32])).put(4, CborInteger.of(0))
+                .put(3, new dev.runtape.cbor.CborByteString(new byte[32])).put(4, CborInteger.of(0))
                 .put(5, CborInteger.of(0)).build();
         assertThatThrownBy(() -> Checkpoint.decode(extraField.encode()))
                 .isInstanceOf(FormatException.class).hasMessage("checkpoint: unknown field 5");

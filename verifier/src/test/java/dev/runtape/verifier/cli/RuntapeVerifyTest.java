@@ -3,7 +3,7 @@ package dev.runtape.verifier.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtape.verifier.Digest;
-import dev.runtape.verifier.cbor.CborTextString;
+import dev.runtape.cbor.CborTextString;
 import dev.runtape.verifier.cose.CoseSign1;
 import dev.runtape.verifier.cose.HeaderLabels;
 import dev.runtape.verifier.cose.Sign1Builder;
@@ -17,7 +17,7 @@ import dev.runtape.verifier.keys.SigningKey;
 import dev.runtape.verifier.merkle.InMemoryMerkleTree;
 import dev.runtape.verifier.merkle.ProofBuilder;
 import dev.runtape.verifier.receipt.ReceiptIssuer;
-import dev.runtape.verifier.testing.SharedFiles;
+import dev.runtape.testing.SharedFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

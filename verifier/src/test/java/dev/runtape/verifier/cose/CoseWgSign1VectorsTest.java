@@ -13,7 +13,7 @@ import dev.runtape.verifier.keys.EcdsaVerificationKey;
 import dev.runtape.verifier.keys.EdDsaVerificationKey;
 import dev.runtape.verifier.keys.SecretKeyAccess;
 import dev.runtape.verifier.keys.VerificationKey;
-import dev.runtape.verifier.testing.SharedFiles;
+import dev.runtape.testing.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtape.verifier.FormatException;
-import dev.runtape.verifier.cbor.CborArray;
-import dev.runtape.verifier.cbor.CborByteString;
-import dev.runtape.verifier.cbor.CborInteger;
-import dev.runtape.verifier.cbor.CborMap;
-import dev.runtape.verifier.cbor.CborTextString;
-import dev.runtape.verifier.cbor.CborValue;
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.testing.TestKeys;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;

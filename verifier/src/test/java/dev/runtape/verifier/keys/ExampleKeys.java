@@ -3,7 +3,7 @@ package dev.runtape.verifier.keys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtape.verifier.FormatException;
-import dev.runtape.verifier.testing.SharedFiles;
+import dev.runtape.testing.SharedFiles;
 import dev.runtape.verifier.testing.TestKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,13 +3,13 @@ package dev.runtape.verifier.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtape.verifier.Digest;
-import dev.runtape.verifier.cbor.CborTextString;
+import dev.runtape.cbor.CborTextString;
 import dev.runtape.verifier.cose.HeaderLabels;
 import dev.runtape.verifier.merkle.ConsistencyProof;
 import dev.runtape.verifier.merkle.Inclusion;
 import dev.runtape.verifier.merkle.InclusionProof;
 import dev.runtape.verifier.merkle.Rfc9162Hasher;
-import dev.runtape.verifier.testing.SharedFiles;
+import dev.runtape.testing.SharedFiles;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,337 @@
+package dev.runtape.cbor;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Reads one CBOR data item from bytes, failing closed with a {@link CborException} that names the byte offset.
+ *
+ * <p>Defences against hostile input: a declared length or count is checked against the bytes actually present
+ * before anything is allocated for it, nesting is limited to {@value #MAX_DEPTH} levels, and decoding is one pass
+ * over the input, so time is linear in its length.
+ */
+public final class CborDecoder {
+
+    /** Deeper nesting than this is refused rather than risking the stack. */
+    public static final int MAX_DEPTH = 64;
+
+    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final long INT64_MIN_MAGNITUDE_MINUS_ONE = Long.MAX_VALUE; // -1 - n >= -2^63  <=>  n <= 2^63-1
+
+    private final byte[] in;
+    private final CborProfile profile;
+    private int pos;
+
+    private CborDecoder(byte[] in, CborProfile profile) {
+        this.in = in;
+        this.profile = profile;
+    }
+
+    /** The single data item in {@code bytes}, read under {@link CborProfile#DETERMINISTIC}. */
+    public static CborValue decode(byte[] bytes) throws CborException {
+        return decode(bytes, CborProfile.DETERMINISTIC);
+    }
+
+    /**
+     * The single data item that {@code bytes} holds, read under {@code profile}.
+     *
+     * @throws CborException if the bytes are not exactly one well-formed item, or the item breaks a rule of the
+     *     profile
+     */
+    public static CborValue decode(byte[] bytes, CborProfile profile) throws CborException {
+        CborDecoder decoder = new CborDecoder(bytes, profile);
+        CborValue value = decoder.item(0);
+        if (decoder.pos != bytes.length) {
+            throw new CborException("at byte " + decoder.pos + ": " + (bytes.length - decoder.pos)
+                    + " bytes after the end of the data item");
+        }
+        return value;
+    }
+
+    /**
+     * The data items of a CBOR sequence (RFC 8742): zero or more items back to back, read under {@code profile}.
+     *
+     * @throws CborException if an item is malformed or breaks a rule of the profile
+     */
+    public static List<CborValue> decodeSequence(byte[] bytes, CborProfile profile) throws CborException {
+        CborDecoder decoder = new CborDecoder(bytes, profile);
+        List<CborValue> items = new ArrayList<>();
+        while (decoder.pos < bytes.length) {
+            items.add(decoder.item(0));
+        }
+        return items;
+    }
+
+    private CborValue item(int depth) throws CborException {
+        if (depth > MAX_DEPTH) {
+            throw error(pos, "nested deeper than " + MAX_DEPTH + " levels");
+        }
+        int start = pos;
+        int initial = readByte();
+        int majorType = initial >>> 5;
+        int info = initial & 0x1F;
+        if (info == 31) {
+            return indefinite(start, majorType, depth);
+        }
+        if (majorType == 7) {
+            return simpleOrFloat(start, info);
+        }
+        long argument = argument(start, info);
+        return switch (majorType) {
+            case 0 -> new CborInteger(unsigned(argument));
+            case 1 -> negative(start, argument);
+            case 2 -> new CborByteString(take(start, argument, "byte string"));
+            case 3 -> new CborTextString(utf8(start, take(start, argument, "text string")));
+            case 4 -> array(start, argument, depth);
+            case 5 -> map(start, argument, depth);
+            case 6 -> new CborTag(argument, item(depth + 1));
+            default -> throw new AssertionError("major type " + majorType);
+        };
+    }
+
+    /** The argument of a head whose initial byte was at {@code start}; checks preferred width when strict. */
+    private long argument(int start, int info) throws CborException {
+        if (info < 24) {
+            return info;
+        }
+        int width = switch (info) {
+            case 24 -> 1;
+            case 25 -> 2;
+            case 26 -> 4;
+            case 27 -> 8;
+            default -> throw error(start, "reserved additional information " + info);
+        };
+        long value = readBigEndian(width);
+        if (profile.strict() && Long.compareUnsigned(value, minimumFor(width)) < 0) {
+            throw error(start, "argument " + Long.toUnsignedString(value) + " is encoded in " + width
+                    + (width == 1 ? " byte" : " bytes") + "; the preferred serialization is shorter");
+        }
+        return value;
+    }
+
+    private static long minimumFor(int width) {
+        return switch (width) {
+            case 1 -> 24;
+            case 2 -> 0x100;
+            case 4 -> 0x10000;
+            default -> 0x1_0000_0000L;
+        };
+    }
+
+    private static BigInteger unsigned(long argument) {
+        return argument >= 0 ? BigInteger.valueOf(argument) : BigInteger.valueOf(argument).add(TWO_TO_64);
+    }
+
+    private CborInteger negative(int start, long argument) throws CborException {
+        if (profile == CborProfile.DCBOR && Long.compareUnsigned(argument, INT64_MIN_MAGNITUDE_MINUS_ONE) > 0) {
+            throw error(start, "negative integer below -2^63, outside dCBOR's range");
+        }
+        return new CborInteger(unsigned(argument).add(BigInteger.ONE).negate());
+    }
+
+    private CborValue simpleOrFloat(int start, int info) throws CborException {
+        if (info < 24) {
+            return new CborSimple(info);
+        }
+        if (info == 24) {
+            int value = readByte();
+            if (value < 32) {
+                throw error(start, "simple value " + value + " must be encoded in the initial byte");
+            }
+            return new CborSimple(value);
+        }
+        if (info > 27) {
+            throw error(start, "reserved additional information " + info);
+        }
+        FloatWidth width = FloatWidth.ofAdditionalInfo(info);
+        long bits = readBigEndian(width.bytes);
+        double value = width.value(bits);
+        if (profile.strict()) {
+            checkDeterministicFloat(start, width, bits, value);
+        }
+        return new CborFloat(value);
+    }
+
+    private void checkDeterministicFloat(int start, FloatWidth width, long bits, double value)
+            throws CborException {
+        if (Double.isNaN(value)) {
+            if (width != FloatWidth.HALF || bits != FloatWidth.CANONICAL_NAN_HALF) {
+                throw error(start, "NaN must be encoded as f97e00");
+            }
+            return;
+        }
+        FloatWidth shortest = FloatWidth.shortestExact(value);
+        if (shortest != width) {
+            throw error(start, "float " + value + " is encoded in " + width.bytes + " bytes; the preferred serialization uses "
+                    + shortest.bytes);
+        }
+        if (profile == CborProfile.DCBOR && CborEncoder.isReducible(value)) {
+            throw error(start, "float " + value + " has an integral value and must be encoded as an integer in dCBOR");
+        }
+    }
+
+    private CborArray array(int start, long count, int depth) throws CborException {
+        requireAtLeast(start, count, "array of " + Long.toUnsignedString(count) + " items");
+        List<CborValue> items = new ArrayList<>((int) count);
+        for (long i = 0; i < count; i++) {
+            items.add(item(depth + 1));
+        }
+        return new CborArray(items);
+    }
+
+    private CborMap map(int start, long count, int depth) throws CborException {
+        // Each entry takes at least two bytes.
+        if (Long.compareUnsigned(count, (in.length - pos) / 2) > 0) {
+            throw error(start, "map of " + Long.toUnsignedString(count) + " entries but only " + remaining());
+        }
+        LinkedHashMap<CborValue, CborValue> entries = LinkedHashMap.newLinkedHashMap((int) count);
+        byte[] previousKey = null;
+        for (long i = 0; i < count; i++) {
+            int keyStart = pos;
+            CborValue key = item(depth + 1);
+            if (profile.strict()) {
+                byte[] keyBytes = Arrays.copyOfRange(in, keyStart, pos);
+                if (previousKey != null && Arrays.compareUnsigned(previousKey, keyBytes) >= 0) {
+                    throw error(keyStart, "map key " + key + " is out of the deterministic order (keys sorted by their encoded bytes)");
+                }
+                previousKey = keyBytes;
+            }
+            CborValue value = item(depth + 1);
+            if (entries.putIfAbsent(key, value) != null) {
+                throw error(keyStart, "duplicate map key " + key);
+            }
+        }
+        return new CborMap(entries);
+    }
+
+    private CborValue indefinite(int start, int majorType, int depth) throws CborException {
+        if (majorType == 7) {
+            throw error(start, "break (ff) outside an indefinite-length item");
+        }
+        if (majorType < 2 || majorType == 6) {
+            throw error(start, "major type " + majorType + " cannot have an indefinite length");
+        }
+        if (profile.strict()) {
+            throw error(start, "indefinite-length item; the deterministic encoding uses definite lengths only");
+        }
+        return switch (majorType) {
+            case 2, 3 -> chunkedString(start, majorType);
+            case 4 -> {
+                List<CborValue> items = new ArrayList<>();
+                while (!atBreak()) {
+                    items.add(item(depth + 1));
+                }
+                yield new CborArray(items);
+            }
+            default -> {
+                LinkedHashMap<CborValue, CborValue> entries = new LinkedHashMap<>();
+                while (!atBreak()) {
+                    int keyStart = pos;
+                    CborValue key = item(depth + 1);
+                    if (atBreakPeek()) {
+                        throw error(pos, "map ends after a key without its value");
+                    }
+                    if (entries.putIfAbsent(key, item(depth + 1)) != null) {
+                        throw error(keyStart, "duplicate map key " + key);
+                    }
+                }
+                yield new CborMap(entries);
+            }
+        };
+    }
+
+    private CborValue chunkedString(int start, int majorType) throws CborException {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        while (!atBreak()) {
+            int chunkStart = pos;
+            int initial = readByte();
+            if (initial >>> 5 != majorType || (initial & 0x1F) == 31) {
+                throw error(chunkStart, "a chunk of an indefinite-length string must be a definite string of the same type");
+            }
+            long length = argument(chunkStart, initial & 0x1F);
+            byte[] chunk = take(chunkStart, length, "string chunk");
+            if (majorType == 3) {
+                utf8(chunkStart, chunk); // each chunk must be valid UTF-8 on its own (RFC 8949 §3.2.3)
+            }
+            joined.writeBytes(chunk);
+        }
+        byte[] bytes = joined.toByteArray();
+        return majorType == 2 ? new CborByteString(bytes) : new CborTextString(utf8(start, bytes));
+    }
+
+    private boolean atBreak() throws CborException {
+        if (atBreakPeek()) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean atBreakPeek() throws CborException {
+        if (pos >= in.length) {
+            throw error(pos, "input ends inside an indefinite-length item");
+        }
+        return (in[pos] & 0xFF) == 0xFF;
+    }
+
+    /** Takes {@code length} bytes after checking that many are present: never allocates on the word of the input. */
+    private byte[] take(int start, long length, String what) throws CborException {
+        requireAtLeast(start, length, what + " of " + Long.toUnsignedString(length) + " bytes");
+        byte[] bytes = Arrays.copyOfRange(in, pos, pos + (int) length);
+        pos += (int) length;
+        return bytes;
+    }
+
+    private void requireAtLeast(int start, long needed, String what) throws CborException {
+        if (Long.compareUnsigned(needed, in.length - pos) > 0) {
+            throw error(start, what + " but only " + remaining());
+        }
+    }
+
+    private String remaining() {
+        int left = in.length - pos;
+        return left == 1 ? "1 byte remains" : left + " bytes remain";
+    }
+
+    private static String utf8(int start, byte[] bytes) throws CborException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new CborException("at byte " + start + ": text string is not valid UTF-8", e);
+        }
+    }
+
+    private int readByte() throws CborException {
+        if (pos >= in.length) {
+            throw error(pos, "input ends where a data item was expected");
+        }
+        return in[pos++] & 0xFF;
+    }
+
+    private long readBigEndian(int width) throws CborException {
+        if (in.length - pos < width) {
+            throw error(pos, "input ends inside a " + width + "-byte argument");
+        }
+        long value = 0;
+        for (int i = 0; i < width; i++) {
+            value = (value << 8) | (in[pos++] & 0xFF);
+        }
+        return value;
+    }
+
+    private static CborException error(int offset, String message) {
+        return new CborException("at byte " + offset + ": " + message);
+    }
+}

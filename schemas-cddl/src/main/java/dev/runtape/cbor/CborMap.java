@@ -1,0 +1,77 @@
+package dev.runtape.cbor;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A major type 5 map. Entries keep the order they were given or decoded in; the encoder writes them in the
+ * deterministic order whatever that order is.
+ */
+public record CborMap(Map<CborValue, CborValue> entries) implements CborValue {
+
+    public static final CborMap EMPTY = new CborMap(Map.of());
+
+    public CborMap {
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    }
+
+    /** A builder that keeps insertion order and refuses a key given twice. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public Optional<CborValue> get(CborValue key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    /** The value under an integer label, as COSE header maps and COSE_Key use them. */
+    public Optional<CborValue> get(long label) {
+        return get(CborInteger.of(label));
+    }
+
+    /** The value under a text key. */
+    public Optional<CborValue> get(String key) {
+        return get(CborTextString.of(key));
+    }
+
+    @Override
+    public String toString() {
+        return entries.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    /** Collects entries for a {@link CborMap}. */
+    public static final class Builder {
+        private final LinkedHashMap<CborValue, CborValue> entries = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder put(CborValue key, CborValue value) {
+            if (entries.putIfAbsent(key, value) != null) {
+                throw new IllegalArgumentException("map key given twice: " + key);
+            }
+            return this;
+        }
+
+        public Builder put(long label, CborValue value) {
+            return put(CborInteger.of(label), value);
+        }
+
+        public Builder put(String key, CborValue value) {
+            return put(CborTextString.of(key), value);
+        }
+
+        public CborMap build() {
+            return new CborMap(entries);
+        }
+    }
+}

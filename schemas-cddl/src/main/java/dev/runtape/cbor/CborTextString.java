@@ -1,0 +1,20 @@
+package dev.runtape.cbor;
+
+import java.util.Objects;
+
+/** A major type 3 text string (valid UTF-8 on the wire). */
+public record CborTextString(String value) implements CborValue {
+
+    public CborTextString {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static CborTextString of(String value) {
+        return new CborTextString(value);
+    }
+
+    @Override
+    public String toString() {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}

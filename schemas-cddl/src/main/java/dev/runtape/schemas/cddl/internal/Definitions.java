@@ -1,0 +1,292 @@
+package dev.runtape.schemas.cddl.internal;
+
+import dev.runtape.schemas.cddl.SchemaException;
+import dev.runtape.schemas.cddl.SchemaException.Problem;
+import dev.runtape.schemas.cddl.syntax.CddlParser;
+import dev.runtape.schemas.cddl.syntax.CddlSyntaxException;
+import dev.runtape.schemas.cddl.syntax.GroupEntry;
+import dev.runtape.schemas.cddl.syntax.GroupExpr;
+import dev.runtape.schemas.cddl.syntax.Literal;
+import dev.runtape.schemas.cddl.syntax.Occurrence;
+import dev.runtape.schemas.cddl.syntax.Position;
+import dev.runtape.schemas.cddl.syntax.Rule;
+import dev.runtape.schemas.cddl.syntax.TypeExpr;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rule table of a compiled schema: the prelude and the sources' rules with their added choices, which rules
+ * are groups, and the compiled regular expressions. Built once and checked whole: every name defined, generic
+ * arities right, groups not used as types, control operators known, patterns valid.
+ */
+public final class Definitions {
+
+    /** The control operators of RFC 8610 §3.8 and RFC 9165 that the validator implements. */
+    static final Set<String> CONTROLS = Set.of("size", "bits", "regexp", "cbor", "cborseq", "within", "and",
+            "lt", "le", "gt", "ge", "eq", "ne", "default");
+
+    private static final List<Rule> PRELUDE = parsePrelude();
+
+    private final Map<String, RuleDefinition> rules;
+    private final Set<String> sourceRuleNames;
+    private final Map<String, Boolean> groups = new ConcurrentHashMap<>();
+    private final Map<String, Pattern> patterns;
+
+    private Definitions(Map<String, RuleDefinition> rules, Set<String> sourceRuleNames, Map<String, Pattern> patterns) {
+        this.rules = rules;
+        this.sourceRuleNames = sourceRuleNames;
+        this.patterns = patterns;
+    }
+
+    /**
+     * The definitions of parsed sources (named, in order) on top of the prelude.
+     *
+     * @throws SchemaException listing every problem found
+     */
+    public static Definitions build(Map<String, List<Rule>> sources) throws SchemaException {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, RuleDefinition> rules = new LinkedHashMap<>();
+        Set<String> sourceNames = new LinkedHashSet<>();
+        add(rules, "prelude", PRELUDE, problems);
+        for (Map.Entry<String, List<Rule>> source : sources.entrySet()) {
+            for (Rule rule : source.getValue()) {
+                sourceNames.add(rule.name());
+            }
+            add(rules, source.getKey(), source.getValue(), problems);
+        }
+        Map<String, Pattern> patterns = new HashMap<>();
+        Definitions definitions = new Definitions(rules, sourceNames, patterns);
+        for (RuleDefinition rule : rules.values()) {
+            Set<String> parameters = new HashSet<>(rule.parameters());
+            for (GroupEntry body : rule.bodies()) {
+                definitions.check(rule, body, parameters, problems, patterns);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SchemaException(problems);
+        }
+        return definitions;
+    }
+
+    private static void add(Map<String, RuleDefinition> rules, String source, List<Rule> parsed, List<Problem> problems) {
+        for (Rule rule : parsed) {
+            RuleDefinition existing = rules.get(rule.name());
+            boolean fromPrelude = existing != null && existing.source().equals("prelude") && !source.equals("prelude");
+            switch (rule.assignment()) {
+                case DEFINE -> {
+                    if (existing != null && !fromPrelude) {
+                        problems.add(new Problem(source, rule.position(), "rule " + rule.name()
+                                + " is already defined at " + existing.source() + ":" + existing.position()
+                                + "; use /= or //= to add choices"));
+                    } else {
+                        rules.put(rule.name(), new RuleDefinition(rule.name(), source, rule.position(),
+                                rule.parameters(), List.of(rule.body()), false));
+                    }
+                }
+                case ADD_TYPE_CHOICE, ADD_GROUP_CHOICE -> {
+                    boolean group = rule.assignment() == Rule.Assignment.ADD_GROUP_CHOICE;
+                    rules.put(rule.name(), existing == null
+                            ? new RuleDefinition(rule.name(), source, rule.position(), rule.parameters(),
+                                    List.of(rule.body()), group)
+                            : existing.withBody(rule.body(), group));
+                }
+            }
+        }
+    }
+
+    /** The names the sources define, in order. */
+    public Set<String> sourceRuleNames() {
+        return sourceRuleNames;
+    }
+
+    @Nullable RuleDefinition rule(String name) {
+        return rules.get(name);
+    }
+
+    /**
+     * The type that a validator of {@code name} checks.
+     *
+     * @throws IllegalArgumentException if there is no such rule or it is a group
+     */
+    public TypeExpr typeRule(String name) {
+        RuleDefinition rule = rules.get(name);
+        if (rule == null) {
+            throw new IllegalArgumentException("the schema has no rule " + name);
+        }
+        if (isGroup(name)) {
+            throw new IllegalArgumentException("rule " + name + " is a group, not a type: it cannot be validated alone");
+        }
+        if (!rule.parameters().isEmpty()) {
+            throw new IllegalArgumentException("rule " + name + " is generic: validate a rule that gives its arguments");
+        }
+        return new TypeExpr.Name(rule.position(), name, List.of());
+    }
+
+    Pattern pattern(String regex) {
+        return Objects.requireNonNull(patterns.get(regex), "pattern compiled with the schema");
+    }
+
+    /** Whether {@code name} is a group rule (has member keys, occurrences, several entries, or group choices). */
+    boolean isGroup(String name) {
+        Boolean known = groups.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean group = computeIsGroup(name, new HashSet<>());
+        groups.put(name, group);
+        return group;
+    }
+
+    private boolean computeIsGroup(String name, Set<String> visiting) {
+        RuleDefinition rule = rules.get(name);
+        if (rule == null || !visiting.add(name)) {
+            return false;
+        }
+        if (rule.addsGroupChoices()) {
+            return true;
+        }
+        for (GroupEntry body : rule.bodies()) {
+            if (body.key().isPresent() || !body.occurrence().equals(Occurrence.ONCE)) {
+                return true;
+            }
+            if (body.value() instanceof TypeExpr.Parenthesized p && p.group().single().isEmpty()) {
+                return true;
+            }
+            if (body.value() instanceof TypeExpr.Parenthesized p
+                    && p.group().single().filter(e -> e.key().isPresent()
+                            || !e.occurrence().equals(Occurrence.ONCE)).isPresent()) {
+                return true;
+            }
+            if (body.value() instanceof TypeExpr.Name ref && !rule.parameters().contains(ref.name())
+                    && computeIsGroup(ref.name(), visiting)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // --- checks --------------------------------------------------------------------------------------------
+
+    private void check(RuleDefinition rule, GroupEntry entry, Set<String> parameters, List<Problem> problems,
+            Map<String, Pattern> patterns) {
+        entry.key().ifPresent(key -> checkType(rule, key.type(), parameters, problems, patterns));
+        checkType(rule, entry.value(), parameters, problems, patterns);
+    }
+
+    private void checkGroup(RuleDefinition rule, GroupExpr group, Set<String> parameters, List<Problem> problems,
+            Map<String, Pattern> patterns) {
+        for (List<GroupEntry> choice : group.choices()) {
+            for (GroupEntry entry : choice) {
+                check(rule, entry, parameters, problems, patterns);
+            }
+        }
+    }
+
+    private void checkType(RuleDefinition rule, TypeExpr type, Set<String> parameters, List<Problem> problems,
+            Map<String, Pattern> patterns) {
+        switch (type) {
+            case TypeExpr.Choice c -> c.options().forEach(o -> checkType(rule, o, parameters, problems, patterns));
+            case TypeExpr.Value v -> {
+            }
+            case TypeExpr.Name n -> checkName(rule, n, parameters, problems, patterns);
+            case TypeExpr.MapOf m -> checkGroup(rule, m.group(), parameters, problems, patterns);
+            case TypeExpr.ArrayOf a -> checkGroup(rule, a.group(), parameters, problems, patterns);
+            case TypeExpr.Parenthesized p -> checkGroup(rule, p.group(), parameters, problems, patterns);
+            case TypeExpr.Unwrap u -> checkName(rule, u.name(), parameters, problems, patterns);
+            case TypeExpr.Enumeration e -> checkType(rule, e.group(), parameters, problems, patterns);
+            case TypeExpr.MajorType t -> checkType(rule, t.content(), parameters, problems, patterns);
+            case TypeExpr.Range r -> {
+                checkType(rule, r.low(), parameters, problems, patterns);
+                checkType(rule, r.high(), parameters, problems, patterns);
+            }
+            case TypeExpr.Control c -> {
+                if (!CONTROLS.contains(c.operator())) {
+                    problems.add(new Problem(rule.source(), c.position(), "unknown control operator ." + c.operator()
+                            + " (supported: ." + String.join(", .", CONTROLS.stream().sorted().toList()) + ")"));
+                }
+                checkType(rule, c.target(), parameters, problems, patterns);
+                checkType(rule, c.controller(), parameters, problems, patterns);
+                if (c.operator().equals("regexp")) {
+                    compilePattern(rule, c, parameters, problems, patterns);
+                }
+            }
+        }
+    }
+
+    private void checkName(RuleDefinition rule, TypeExpr.Name name, Set<String> parameters, List<Problem> problems,
+            Map<String, Pattern> patterns) {
+        name.arguments().forEach(a -> checkType(rule, a, parameters, problems, patterns));
+        if (parameters.contains(name.name())) {
+            return;
+        }
+        RuleDefinition target = rules.get(name.name());
+        if (target == null) {
+            if (!RuleDefinition.isSocket(name.name())) {
+                problems.add(new Problem(rule.source(), name.position(), "undefined name " + name.name()));
+            }
+            return;
+        }
+        if (target.parameters().size() != name.arguments().size()) {
+            problems.add(new Problem(rule.source(), name.position(), name.name() + " takes "
+                    + target.parameters().size() + " generic arguments, given " + name.arguments().size()));
+        }
+    }
+
+    private void compilePattern(RuleDefinition rule, TypeExpr.Control control, Set<String> parameters,
+            List<Problem> problems, Map<String, Pattern> patterns) {
+        String regex = textOf(control.controller(), parameters);
+        if (regex == null) {
+            problems.add(new Problem(rule.source(), control.position(),
+                    ".regexp needs a text string (or the name of one) as its pattern"));
+            return;
+        }
+        try {
+            patterns.computeIfAbsent(regex, Pattern::compile);
+        } catch (PatternSyntaxException e) {
+            problems.add(new Problem(rule.source(), control.position(), "invalid .regexp pattern: "
+                    + e.getDescription()));
+        }
+    }
+
+    private @Nullable String textOf(TypeExpr type, Set<String> parameters) {
+        if (type instanceof TypeExpr.Value v && v.literal() instanceof Literal.TextLiteral text) {
+            return text.value();
+        }
+        if (type instanceof TypeExpr.Name n && !parameters.contains(n.name())) {
+            RuleDefinition target = rules.get(n.name());
+            if (target != null && target.bodies().size() == 1 && target.bodies().getFirst().key().isEmpty()) {
+                return textOf(target.bodies().getFirst().value(), Set.of());
+            }
+        }
+        return null;
+    }
+
+    private static List<Rule> parsePrelude() {
+        try (InputStream in = Definitions.class.getResourceAsStream("/dev/runtape/schemas/cddl/prelude.cddl")) {
+            if (in == null) {
+                throw new IllegalStateException("prelude.cddl is missing from the jar");
+            }
+            return CddlParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (CddlSyntaxException e) {
+            throw new IllegalStateException("the prelude does not parse: " + e.getMessage(), e);
+        }
+    }
+
+}

@@ -1,0 +1,38 @@
+package dev.runtape.schemas.cddl.internal;
+
+import dev.runtape.schemas.cddl.syntax.TypeExpr;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The generic arguments in scope: each parameter bound to a type and the environment that type is read in. */
+final class Env {
+
+    static final Env EMPTY = new Env(Map.of());
+
+    record Binding(TypeExpr type, Env env) {
+    }
+
+    private final Map<String, Binding> bindings;
+
+    private Env(Map<String, Binding> bindings) {
+        this.bindings = bindings;
+    }
+
+    /** A new scope binding {@code parameters} to {@code arguments}, which are read in {@code argumentEnv}. */
+    static Env bind(List<String> parameters, List<TypeExpr> arguments, Env argumentEnv) {
+        if (parameters.isEmpty()) {
+            return EMPTY;
+        }
+        Map<String, Binding> bindings = new HashMap<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            bindings.put(parameters.get(i), new Binding(arguments.get(i), argumentEnv));
+        }
+        return new Env(bindings);
+    }
+
+    @Nullable Binding lookup(String name) {
+        return bindings.get(name);
+    }
+}

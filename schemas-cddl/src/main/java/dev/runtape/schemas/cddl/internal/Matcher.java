@@ -1,0 +1,758 @@
+package dev.runtape.schemas.cddl.internal;
+
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborDecoder;
+import dev.runtape.cbor.CborException;
+import dev.runtape.cbor.CborFloat;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborProfile;
+import dev.runtape.cbor.CborSimple;
+import dev.runtape.cbor.CborTag;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
+import dev.runtape.schemas.cddl.Failure;
+import dev.runtape.schemas.cddl.syntax.GroupEntry;
+import dev.runtape.schemas.cddl.syntax.GroupExpr;
+import dev.runtape.schemas.cddl.syntax.Literal;
+import dev.runtape.schemas.cddl.syntax.Occurrence;
+import dev.runtape.schemas.cddl.syntax.TypeExpr;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Matches instances against the types and groups of a schema (RFC 8610 §2 and §3).
+ *
+ * <ul>
+ *   <li>A failed choice reports its most plausible alternative: the one that matched most items and members
+ *       before failing; when none got anywhere, it reports the whole choice as expected.
+ *   <li>Arrays are matched as sequences with backtracking over occurrences: the set of positions each entry can
+ *       end at is carried forward, so the work is polynomial in the array's length.
+ *   <li>Maps are matched greedily entry by entry: a member with a literal key (or a key given with {@code :} or
+ *       {@code ^}) cuts, so a present key with a wrong value fails at once; type keys take every unclaimed
+ *       member they match; members nothing claims are reported as unexpected.
+ * </ul>
+ *
+ * One matcher serves one validation; it is not thread-safe.
+ */
+public final class Matcher {
+
+    /** Deeper chains of rule references than this are taken as a schema that loops without structure. */
+    private static final int MAX_DEPTH = 512;
+
+    private final Definitions definitions;
+    private int depth;
+
+    public Matcher(Definitions definitions) {
+        this.definitions = definitions;
+    }
+
+    /** The failures of {@code value} against {@code type}; empty when it matches. */
+    public List<Failure> validate(TypeExpr type, CborValue value) {
+        Outcome outcome = type(type, value, Env.EMPTY, Path.ROOT);
+        return outcome.ok() ? List.of() : outcome.failures();
+    }
+
+    // --- types --------------------------------------------------------------------------------------------
+
+    private Outcome type(TypeExpr type, CborValue value, Env env, Path path) {
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            return Outcome.fail(path, "the schema refers to itself more than " + MAX_DEPTH + " levels deep here");
+        }
+        try {
+            return switch (type) {
+                case TypeExpr.Choice c -> choice(c.options(), value, env, path, Describe.type(c));
+                case TypeExpr.Value v -> literal(v.literal(), value)
+                        ? Outcome.MATCH
+                        : mismatch(path, Describe.type(v), value);
+                case TypeExpr.Name n -> name(n, value, env, path);
+                case TypeExpr.MapOf m -> map(m.group(), value, env, path);
+                case TypeExpr.ArrayOf a -> array(a.group(), value, env, path);
+                case TypeExpr.Parenthesized p -> parenthesized(p, value, env, path);
+                case TypeExpr.Unwrap u -> unwrapAsType(u, value, env, path);
+                case TypeExpr.Enumeration e -> {
+                    List<TypeExpr> values = enumeration(e.group(), env);
+                    yield choice(values, value, env, path, Describe.type(e));
+                }
+                case TypeExpr.MajorType t -> majorType(t, value, env, path);
+                case TypeExpr.Range r -> range(r, value, env, path);
+                case TypeExpr.Control c -> control(c, value, env, path);
+            };
+        } finally {
+            depth--;
+        }
+    }
+
+    private Outcome choice(List<TypeExpr> options, CborValue value, Env env, Path path, String described) {
+        Outcome best = null;
+        for (TypeExpr option : options) {
+            Outcome outcome = type(option, value, env, path);
+            if (outcome.ok()) {
+                return outcome;
+            }
+            if (best == null || outcome.score() > best.score()) {
+                best = outcome;
+            }
+        }
+        if (best == null || best.score() == 0) {
+            return mismatch(path, described, value);
+        }
+        return best;
+    }
+
+    private Outcome name(TypeExpr.Name name, CborValue value, Env env, Path path) {
+        Env.Binding bound = env.lookup(name.name());
+        if (bound != null) {
+            return type(bound.type(), value, bound.env(), path);
+        }
+        RuleDefinition rule = definitions.rule(name.name());
+        if (rule == null) {
+            return mismatch(path, name.name() + " (a socket nothing plugs into)", value);
+        }
+        if (definitions.isGroup(name.name())) {
+            return Outcome.fail(path, name.name() + " is a group; it cannot stand for one value");
+        }
+        Env inner = Env.bind(rule.parameters(), name.arguments(), env);
+        Outcome outcome = rule.bodies().size() == 1
+                ? type(rule.bodies().getFirst().value(), value, inner, path)
+                : choice(rule.bodies().stream().map(GroupEntry::value).toList(), value, inner, path, name.name());
+        if (!outcome.ok() && outcome.score() == 0) {
+            return mismatch(path, Describe.type(name), value);
+        }
+        return outcome;
+    }
+
+    private Outcome parenthesized(TypeExpr.Parenthesized type, CborValue value, Env env, Path path) {
+        GroupEntry single = type.group().single().orElse(null);
+        if (single == null || single.key().isPresent() || !single.occurrence().equals(Occurrence.ONCE)) {
+            return Outcome.fail(path, "the group (" + Describe.group(type.group()) + ") cannot stand for one value");
+        }
+        return type(single.value(), value, env, path);
+    }
+
+    private Outcome unwrapAsType(TypeExpr.Unwrap unwrap, CborValue value, Env env, Path path) {
+        TypeExpr target = resolve(unwrap.name(), env);
+        if (target instanceof TypeExpr.MajorType tag && tag.majorType().orElse(-1) == 6) {
+            return type(tag.content(), value, env, path);
+        }
+        return Outcome.fail(path, "~" + unwrap.name().name() + " unwraps a map or array into a group; it cannot stand "
+                + "for one value");
+    }
+
+    private Outcome majorType(TypeExpr.MajorType type, CborValue value, Env env, Path path) {
+        if (type.majorType().isEmpty()) {
+            return Outcome.MATCH;
+        }
+        long major = type.majorType().getAsLong();
+        boolean hasArgument = type.argument().isPresent();
+        long argument = type.argument().orElse(0);
+        boolean matches = switch (value) {
+            case CborInteger i when major == 0 -> i.value().signum() >= 0
+                    && (!hasArgument || i.value().equals(unsigned(argument)));
+            case CborInteger i when major == 1 -> i.value().signum() < 0
+                    && (!hasArgument || i.value().equals(unsigned(argument).add(BigInteger.ONE).negate()));
+            case CborByteString b when major == 2 -> !hasArgument || b.length() == argument;
+            case CborTextString t when major == 3 -> !hasArgument
+                    || t.value().getBytes(StandardCharsets.UTF_8).length == argument;
+            case CborArray a when major == 4 -> !hasArgument || a.size() == argument;
+            case CborMap m when major == 5 -> !hasArgument || m.size() == argument;
+            case CborTag t when major == 6 -> !hasArgument || t.tag() == argument;
+            case CborFloat f when major == 7 -> !hasArgument || floatFits(f.value(), argument);
+            case CborSimple s when major == 7 -> !hasArgument || s.value() == argument;
+            default -> false;
+        };
+        if (!matches) {
+            return mismatch(path, Describe.type(type), value);
+        }
+        if (major == 6 && value instanceof CborTag tag) {
+            Outcome content = type(type.content(), tag.content(), env, path);
+            return content.ok() ? Outcome.match(1 + content.score()) : Outcome.fail(1 + content.score(), content.failures());
+        }
+        return Outcome.MATCH;
+    }
+
+    /** #7.25, #7.26 and #7.27: a float that half, single or double precision holds exactly. */
+    private static boolean floatFits(double value, long width) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return width >= 25 && width <= 27;
+        }
+        return switch ((int) width) {
+            case 25 -> Float.float16ToFloat(Float.floatToFloat16((float) value)) == value;
+            case 26 -> (double) (float) value == value;
+            case 27 -> true;
+            default -> false;
+        };
+    }
+
+    private Outcome range(TypeExpr.Range range, CborValue value, Env env, Path path) {
+        Literal low = literalOf(range.low(), env);
+        Literal high = literalOf(range.high(), env);
+        if (low == null || high == null) {
+            return Outcome.fail(path, "the range " + Describe.type(range) + " needs literal bounds");
+        }
+        boolean integers = low instanceof Literal.IntegerLiteral && high instanceof Literal.IntegerLiteral;
+        BigDecimal number = switch (value) {
+            case CborInteger i when integers -> new BigDecimal(i.value());
+            case CborFloat f when !integers && !Double.isNaN(f.value()) && !Double.isInfinite(f.value()) ->
+                    new BigDecimal(f.value());
+            default -> null;
+        };
+        if (number == null) {
+            return mismatch(path, Describe.type(range), value);
+        }
+        BigDecimal from = decimal(low);
+        BigDecimal to = decimal(high);
+        boolean inside = number.compareTo(from) >= 0
+                && (range.inclusive() ? number.compareTo(to) <= 0 : number.compareTo(to) < 0);
+        return inside ? Outcome.MATCH : mismatch(path, Describe.type(range), value);
+    }
+
+    // --- control operators (RFC 8610 §3.8, RFC 9165) --------------------------------------------------------
+
+    private Outcome control(TypeExpr.Control control, CborValue value, Env env, Path path) {
+        Outcome target = type(control.target(), value, env, path);
+        if (!target.ok()) {
+            return target;
+        }
+        TypeExpr controller = control.controller();
+        return switch (control.operator()) {
+            case "size" -> size(control, value, env, path);
+            case "bits" -> bits(control, value, env, path);
+            case "regexp" -> {
+                Literal pattern = literalOf(controller, env);
+                boolean ok = value instanceof CborTextString text && pattern instanceof Literal.TextLiteral regex
+                        && definitions.pattern(regex.value()).matcher(text.value()).matches();
+                yield ok ? Outcome.MATCH : mismatch(path, Describe.type(control), value);
+            }
+            case "cbor" -> embeddedCbor(control, value, env, path, false);
+            case "cborseq" -> embeddedCbor(control, value, env, path, true);
+            case "within", "and" -> {
+                Outcome both = type(controller, value, env, path);
+                yield both.ok() ? Outcome.match(target.score()) : both;
+            }
+            case "lt", "le", "gt", "ge" -> compare(control, value, env, path);
+            case "eq", "ne" -> {
+                Literal expected = literalOf(controller, env);
+                boolean equal = expected != null && (literal(expected, value) || numericallyEqual(expected, value));
+                boolean ok = control.operator().equals("eq") == equal;
+                yield ok ? Outcome.MATCH : mismatch(path, Describe.type(control), value);
+            }
+            case "default" -> target;
+            default -> Outcome.fail(path, "unknown control operator ." + control.operator());
+        };
+    }
+
+    private Outcome size(TypeExpr.Control control, CborValue value, Env env, Path path) {
+        long size;
+        switch (value) {
+            case CborByteString b -> size = b.length();
+            case CborTextString t -> size = t.value().getBytes(StandardCharsets.UTF_8).length;
+            case CborInteger i when i.value().signum() >= 0 -> {
+                Literal bytes = literalOf(control.controller(), env);
+                boolean fits = bytes instanceof Literal.IntegerLiteral n
+                        && i.value().bitLength() <= n.value().longValue() * 8;
+                return fits ? Outcome.MATCH : mismatch(path, Describe.type(control), value);
+            }
+            default -> {
+                return mismatch(path, Describe.type(control), value);
+            }
+        }
+        Outcome fits = type(control.controller(), CborInteger.of(size), env, path);
+        return fits.ok() ? Outcome.MATCH : mismatch(path, Describe.type(control), value);
+    }
+
+    private Outcome bits(TypeExpr.Control control, CborValue value, Env env, Path path) {
+        List<Long> set = new ArrayList<>();
+        if (value instanceof CborInteger i && i.value().signum() >= 0) {
+            BigInteger bits = i.value();
+            for (int bit = bits.getLowestSetBit(); bit >= 0 && bit < bits.bitLength(); bit++) {
+                if (bits.testBit(bit)) {
+                    set.add((long) bit);
+                }
+            }
+        } else if (value instanceof CborByteString b) {
+            byte[] bytes = b.bytes();
+            for (int bit = 0; bit < bytes.length * 8; bit++) {
+                if ((bytes[bit / 8] & (1 << (bit % 8))) != 0) {
+                    set.add((long) bit);
+                }
+            }
+        } else {
+            return mismatch(path, Describe.type(control), value);
+        }
+        for (long bit : set) {
+            if (!type(control.controller(), CborInteger.of(bit), env, path).ok()) {
+                return Outcome.fail(path, "bit " + bit + " is set, but " + Describe.type(control.controller())
+                        + " does not allow it");
+            }
+        }
+        return Outcome.MATCH;
+    }
+
+    private Outcome embeddedCbor(TypeExpr.Control control, CborValue value, Env env, Path path, boolean sequence) {
+        if (!(value instanceof CborByteString bytes)) {
+            return mismatch(path, Describe.type(control), value);
+        }
+        CborValue embedded;
+        try {
+            embedded = sequence
+                    ? new CborArray(CborDecoder.decodeSequence(bytes.bytes(), CborProfile.WELL_FORMED))
+                    : CborDecoder.decode(bytes.bytes(), CborProfile.WELL_FORMED);
+        } catch (CborException e) {
+            return Outcome.fail(1, List.of(new Failure(path.toString(),
+                    "expected bytes holding " + (sequence ? "a CBOR sequence" : "CBOR") + ", but " + e.getMessage())));
+        }
+        Outcome inner = type(control.controller(), embedded, env, path);
+        return inner.ok() ? Outcome.match(1 + inner.score()) : Outcome.fail(1 + inner.score(), inner.failures());
+    }
+
+    private Outcome compare(TypeExpr.Control control, CborValue value, Env env, Path path) {
+        Literal bound = literalOf(control.controller(), env);
+        BigDecimal number = numberOf(value);
+        if (bound == null || number == null || bound instanceof Literal.TextLiteral
+                || bound instanceof Literal.BytesLiteral) {
+            return mismatch(path, Describe.type(control), value);
+        }
+        int order = number.compareTo(decimal(bound));
+        boolean ok = switch (control.operator()) {
+            case "lt" -> order < 0;
+            case "le" -> order <= 0;
+            case "gt" -> order > 0;
+            default -> order >= 0;
+        };
+        return ok ? Outcome.MATCH : mismatch(path, Describe.type(control), value);
+    }
+
+    // --- maps ---------------------------------------------------------------------------------------------
+
+    /** The members of a map being matched, and which of them an entry has claimed. */
+    private static final class MapState {
+        final CborMap map;
+        Set<CborValue> claimed = new HashSet<>();
+        /** For members a type key matched but whose value did not: the failure to report if nothing claims them. */
+        final java.util.HashMap<CborValue, Outcome> nearMisses = new java.util.HashMap<>();
+
+        MapState(CborMap map) {
+            this.map = map;
+        }
+    }
+
+    private Outcome map(GroupExpr group, CborValue value, Env env, Path path) {
+        if (!(value instanceof CborMap map)) {
+            return mismatch(path, "map", value);
+        }
+        MapState state = new MapState(map);
+        Outcome members = mapGroup(group, env, state, path);
+        if (!members.ok()) {
+            return Outcome.fail(1 + members.score(), members.failures());
+        }
+        List<Failure> unexpected = new ArrayList<>();
+        for (Map.Entry<CborValue, CborValue> member : map.entries().entrySet()) {
+            if (!state.claimed.contains(member.getKey())) {
+                Outcome nearMiss = state.nearMisses.get(member.getKey());
+                if (nearMiss != null) {
+                    unexpected.addAll(nearMiss.failures());
+                } else {
+                    unexpected.add(new Failure(path.member(Describe.key(member.getKey())).toString(),
+                            "unexpected member (the map allows " + Describe.group(group) + ")"));
+                }
+            }
+        }
+        return unexpected.isEmpty()
+                ? Outcome.match(1 + members.score())
+                : Outcome.fail(1 + members.score(), unexpected);
+    }
+
+    private Outcome mapGroup(GroupExpr group, Env env, MapState state, Path path) {
+        Outcome best = null;
+        Set<CborValue> before = state.claimed;
+        for (List<GroupEntry> choice : group.choices()) {
+            state.claimed = new HashSet<>(before);
+            Outcome outcome = mapSequence(choice, env, state, path);
+            if (outcome.ok()) {
+                return outcome;
+            }
+            if (best == null || outcome.score() > best.score()) {
+                best = outcome;
+            }
+        }
+        state.claimed = before;
+        return best == null ? Outcome.match(0) : best;
+    }
+
+    private Outcome mapSequence(List<GroupEntry> entries, Env env, MapState state, Path path) {
+        int score = 0;
+        List<Failure> failures = new ArrayList<>();
+        for (GroupEntry entry : entries) {
+            Outcome outcome = mapEntry(entry, env, state, path);
+            score += outcome.score();
+            failures.addAll(outcome.failures());
+        }
+        return failures.isEmpty() ? Outcome.match(score) : Outcome.fail(score, failures);
+    }
+
+    private Outcome mapEntry(GroupEntry entry, Env env, MapState state, Path path) {
+        Occurrence occurrence = entry.occurrence();
+        if (entry.key().isEmpty()) {
+            Splice splice = splice(entry, env);
+            if (splice == null) {
+                return Outcome.fail(path, "the map's group has an entry without a key: " + Describe.entry(entry));
+            }
+            return mapSplice(splice, occurrence, state, path);
+        }
+        GroupEntry.MemberKey key = entry.key().get();
+        Literal literalKey = literalOf(key.type(), env);
+        if (literalKey != null) {
+            CborValue wanted = valueOf(literalKey);
+            CborValue member = state.map.entries().get(wanted);
+            if (member == null || state.claimed.contains(wanted)) {
+                return occurrence.min() == 0 ? Outcome.match(0)
+                        : Outcome.fail(path, "missing member " + Describe.key(wanted) + " (" + Describe.entry(entry) + ")");
+            }
+            Outcome valueOutcome = type(entry.value(), member, env, path.member(Describe.key(wanted)));
+            if (!valueOutcome.ok()) {
+                return valueOutcome;
+            }
+            state.claimed.add(wanted);
+            return Outcome.match(1 + valueOutcome.score());
+        }
+        long count = 0;
+        int score = 0;
+        List<Failure> failures = new ArrayList<>();
+        for (Map.Entry<CborValue, CborValue> member : state.map.entries().entrySet()) {
+            if (count >= occurrence.max() || state.claimed.contains(member.getKey())) {
+                continue;
+            }
+            if (!type(key.type(), member.getKey(), env, path).ok()) {
+                continue;
+            }
+            Path memberPath = path.member(Describe.key(member.getKey()));
+            Outcome valueOutcome = type(entry.value(), member.getValue(), env, memberPath);
+            if (valueOutcome.ok()) {
+                state.claimed.add(member.getKey());
+                state.nearMisses.remove(member.getKey());
+                count++;
+                score += 1 + valueOutcome.score();
+            } else if (key.cut()) {
+                failures.addAll(valueOutcome.failures());
+            } else {
+                state.nearMisses.putIfAbsent(member.getKey(), valueOutcome);
+            }
+        }
+        if (!failures.isEmpty()) {
+            return Outcome.fail(score, failures);
+        }
+        if (count < occurrence.min()) {
+            return Outcome.fail(score, List.of(new Failure(path.toString(), "expected " + occurrence.min()
+                    + (occurrence.min() == 1 ? " member " : " members ") + Describe.entry(entry) + ", found " + count)));
+        }
+        return Outcome.match(score);
+    }
+
+    private Outcome mapSplice(Splice splice, Occurrence occurrence, MapState state, Path path) {
+        int score = 0;
+        long count = 0;
+        while (count < occurrence.max()) {
+            Set<CborValue> before = state.claimed;
+            Outcome outcome = mapGroup(splice.group(), splice.env(), state, path);
+            boolean progressed = state.claimed.size() > before.size();
+            if (!outcome.ok()) {
+                state.claimed = before;
+                if (count < occurrence.min()) {
+                    return Outcome.fail(score + outcome.score(), outcome.failures());
+                }
+                break;
+            }
+            count++;
+            score += outcome.score();
+            if (!progressed) {
+                break; // an optional-only group that claimed nothing: repeating it changes nothing
+            }
+        }
+        return Outcome.match(score);
+    }
+
+    // --- arrays -------------------------------------------------------------------------------------------
+
+    /** The furthest an array match got before failing, and why: what to report if no match covers the array. */
+    private static final class Progress {
+        int index = -1;
+        Outcome failure = Outcome.fail(0, List.of());
+
+        void failed(int at, Outcome outcome) {
+            if (at > index || (at == index && outcome.score() > failure.score())) {
+                index = at;
+                failure = outcome;
+            }
+        }
+    }
+
+    private Outcome array(GroupExpr group, CborValue value, Env env, Path path) {
+        if (!(value instanceof CborArray array)) {
+            return mismatch(path, "array", value);
+        }
+        List<CborValue> items = array.items();
+        Progress progress = new Progress();
+        BitSet ends = groupEnds(group, env, items, 0, path, progress);
+        if (ends.get(items.size())) {
+            return Outcome.match(1 + items.size());
+        }
+        int furthest = ends.isEmpty() ? -1 : ends.previousSetBit(items.size());
+        if (furthest > progress.index) {
+            return Outcome.fail(1 + furthest, List.of(new Failure(path.index(furthest).toString(),
+                    "unexpected item: the array allows " + Describe.group(group) + " and ends after " + furthest
+                            + (furthest == 1 ? " item" : " items"))));
+        }
+        return Outcome.fail(1 + Math.max(progress.index, 0) + progress.failure.score(), progress.failure.failures());
+    }
+
+    private BitSet groupEnds(GroupExpr group, Env env, List<CborValue> items, int start, Path path,
+            Progress progress) {
+        BitSet ends = new BitSet(items.size() + 1);
+        for (List<GroupEntry> choice : group.choices()) {
+            BitSet positions = new BitSet(items.size() + 1);
+            positions.set(start);
+            for (GroupEntry entry : choice) {
+                BitSet next = new BitSet(items.size() + 1);
+                for (int p = positions.nextSetBit(0); p >= 0; p = positions.nextSetBit(p + 1)) {
+                    next.or(entryEnds(entry, env, items, p, path, progress));
+                }
+                positions = next;
+                if (positions.isEmpty()) {
+                    break;
+                }
+            }
+            ends.or(positions);
+        }
+        return ends;
+    }
+
+    private BitSet entryEnds(GroupEntry entry, Env env, List<CborValue> items, int start, Path path,
+            Progress progress) {
+        Occurrence occurrence = entry.occurrence();
+        BitSet result = new BitSet(items.size() + 1);
+        if (occurrence.min() == 0) {
+            result.set(start);
+        }
+        BitSet frontier = new BitSet(items.size() + 1);
+        frontier.set(start);
+        BitSet seen = (BitSet) frontier.clone();
+        for (long count = 1; count <= occurrence.max() && !frontier.isEmpty(); count++) {
+            BitSet next = new BitSet(items.size() + 1);
+            for (int p = frontier.nextSetBit(0); p >= 0; p = frontier.nextSetBit(p + 1)) {
+                next.or(once(entry, env, items, p, path, progress));
+            }
+            if (count >= occurrence.min()) {
+                result.or(next);
+                BitSet fresh = (BitSet) next.clone();
+                fresh.andNot(seen);
+                if (fresh.isEmpty()) {
+                    break; // no new positions: further repetitions can only repeat these
+                }
+            }
+            seen.or(next);
+            frontier = next;
+            if (count > items.size() + occurrence.min()) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    private BitSet once(GroupEntry entry, Env env, List<CborValue> items, int at, Path path, Progress progress) {
+        Splice splice = entry.key().isEmpty() ? splice(entry, env) : null;
+        if (splice != null) {
+            return groupEnds(splice.group(), splice.env(), items, at, path, progress);
+        }
+        BitSet end = new BitSet(items.size() + 1);
+        if (at >= items.size()) {
+            progress.failed(at, Outcome.fail(0, List.of(new Failure(path.toString(), "the array ends after "
+                    + items.size() + (items.size() == 1 ? " item" : " items") + "; expected " + Describe.entry(entry)
+                    + " next"))));
+            return end;
+        }
+        Outcome outcome = type(entry.value(), items.get(at), env, path.index(at));
+        if (outcome.ok()) {
+            end.set(at + 1);
+        } else {
+            progress.failed(at, outcome);
+        }
+        return end;
+    }
+
+    // --- groups spliced into other groups -----------------------------------------------------------------
+
+    private record Splice(GroupExpr group, Env env) {
+    }
+
+    /** The group a key-less entry stands for, or null if it stands for a single value. */
+    private @Nullable Splice splice(GroupEntry entry, Env env) {
+        TypeExpr value = entry.value();
+        if (value instanceof TypeExpr.Parenthesized p) {
+            return new Splice(p.group(), env);
+        }
+        if (value instanceof TypeExpr.Name name) {
+            Env.Binding bound = env.lookup(name.name());
+            if (bound != null) {
+                return bound.type() instanceof TypeExpr.Parenthesized || bound.type() instanceof TypeExpr.Name
+                        ? splice(new GroupEntry(entry.position(), Occurrence.ONCE, entry.key(), bound.type()), bound.env())
+                        : null;
+            }
+            RuleDefinition rule = definitions.rule(name.name());
+            if (rule == null) {
+                return RuleDefinition.isSocket(name.name()) && name.name().startsWith("$$")
+                        ? new Splice(new GroupExpr(name.position(), List.of(List.of())), env)
+                        : null;
+            }
+            if (!definitions.isGroup(name.name())) {
+                return null;
+            }
+            return new Splice(ruleGroup(rule), Env.bind(rule.parameters(), name.arguments(), env));
+        }
+        if (value instanceof TypeExpr.Unwrap unwrap) {
+            TypeExpr target = resolve(unwrap.name(), env);
+            if (target instanceof TypeExpr.MapOf m) {
+                return new Splice(m.group(), unwrapEnv(unwrap.name(), env));
+            }
+            if (target instanceof TypeExpr.ArrayOf a) {
+                return new Splice(a.group(), unwrapEnv(unwrap.name(), env));
+            }
+        }
+        return null;
+    }
+
+    /** A group rule's bodies as one group: each definition or {@code //=} addition is a choice. */
+    private static GroupExpr ruleGroup(RuleDefinition rule) {
+        if (rule.bodies().size() == 1) {
+            GroupEntry body = rule.bodies().getFirst();
+            return body.key().isEmpty() && body.occurrence().equals(Occurrence.ONCE)
+                    && body.value() instanceof TypeExpr.Parenthesized p
+                    ? p.group()
+                    : new GroupExpr(body.position(), List.of(List.of(body)));
+        }
+        List<List<GroupEntry>> choices = new ArrayList<>();
+        for (GroupEntry body : rule.bodies()) {
+            if (body.key().isEmpty() && body.occurrence().equals(Occurrence.ONCE)
+                    && body.value() instanceof TypeExpr.Parenthesized p) {
+                choices.addAll(p.group().choices());
+            } else {
+                choices.add(List.of(body));
+            }
+        }
+        return new GroupExpr(rule.position(), choices);
+    }
+
+    private Env unwrapEnv(TypeExpr.Name name, Env env) {
+        RuleDefinition rule = definitions.rule(name.name());
+        return rule == null ? env : Env.bind(rule.parameters(), name.arguments(), env);
+    }
+
+    /** What a name stands for when it has a single body: following plain renames. */
+    private TypeExpr resolve(TypeExpr type, Env env) {
+        TypeExpr current = type;
+        for (int hops = 0; hops < MAX_DEPTH && current instanceof TypeExpr.Name name; hops++) {
+            Env.Binding bound = env.lookup(name.name());
+            if (bound != null) {
+                current = bound.type();
+                env = bound.env();
+                continue;
+            }
+            RuleDefinition rule = definitions.rule(name.name());
+            if (rule == null || rule.bodies().size() != 1 || rule.bodies().getFirst().key().isPresent()) {
+                return current;
+            }
+            current = rule.bodies().getFirst().value();
+        }
+        return current;
+    }
+
+    private List<TypeExpr> enumeration(TypeExpr group, Env env) {
+        GroupExpr resolved = switch (group) {
+            case TypeExpr.Parenthesized p -> p.group();
+            case TypeExpr.Name n -> {
+                RuleDefinition rule = definitions.rule(n.name());
+                yield rule == null ? new GroupExpr(n.position(), List.of(List.of())) : ruleGroup(rule);
+            }
+            default -> new GroupExpr(group.position(), List.of(List.of()));
+        };
+        List<TypeExpr> values = new ArrayList<>();
+        for (List<GroupEntry> choice : resolved.choices()) {
+            for (GroupEntry entry : choice) {
+                Splice splice = entry.key().isEmpty() ? splice(entry, env) : null;
+                if (splice != null) {
+                    values.addAll(enumeration(new TypeExpr.Parenthesized(entry.position(), splice.group()), splice.env()));
+                } else {
+                    values.add(entry.value());
+                }
+            }
+        }
+        return values;
+    }
+
+    // --- literals -----------------------------------------------------------------------------------------
+
+    /** The literal a type stands for, following names with a single literal body; null if it is not one. */
+    private @Nullable Literal literalOf(TypeExpr type, Env env) {
+        TypeExpr resolved = resolve(type, env);
+        return resolved instanceof TypeExpr.Value v ? v.literal() : null;
+    }
+
+    private static boolean literal(Literal literal, CborValue value) {
+        return switch (literal) {
+            case Literal.IntegerLiteral i -> value instanceof CborInteger v && v.value().equals(i.value());
+            case Literal.FloatLiteral f -> value instanceof CborFloat v && Double.compare(v.value(), f.value()) == 0;
+            case Literal.TextLiteral t -> value instanceof CborTextString v && v.value().equals(t.value());
+            case Literal.BytesLiteral b -> value instanceof CborByteString v && Arrays.equals(v.bytes(), b.value());
+        };
+    }
+
+    private static boolean numericallyEqual(Literal literal, CborValue value) {
+        BigDecimal number = numberOf(value);
+        return number != null && (literal instanceof Literal.IntegerLiteral || literal instanceof Literal.FloatLiteral)
+                && number.compareTo(decimal(literal)) == 0;
+    }
+
+    private static CborValue valueOf(Literal literal) {
+        return switch (literal) {
+            case Literal.IntegerLiteral i -> new CborInteger(i.value());
+            case Literal.FloatLiteral f -> new CborFloat(f.value());
+            case Literal.TextLiteral t -> new CborTextString(t.value());
+            case Literal.BytesLiteral b -> new CborByteString(b.value());
+        };
+    }
+
+    private static @Nullable BigDecimal numberOf(CborValue value) {
+        return switch (value) {
+            case CborInteger i -> new BigDecimal(i.value());
+            case CborFloat f when !Double.isNaN(f.value()) && !Double.isInfinite(f.value()) -> new BigDecimal(f.value());
+            default -> null;
+        };
+    }
+
+    private static BigDecimal decimal(Literal literal) {
+        return switch (literal) {
+            case Literal.IntegerLiteral i -> new BigDecimal(i.value());
+            case Literal.FloatLiteral f -> new BigDecimal(f.value());
+            default -> throw new IllegalArgumentException("not a number: " + literal);
+        };
+    }
+
+    private static BigInteger unsigned(long argument) {
+        return argument >= 0 ? BigInteger.valueOf(argument) : BigInteger.valueOf(argument).add(BigInteger.ONE.shiftLeft(64));
+    }
+
+    private static Outcome mismatch(Path path, String expected, CborValue found) {
+        return Outcome.fail(path, "expected " + expected + ", found " + Describe.value(found));
+    }
+}
