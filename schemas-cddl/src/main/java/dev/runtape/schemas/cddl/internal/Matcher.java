@@ -705,6 +705,11 @@ public final class Matcher {
     /** The literal a type stands for, following names with a single literal body; null if it is not one. */
     private @Nullable Literal literalOf(TypeExpr type, Env env) {
         TypeExpr resolved = resolve(type, env);
+        if (resolved instanceof TypeExpr.Enumeration e) {
+            // &(alg: 1) names the one value 1: as a member key it is that literal.
+            List<TypeExpr> values = enumeration(e.group(), env);
+            return values.size() == 1 ? literalOf(values.getFirst(), env) : null;
+        }
         return resolved instanceof TypeExpr.Value v ? v.literal() : null;
     }
 
