@@ -97,7 +97,7 @@ class EnvelopeSchemasTest {
                 .isEqualTo("$.1: expected tstr .size 1..255, found text \"\"");
         assertThat(failures(RuntapeSchemas.CHECKPOINT, CborMap.builder().put(1, CborTextString.of("o"))
                 .put(2, CborInteger.of(-1)).put(3, DIGEST).put(4, CborInteger.of(0)).build()))
-                .isEqualTo("$.2: expected uint .le 9223372036854775807, found nint -1");
+                .isEqualTo("$.2: expected uint, found nint -1");
     }
 
     @Test
