@@ -314,7 +314,7 @@ public final class CddlParser {
         OptionalLong argument = OptionalLong.empty();
         if (peek('.') && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1))) {
             pos++;
-            argument = OptionalLong.of(unsignedDigits());
+            argument = OptionalLong.of(argumentDigits());
         }
         TypeExpr content = TypeExpr.any(at);
         if (major == 6 && peek('(')) {
@@ -592,6 +592,19 @@ public final class CddlParser {
             return Long.parseLong(src.substring(start, pos));
         } catch (NumberFormatException e) {
             throw error("number too large: " + src.substring(start, pos));
+        }
+    }
+
+    /** The argument of a major type: up to 2^64-1, held in a long as an unsigned value. */
+    private long argumentDigits() throws CddlSyntaxException {
+        int start = pos;
+        while (peekDigit()) {
+            pos++;
+        }
+        try {
+            return Long.parseUnsignedLong(src.substring(start, pos));
+        } catch (NumberFormatException e) {
+            throw error("a major type's argument is at most 18446744073709551615, not " + src.substring(start, pos));
         }
     }
 

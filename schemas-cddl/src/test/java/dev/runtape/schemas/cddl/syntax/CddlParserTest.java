@@ -35,7 +35,7 @@ class CddlParserTest {
             case TypeExpr.Unwrap u -> "~" + shape(u.name());
             case TypeExpr.Enumeration e -> "&" + shape(e.group());
             case TypeExpr.MajorType t -> "#" + (t.majorType().isPresent() ? t.majorType().getAsLong() : "")
-                    + (t.argument().isPresent() ? "." + t.argument().getAsLong() : "")
+                    + (t.argument().isPresent() ? "." + Long.toUnsignedString(t.argument().getAsLong()) : "")
                     + (t.majorType().orElse(-1) == 6 ? "(" + shape(t.content()) + ")" : "");
             case TypeExpr.Range r -> "(" + (r.inclusive() ? ".." : "...") + " " + shape(r.low()) + " "
                     + shape(r.high()) + ")";
@@ -331,6 +331,7 @@ class CddlParserTest {
                 "#6(any)        | #6(any)",
                 "#6             | #6(any)",
                 "#6.1           | #6.1(any)",
+                "#6.18446744073709551615(any) | #6.18446744073709551615(any)",
                 "#0             | #0",
                 "#1.5           | #1.5",
                 "#7.25          | #7.25",
@@ -565,6 +566,12 @@ class CddlParserTest {
         @Test
         void aCutWithoutAnArrowIsReported() {
             assertThat(syntaxError("a = {tstr ^ int}")).isEqualTo("1:13: expected '=>' after '^'");
+        }
+
+        @Test
+        void aMajorTypeArgumentBeyondSixtyFourBitsIsReported() {
+            assertThat(syntaxError("a = #6.18446744073709551616(any)")).isEqualTo(
+                    "1:28: a major type's argument is at most 18446744073709551615, not 18446744073709551616");
         }
 
         @Test
