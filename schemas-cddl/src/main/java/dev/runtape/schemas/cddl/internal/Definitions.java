@@ -213,6 +213,7 @@ public final class Definitions {
             case TypeExpr.Range r -> {
                 checkType(rule, r.low(), parameters, problems, patterns);
                 checkType(rule, r.high(), parameters, problems, patterns);
+                checkRangeBounds(rule, r, parameters, problems);
             }
             case TypeExpr.Control c -> {
                 if (!CONTROLS.contains(c.operator())) {
@@ -237,7 +238,9 @@ public final class Definitions {
         RuleDefinition target = rules.get(name.name());
         if (target == null) {
             if (!RuleDefinition.isSocket(name.name())) {
-                problems.add(new Problem(rule.source(), name.position(), "undefined name " + name.name()));
+                problems.add(new Problem(rule.source(), name.position(), "undefined name " + name.name()
+                        + (name.name().contains("..") ? " (names may hold dots: a range between names needs"
+                                + " spaces, as in " + name.name().replaceFirst("\\.\\.(\\.?)", " ..$1 ") + ")" : "")));
             }
             return;
         }
@@ -245,6 +248,53 @@ public final class Definitions {
             problems.add(new Problem(rule.source(), name.position(), name.name() + " takes "
                     + target.parameters().size() + " generic arguments, given " + name.arguments().size()));
         }
+    }
+
+    /** RFC 8610 §3.1: a range joins two integers or two floats (unless a bound is a generic parameter). */
+    private void checkRangeBounds(RuleDefinition rule, TypeExpr.Range range, Set<String> parameters,
+            List<Problem> problems) {
+        TypeExpr low = resolveStatically(range.low(), parameters);
+        TypeExpr high = resolveStatically(range.high(), parameters);
+        if (low == null || high == null) {
+            return; // given by a generic argument: checked when matched
+        }
+        for (TypeExpr bound : List.of(low, high)) {
+            if (!(bound instanceof TypeExpr.Value v && (v.literal() instanceof Literal.IntegerLiteral
+                    || v.literal() instanceof Literal.FloatLiteral))) {
+                TypeExpr written = bound == low ? range.low() : range.high();
+                problems.add(new Problem(rule.source(), range.position(), "the range " + Describe.type(range)
+                        + " needs numbers as bounds; " + Describe.type(written) + " is not one"));
+                return;
+            }
+        }
+        Literal from = ((TypeExpr.Value) low).literal();
+        Literal to = ((TypeExpr.Value) high).literal();
+        if (from.getClass() != to.getClass()) {
+            problems.add(new Problem(rule.source(), range.position(), "the range " + Describe.type(range)
+                    + " mixes an integer and a float bound; write both as integers or both as floats"));
+        }
+    }
+
+    /** What a type stands for, following names with one key-less body; null where a generic parameter stands. */
+    private @Nullable TypeExpr resolveStatically(TypeExpr type, Set<String> parameters) {
+        TypeExpr current = type;
+        Set<String> seen = new HashSet<>();
+        while (current instanceof TypeExpr.Name n) {
+            if (!n.arguments().isEmpty() || (parameters.contains(n.name()) && seen.isEmpty())) {
+                return null;
+            }
+            RuleDefinition target = rules.get(n.name());
+            if (target == null || !seen.add(n.name()) || target.bodies().size() != 1
+                    || target.bodies().getFirst().key().isPresent()
+                    || !target.bodies().getFirst().occurrence().equals(Occurrence.ONCE)) {
+                return current;
+            }
+            if (!target.parameters().isEmpty()) {
+                return null;
+            }
+            current = target.bodies().getFirst().value();
+        }
+        return current instanceof TypeExpr.Enumeration ? null : current;
     }
 
     private void compilePattern(RuleDefinition rule, TypeExpr.Control control, Set<String> parameters,
