@@ -165,7 +165,7 @@ public final class Matcher {
         Outcome outcome = rule.bodies().size() == 1
                 ? type(rule.bodies().getFirst().value(), value, inner, path)
                 : choice(rule.bodies().stream().map(GroupEntry::value).toList(), value, inner, path, name::name);
-        if (!outcome.ok() && outcome.score() == 0) {
+        if (!outcome.ok() && outcome.score() == 0 && outcome.mismatch()) {
             return mismatch(path, expected(name, rule), value);
         }
         return outcome;
@@ -511,16 +511,18 @@ public final class Matcher {
             }
             Outcome valueOutcome = type(entry.value(), member, env, path.member(Describe.key(wanted)));
             if (!valueOutcome.ok()) {
+                // The key is there: that counts for this alternative, more than a missing key would.
+                Outcome present = Outcome.fail(1 + valueOutcome.score(), valueOutcome.failures());
                 if (key.cut()) {
                     state.claimed.add(wanted); // a cut: no later entry may take this member instead
-                    return valueOutcome;
+                    return present;
                 }
                 if (occurrence.min() == 0) {
                     // Without a cut another entry (say * tstr => any) may still take the member (RFC 8610 §3.5.4).
                     state.nearMisses.putIfAbsent(wanted, valueOutcome);
                     return Outcome.match(0);
                 }
-                return valueOutcome;
+                return present;
             }
             state.claimed.add(wanted);
             state.nearMisses.remove(wanted);
@@ -552,6 +554,7 @@ public final class Matcher {
                 score += valueOutcome.score();
             } else if (key.cut()) {
                 state.claimed.add(member.getKey());
+                score += 1 + valueOutcome.score();
                 failures.addAll(valueOutcome.failures());
             } else {
                 state.nearMisses.putIfAbsent(member.getKey(), valueOutcome);
@@ -884,6 +887,6 @@ public final class Matcher {
     }
 
     private static Outcome mismatch(Path path, String expected, CborValue found) {
-        return Outcome.fail(path, "expected " + expected + ", found " + Describe.value(found));
+        return Outcome.mismatch(path, expected, Describe.value(found));
     }
 }

@@ -1,0 +1,136 @@
+package dev.runtape.schemas.cddl;
+
+import static dev.runtape.schemas.cddl.Cddl.compileError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a schema is checked for when it compiles, and what asking for a validator checks. */
+class CompileTimeChecksTest {
+
+    @Test
+    void anUndefinedNameIsReportedWhereItIsUsed() {
+        assertThat(compileError("""
+                record = {
+                  id: uint,
+                  owner: person,
+                }
+                """)).isEqualTo("test.cddl:3:10: undefined name person");
+    }
+
+    @Test
+    void everyProblemIsReportedInOneException() {
+        assertThat(compileError("""
+                a = [b, c]
+                d = e .foo 1
+                """)).isEqualTo("""
+                test.cddl:1:6: undefined name b
+                test.cddl:1:9: undefined name c
+                test.cddl:2:5: unknown control operator .foo (supported: .and, .bits, .cbor, .cborseq, .default, .eq, .ge, .gt, .le, .lt, .ne, .regexp, .size, .within)
+                test.cddl:2:5: undefined name e""");
+    }
+
+    @Test
+    void problemsCarryTheirSourceAndPosition() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("one.cddl", "a = b");
+        sources.put("two.cddl", "\n  c = [d]");
+
+        assertThatThrownBy(() -> Schema.compile(sources))
+                .isInstanceOfSatisfying(SchemaException.class, e -> assertThat(e.problems())
+                        .extracting(SchemaException.Problem::toString)
+                        .containsExactly("one.cddl:1:5: undefined name b", "two.cddl:2:8: undefined name d"));
+    }
+
+    @Test
+    void syntaxErrorsAreReportedForEverySource() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("one.cddl", "a = [");
+        sources.put("two.cddl", "b = \"x");
+
+        assertThatThrownBy(() -> Schema.compile(sources)).isInstanceOf(SchemaException.class).hasMessage("""
+                one.cddl:1:6: expected ']' to close the array opened at 1:5, found the end of the schema
+                two.cddl:1:5: the text string that starts here is not closed""");
+    }
+
+    @Test
+    void aGenericArityMismatchIsReported() {
+        assertThat(compileError("a = p<int, int>\np<x> = [x]"))
+                .isEqualTo("test.cddl:1:5: p takes 1 generic arguments, given 2");
+    }
+
+    @Test
+    void aDuplicateDefinitionIsReportedWithTheFirstOne() {
+        assertThat(compileError("a = int\nb = tstr\na = tstr"))
+                .isEqualTo("test.cddl:3:1: rule a is already defined at test.cddl:1:1; use /= or //= to add choices");
+    }
+
+    @Test
+    void aDefinitionMayReplaceAPreludeRule() throws Exception {
+        Validator validator = Schema.compile("test.cddl", "a = tdate\ntdate = tstr").validator("a");
+
+        assertThat(validator.validate(Cddl.cbor("2025-01-01")).isValid()).isTrue();
+    }
+
+    @Test
+    void anUnknownControlOperatorIsReported() {
+        assertThat(compileError("a = tstr .json any")).isEqualTo("test.cddl:1:5: unknown control operator .json"
+                + " (supported: .and, .bits, .cbor, .cborseq, .default, .eq, .ge, .gt, .le, .lt, .ne, .regexp, .size,"
+                + " .within)");
+    }
+
+    @Test
+    void anInvalidRegexpIsReported() {
+        assertThat(compileError("a = tstr .regexp \"[a-\"")).isEqualTo("test.cddl:1:5: invalid .regexp pattern: Illegal character range");
+    }
+
+    @Test
+    void aRegexpWhosePatternIsNotATextIsReported() {
+        assertThat(compileError("a = tstr .regexp 1")).isEqualTo(
+                "test.cddl:1:5: .regexp needs a text string (or the name of one) as its pattern");
+    }
+
+    @Test
+    void aGroupRuleCannotBeValidatedAlone() throws Exception {
+        Schema schema = Schema.compile("test.cddl", "record = {common}\ncommon = (id: uint)");
+
+        assertThatThrownBy(() -> schema.validator("common"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rule common is a group, not a type: it cannot be validated alone");
+    }
+
+    @Test
+    void aRuleThatDoesNotExistCannotBeValidated() throws Exception {
+        Schema schema = Schema.compile("test.cddl", "record = {id: uint}");
+
+        assertThatThrownBy(() -> schema.validator("recrod"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the schema has no rule recrod");
+    }
+
+    @Test
+    void theSchemaKnowsItsRulesAndFirstRule() throws Exception {
+        Schema schema = Schema.compile("test.cddl", "root = [item]\nitem = uint\n$ext /= int");
+
+        assertThat(schema.firstRule()).isEqualTo("root");
+        assertThat(schema.ruleNames()).containsExactly("root", "item", "$ext");
+    }
+
+    @Test
+    void preludeRulesCanBeValidatedDirectly() throws Exception {
+        Validator uint = Schema.compile("test.cddl", "root = any").validator("uint");
+
+        assertThat(uint.validate(Cddl.cbor(-1)).failures()).extracting(Failure::toString)
+                .containsExactly("$: expected uint, found nint -1");
+    }
+
+    @Test
+    void aRuleThatOnlyRefersToItselfIsReportedWhenMatched() {
+        Cddl.Checker loop = Cddl.rule("loop", "loop = other\nother = loop");
+
+        assertThat(loop.failures(1)).containsExactly("$: the schema refers to itself more than 512 levels deep here");
+    }
+}
