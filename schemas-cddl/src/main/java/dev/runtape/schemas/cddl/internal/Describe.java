@@ -14,6 +14,7 @@ import dev.runtape.schemas.cddl.syntax.GroupExpr;
 import dev.runtape.schemas.cddl.syntax.Literal;
 import dev.runtape.schemas.cddl.syntax.TypeExpr;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Short human renderings of schema types and instance values, for failure messages. */
@@ -22,7 +23,7 @@ final class Describe {
     private static final int MAX_TEXT = 40;
 
     /** A text that reads as a CDDL name: a member key or path segment shown without quotes. */
-    private static final String BAREWORD = "[A-Za-z_$@][A-Za-z0-9_$@.-]*";
+    private static final Pattern BAREWORD = Pattern.compile("[A-Za-z_$@][A-Za-z0-9_$@.-]*");
 
     private Describe() {
     }
@@ -55,7 +56,7 @@ final class Describe {
 
     private static String memberKey(GroupEntry.MemberKey key) {
         if (key.cut() && key.type() instanceof TypeExpr.Value v) {
-            return (v.literal() instanceof Literal.TextLiteral t && t.value().matches(BAREWORD)
+            return (v.literal() instanceof Literal.TextLiteral t && BAREWORD.matcher(t.value()).matches()
                     ? t.value() : v.literal().toString()) + ": ";
         }
         return type(key.type()) + (key.cut() ? " ^ => " : " => ");
@@ -91,7 +92,7 @@ final class Describe {
 
     /** A map key as a path segment: a plain name as itself, anything else in diagnostic notation. */
     static String key(CborValue key) {
-        if (key instanceof CborTextString t && t.value().matches(BAREWORD)) {
+        if (key instanceof CborTextString t && BAREWORD.matcher(t.value()).matches()) {
             return t.value();
         }
         return key instanceof CborTextString t ? quoted(t.value()) : key.toString();
