@@ -159,7 +159,19 @@ class ArraysTest {
                 """);
 
         assertThat(loop.accepts(arr())).isTrue();
-        assertThat(loop.failures(arr(1))).isNotEmpty();
+        assertThat(loop.failures(arr(1))).containsExactly("$[0]: unexpected item: the array allows g and ends after 0 items");
+    }
+
+    @Test
+    void deeplyNestedInstancesValidateUpToALimitThatIsReportedAsSuch() {
+        // Before the fix the depth limit, reached inside a choice, was reported as a mismatch at some level above:
+        // "expected tree (array / int), found array of 1 item" for a valid instance.
+        Cddl.Checker tree = rule("tree", "tree = [* tree] / int");
+
+        assertThat(tree.acceptsJson("[".repeat(100) + "1" + "]".repeat(100))).isTrue();
+        assertThat(tree.jsonFailures("[".repeat(300) + "1" + "]".repeat(300))).singleElement().asString()
+                .startsWith("$[0][0][0]")
+                .endsWith("[0]: the instance nests too deeply to validate (170 items and members deep)");
     }
 
     @Test

@@ -129,8 +129,17 @@ class CompileTimeChecksTest {
 
     @Test
     void aRuleThatOnlyRefersToItselfIsReportedWhenMatched() {
+        // Before the fix this recursed 512 levels deep and was reported as "expected loop".
         Cddl.Checker loop = Cddl.rule("loop", "loop = other\nother = loop");
 
-        assertThat(loop.failures(1)).containsExactly("$: the schema refers to itself more than 512 levels deep here");
+        assertThat(loop.failures(1)).containsExactly("$: the schema loops here without matching anything: loop -> other -> loop");
+    }
+
+    @Test
+    void aChoiceThatRefersToItselfMatchesItsOtherOptions() {
+        Cddl.Checker loop = Cddl.rule("loop", "loop = int / loop");
+
+        assertThat(loop.accepts(1)).isTrue();
+        assertThat(loop.failures("x")).containsExactly("$: expected loop (int / loop), found text \"x\"");
     }
 }

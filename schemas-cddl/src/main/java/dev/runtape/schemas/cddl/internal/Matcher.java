@@ -54,8 +54,18 @@ public final class Matcher {
     /** Deeper chains of rule references than this are taken as a schema that loops without structure. */
     private static final int MAX_DEPTH = 512;
 
+    /** Past this many items and members deep, running out of depth is blamed on the instance, not the schema. */
+    private static final int DEEP_INSTANCE = 32;
+
     private final Definitions definitions;
     private int depth;
+    /** Where the depth limit was first reached, if it was. */
+    private @Nullable Path tooDeep;
+    /** The rules and spliced groups being matched, innermost last: what, in which scope, on what, from where. */
+    private final ArrayList<Active> active = new ArrayList<>();
+
+    private record Active(Object what, Env env, Object on, int at) {
+    }
 
     public Matcher(Definitions definitions) {
         this.definitions = definitions;
@@ -67,6 +77,19 @@ public final class Matcher {
         if (outcome.ok()) {
             return List.of();
         }
+        if (tooDeep != null) {
+            // Reaching the depth limit fails a branch, which a choice may then report as a plain mismatch above
+            // it: report the limit itself, and drop the failures on the way to it.
+            String where = tooDeep.toString();
+            List<Failure> failures = new ArrayList<>();
+            failures.add(new Failure(where, depthMessage(tooDeep)));
+            for (Failure failure : outcome.failures()) {
+                if (!isWithin(where, failure.path()) && !failures.contains(failure)) {
+                    failures.add(failure);
+                }
+            }
+            return failures;
+        }
         return outcome.failures().isEmpty()
                 ? List.of(new Failure(Path.ROOT.toString(), "does not match " + Describe.type(type)))
                 : outcome.failures();
@@ -74,8 +97,55 @@ public final class Matcher {
 
     // --- types --------------------------------------------------------------------------------------------
 
-    private static Outcome tooDeep(Path path) {
-        return Outcome.fail(path, "the schema refers to itself more than " + MAX_DEPTH + " levels deep here");
+    private Outcome tooDeep(Path path) {
+        if (tooDeep == null) {
+            tooDeep = path;
+        }
+        return Outcome.fail(path, depthMessage(path));
+    }
+
+    /**
+     * Enters the matching of {@code what} (a rule or a spliced group) in {@code env} on {@code on} (a value, the
+     * state of a map, the items of an array) at {@code at} (members claimed, or array position); or returns the
+     * index of the same matching already under way with nothing consumed since, which would only loop. Matchings on
+     * one value, map or array sit together at the top, so only those are looked at.
+     */
+    private int enter(Object what, Env env, Object on, int at) {
+        for (int i = active.size() - 1; i >= 0 && active.get(i).on() == on; i--) {
+            Active a = active.get(i);
+            if (a.what() == what && a.env() == env && a.at() == at) {
+                return i;
+            }
+        }
+        active.add(new Active(what, env, on, at));
+        return -1;
+    }
+
+    private void leave() {
+        active.removeLast();
+    }
+
+    /** The names from the matching at {@code from} to the innermost, as {@code a -> b -> a}. */
+    private String loop(int from, String again) {
+        StringBuilder chain = new StringBuilder();
+        for (int i = from; i < active.size(); i++) {
+            if (active.get(i).what() instanceof RuleDefinition rule) {
+                chain.append(rule.name()).append(" -> ");
+            }
+        }
+        return chain.append(again).toString();
+    }
+
+    /** Whether the rendered path {@code inner} is {@code outer} or inside it. */
+    private static boolean isWithin(String inner, String outer) {
+        return inner.startsWith(outer) && (inner.length() == outer.length()
+                || inner.charAt(outer.length()) == '[' || inner.charAt(outer.length()) == '.');
+    }
+
+    private static String depthMessage(Path path) {
+        return path.depth() > DEEP_INSTANCE
+                ? "the instance nests too deeply to validate (" + path.depth() + " items and members deep)"
+                : "the schema refers to itself more than " + MAX_DEPTH + " levels deep here";
     }
 
     private Outcome type(TypeExpr type, CborValue value, Env env, Path path) {
@@ -162,9 +232,19 @@ public final class Matcher {
             return Outcome.fail(path, name.name() + " is a group; it cannot stand for one value");
         }
         Env inner = Env.bind(rule.parameters(), name.arguments(), env);
-        Outcome outcome = rule.bodies().size() == 1
-                ? type(rule.bodies().getFirst().value(), value, inner, path)
-                : choice(rule.bodies().stream().map(GroupEntry::value).toList(), value, inner, path, name::name);
+        int again = enter(rule, inner, value, 0);
+        if (again >= 0) {
+            return Outcome.fail(path, "the schema loops here without matching anything: "
+                    + loop(again, name.name()));
+        }
+        Outcome outcome;
+        try {
+            outcome = rule.bodies().size() == 1
+                    ? type(rule.bodies().getFirst().value(), value, inner, path)
+                    : choice(rule.bodies().stream().map(GroupEntry::value).toList(), value, inner, path, name::name);
+        } finally {
+            leave();
+        }
         if (!outcome.ok() && outcome.score() == 0 && outcome.mismatch()) {
             return mismatch(path, expected(name, rule), value);
         }
@@ -490,14 +570,21 @@ public final class Matcher {
             if (splice == null) {
                 return Outcome.fail(path, "the map's group has an entry without a key: " + Describe.entry(entry));
             }
+            if (enter(splice.group(), splice.env(), state, state.claimed.size()) >= 0) {
+                // The group spliced itself in again before claiming a member: that can only repeat.
+                return occurrence.min() == 0 ? Outcome.match(0) : Outcome.fail(path, "the group "
+                        + Describe.entry(entry) + " splices itself in again before matching a member");
+            }
             if (++depth > MAX_DEPTH) {
                 depth--;
+                leave();
                 return tooDeep(path);
             }
             try {
                 return mapSplice(splice, occurrence, state, path);
             } finally {
                 depth--;
+                leave();
             }
         }
         GroupEntry.MemberKey key = entry.key().get();
@@ -688,8 +775,12 @@ public final class Matcher {
     private BitSet once(GroupEntry entry, @Nullable Splice splice, Env env, List<CborValue> items, int at, Path path,
             Progress progress, boolean required) {
         if (splice != null) {
+            if (enter(splice.group(), splice.env(), items, at) >= 0) {
+                return new BitSet(); // spliced in again before taking an item: that can only repeat
+            }
             if (++depth > MAX_DEPTH) {
                 depth--;
+                leave();
                 progress.failed(at, tooDeep(path));
                 return new BitSet();
             }
@@ -699,6 +790,7 @@ public final class Matcher {
                 return groupEnds(splice.group(), splice.env(), items, start, path, progress, required);
             } finally {
                 depth--;
+                leave();
             }
         }
         BitSet end = new BitSet();
