@@ -57,6 +57,14 @@ class CompileTimeChecksTest {
     }
 
     @Test
+    void compilingNoSourcesIsRefused() {
+        // Before the fix this threw NoSuchElementException while looking for the first rule.
+        assertThatThrownBy(() -> Schema.compile(Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a schema needs at least one CDDL source");
+    }
+
+    @Test
     void aGenericArityMismatchIsReported() {
         assertThat(compileError("a = p<int, int>\np<x> = [x]"))
                 .isEqualTo("test.cddl:1:5: p takes 1 generic arguments, given 2");

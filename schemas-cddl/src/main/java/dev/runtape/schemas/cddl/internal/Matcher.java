@@ -51,7 +51,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Matcher {
 
-    /** Deeper chains of rule references than this are taken as a schema that loops without structure. */
+    /**
+     * How deep type matches may nest: enough for instances some 170 levels deep, and safe for a thread's default
+     * stack. (A schema that loops without consuming anything is caught before, by {@link #enter}.)
+     */
     private static final int MAX_DEPTH = 512;
 
     /** Past this many items and members deep, running out of depth is blamed on the instance, not the schema. */
