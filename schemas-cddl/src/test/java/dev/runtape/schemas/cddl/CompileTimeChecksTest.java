@@ -102,6 +102,46 @@ class CompileTimeChecksTest {
     }
 
     @Test
+    void aGroupUsedAsAMembersValueIsReportedWhenTheSchemaCompiles() {
+        // Before the fix this compiled, and every instance failed with "common is a group; it cannot stand for one
+        // value" at validation.
+        assertThat(compileError("record = {owner: common}\ncommon = (id: uint)")).isEqualTo(
+                "test.cddl:1:18: common is a group: it cannot stand for one value (a map or array of it is {common}"
+                        + " or [common])");
+    }
+
+    @Test
+    void aGroupUsedAsAChoiceOptionTagContentOrOperandIsReported() {
+        assertThat(compileError("""
+                a = common / int
+                b = #6.1(common)
+                c = tstr .size common
+                d = {* common => any}
+                e = {x: (y: int, z: int)}
+                common = (id: uint)
+                """)).isEqualTo("""
+                test.cddl:1:5: common is a group: it cannot stand for one value (a map or array of it is {common} or [common])
+                test.cddl:2:10: common is a group: it cannot stand for one value (a map or array of it is {common} or [common])
+                test.cddl:3:16: common is a group: it cannot stand for one value (a map or array of it is {common} or [common])
+                test.cddl:4:8: common is a group: it cannot stand for one value (a map or array of it is {common} or [common])
+                test.cddl:5:9: the group (y: int, z: int) cannot stand for one value""");
+    }
+
+    @Test
+    void groupsSpliceIntoMapsArraysAndOtherGroupsWithoutAKey() throws Exception {
+        Schema schema = Schema.compile("test.cddl", """
+                a = {common, ? (extra: int)}
+                b = [common, * (int, tstr)]
+                c = (common, more: int)
+                d = common
+                e = &common
+                common = (id: uint)
+                """);
+
+        assertThat(schema.ruleNames()).contains("a", "b", "c", "d", "e");
+    }
+
+    @Test
     void aGroupRuleCannotBeValidatedAlone() throws Exception {
         Schema schema = Schema.compile("test.cddl", "record = {common}\ncommon = (id: uint)");
 

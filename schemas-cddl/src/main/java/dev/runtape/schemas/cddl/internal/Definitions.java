@@ -75,6 +75,7 @@ public final class Definitions {
             Set<String> parameters = new HashSet<>(rule.parameters());
             for (GroupEntry body : rule.bodies()) {
                 definitions.check(rule, body, parameters, problems, patterns);
+                definitions.checkGroupsStandNotForValues(rule, body, parameters, problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -247,6 +248,69 @@ public final class Definitions {
         if (target.parameters().size() != name.arguments().size()) {
             problems.add(new Problem(rule.source(), name.position(), name.name() + " takes "
                     + target.parameters().size() + " generic arguments, given " + name.arguments().size()));
+        }
+    }
+
+    /**
+     * Reports groups used where one value stands (a member's key or value, a choice's option, a tag's content, an
+     * operand): {@code {x: common}} with {@code common = (a: int)}. Without a key, in a map, an array or a rule's
+     * body, a group name or a parenthesized group is spliced in, which is where groups belong.
+     */
+    private void checkGroupsStandNotForValues(RuleDefinition rule, GroupEntry entry, Set<String> parameters,
+            List<Problem> problems) {
+        if (entry.key().isPresent()) {
+            valueType(rule, entry.key().get().type(), parameters, problems);
+            valueType(rule, entry.value(), parameters, problems);
+        } else if (entry.value() instanceof TypeExpr.Parenthesized p) {
+            groupEntries(rule, p.group(), parameters, problems);
+        } else if (!(entry.value() instanceof TypeExpr.Name)) {
+            valueType(rule, entry.value(), parameters, problems);
+        }
+    }
+
+    private void groupEntries(RuleDefinition rule, GroupExpr group, Set<String> parameters, List<Problem> problems) {
+        for (List<GroupEntry> choice : group.choices()) {
+            for (GroupEntry entry : choice) {
+                checkGroupsStandNotForValues(rule, entry, parameters, problems);
+            }
+        }
+    }
+
+    private void valueType(RuleDefinition rule, TypeExpr type, Set<String> parameters, List<Problem> problems) {
+        switch (type) {
+            case TypeExpr.Choice c -> c.options().forEach(o -> valueType(rule, o, parameters, problems));
+            case TypeExpr.Name n -> {
+                if (!parameters.contains(n.name()) && rules.containsKey(n.name()) && isGroup(n.name())) {
+                    problems.add(new Problem(rule.source(), n.position(), n.name() + " is a group: it cannot stand"
+                            + " for one value (a map or array of it is {" + n.name() + "} or [" + n.name() + "])"));
+                }
+            }
+            case TypeExpr.MapOf m -> groupEntries(rule, m.group(), parameters, problems);
+            case TypeExpr.ArrayOf a -> groupEntries(rule, a.group(), parameters, problems);
+            case TypeExpr.Parenthesized p -> {
+                GroupEntry single = p.group().single().orElse(null);
+                if (single != null && single.key().isEmpty() && single.occurrence().equals(Occurrence.ONCE)) {
+                    valueType(rule, single.value(), parameters, problems);
+                } else {
+                    problems.add(new Problem(rule.source(), p.position(), "the group (" + Describe.group(p.group())
+                            + ") cannot stand for one value"));
+                }
+            }
+            case TypeExpr.MajorType t -> valueType(rule, t.content(), parameters, problems);
+            case TypeExpr.Range r -> {
+                valueType(rule, r.low(), parameters, problems);
+                valueType(rule, r.high(), parameters, problems);
+            }
+            case TypeExpr.Control c -> {
+                valueType(rule, c.target(), parameters, problems);
+                valueType(rule, c.controller(), parameters, problems);
+            }
+            case TypeExpr.Value v -> {
+            }
+            case TypeExpr.Unwrap u -> {
+            }
+            case TypeExpr.Enumeration e -> {
+            }
         }
     }
 
