@@ -47,6 +47,13 @@ class LiteralsAndChoicesTest {
     }
 
     @Test
+    void aTextLiteralIsShownEscapedInMessages() {
+        // Before the fix the literal was shown raw: expected t ("say "hi"<newline>").
+        assertThat(rule("t", "t = \"say \\\"hi\\\"\\n\"").failures("x"))
+                .containsExactly("$: expected t (\"say \\\"hi\\\"\\n\"), found text \"x\"");
+    }
+
+    @Test
     void byteStringLiteralsMatchTheirBytes() {
         assertThat(rule("b", "b = h'0102'").accepts(bytes("0102"))).isTrue();
         assertThat(rule("b", "b = b64'AQI'").accepts(bytes("0102"))).isTrue();
