@@ -177,7 +177,7 @@ class ArraysTest {
     @Test
     void longArraysWithBacktrackingStayFast() {
         List<Object> items = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             items.add(i);
         }
         items.add("end");

@@ -50,12 +50,12 @@ class RandomInstancesPropertyTest {
         rich = List.of(agent.validator("start"), agent.validator("signed-agent-record"), features.validator("root"));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void anyAcceptsEveryDataItem(@ForAll("values") CborValue value) {
         assertThat(any.validate(value).failures()).isEmpty();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void richSchemasNeverThrowAndEveryFailureHasAPath(@ForAll("values") CborValue value) {
         for (Validator validator : rich) {
             ValidationResult result = validator.validate(value);

@@ -34,9 +34,14 @@ class RepeatedValidationTest {
         JsonNode record = Cddl.json(RECORD);
         ValidationResult first = validator.validate(record);
 
+        int different = 0;
         for (int i = 0; i < 10_000; i++) {
-            assertThat(validator.validate(record)).isEqualTo(first);
+            if (!validator.validate(record).equals(first)) {
+                different++;
+            }
         }
+
+        assertThat(different).isZero();
         assertThat(first.failures()).extracting(Failure::toString)
                 .containsExactly("$.session.entries[2].is-error: expected bool, found text \"no\"");
     }
@@ -52,7 +57,7 @@ class RepeatedValidationTest {
             List<Future<Boolean>> runs = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 runs.add(pool.submit(() -> {
-                    for (int i = 0; i < 500; i++) {
+                    for (int i = 0; i < 200; i++) {
                         if (!validator.validate(invalid).equals(expected) || !validator.validate(valid).isValid()) {
                             return false;
                         }
