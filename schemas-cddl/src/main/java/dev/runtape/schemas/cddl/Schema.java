@@ -35,8 +35,12 @@ public final class Schema {
      * Compiles several CDDL sources, named for error messages, into one schema (rules may refer across sources).
      *
      * @throws SchemaException listing every syntax error, undefined name and misuse found, with positions
+     * @throws IllegalArgumentException if there are no sources
      */
     public static Schema compile(Map<String, String> sources) throws SchemaException {
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("a schema needs at least one CDDL source");
+        }
         List<SchemaException.Problem> problems = new ArrayList<>();
         Map<String, List<Rule>> parsed = new LinkedHashMap<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {

@@ -75,6 +75,7 @@ public final class Definitions {
             Set<String> parameters = new HashSet<>(rule.parameters());
             for (GroupEntry body : rule.bodies()) {
                 definitions.check(rule, body, parameters, problems, patterns);
+                definitions.checkGroupsStandNotForValues(rule, body, parameters, problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -213,6 +214,7 @@ public final class Definitions {
             case TypeExpr.Range r -> {
                 checkType(rule, r.low(), parameters, problems, patterns);
                 checkType(rule, r.high(), parameters, problems, patterns);
+                checkRangeBounds(rule, r, parameters, problems);
             }
             case TypeExpr.Control c -> {
                 if (!CONTROLS.contains(c.operator())) {
@@ -237,7 +239,9 @@ public final class Definitions {
         RuleDefinition target = rules.get(name.name());
         if (target == null) {
             if (!RuleDefinition.isSocket(name.name())) {
-                problems.add(new Problem(rule.source(), name.position(), "undefined name " + name.name()));
+                problems.add(new Problem(rule.source(), name.position(), "undefined name " + name.name()
+                        + (name.name().contains("..") ? " (names may hold dots: a range between names needs"
+                                + " spaces, as in " + name.name().replaceFirst("\\.\\.(\\.?)", " ..$1 ") + ")" : "")));
             }
             return;
         }
@@ -245,6 +249,116 @@ public final class Definitions {
             problems.add(new Problem(rule.source(), name.position(), name.name() + " takes "
                     + target.parameters().size() + " generic arguments, given " + name.arguments().size()));
         }
+    }
+
+    /**
+     * Reports groups used where one value stands (a member's key or value, a choice's option, a tag's content, an
+     * operand): {@code {x: common}} with {@code common = (a: int)}. Without a key, in a map, an array or a rule's
+     * body, a group name or a parenthesized group is spliced in, which is where groups belong.
+     */
+    private void checkGroupsStandNotForValues(RuleDefinition rule, GroupEntry entry, Set<String> parameters,
+            List<Problem> problems) {
+        if (entry.key().isPresent()) {
+            valueType(rule, entry.key().get().type(), parameters, problems);
+            valueType(rule, entry.value(), parameters, problems);
+        } else if (entry.value() instanceof TypeExpr.Parenthesized p) {
+            groupEntries(rule, p.group(), parameters, problems);
+        } else if (!(entry.value() instanceof TypeExpr.Name)) {
+            valueType(rule, entry.value(), parameters, problems);
+        }
+    }
+
+    private void groupEntries(RuleDefinition rule, GroupExpr group, Set<String> parameters, List<Problem> problems) {
+        for (List<GroupEntry> choice : group.choices()) {
+            for (GroupEntry entry : choice) {
+                checkGroupsStandNotForValues(rule, entry, parameters, problems);
+            }
+        }
+    }
+
+    private void valueType(RuleDefinition rule, TypeExpr type, Set<String> parameters, List<Problem> problems) {
+        switch (type) {
+            case TypeExpr.Choice c -> c.options().forEach(o -> valueType(rule, o, parameters, problems));
+            case TypeExpr.Name n -> {
+                if (!parameters.contains(n.name()) && rules.containsKey(n.name()) && isGroup(n.name())) {
+                    problems.add(new Problem(rule.source(), n.position(), n.name() + " is a group: it cannot stand"
+                            + " for one value (a map or array of it is {" + n.name() + "} or [" + n.name() + "])"));
+                }
+            }
+            case TypeExpr.MapOf m -> groupEntries(rule, m.group(), parameters, problems);
+            case TypeExpr.ArrayOf a -> groupEntries(rule, a.group(), parameters, problems);
+            case TypeExpr.Parenthesized p -> {
+                GroupEntry single = p.group().single().orElse(null);
+                if (single != null && single.key().isEmpty() && single.occurrence().equals(Occurrence.ONCE)) {
+                    valueType(rule, single.value(), parameters, problems);
+                } else {
+                    problems.add(new Problem(rule.source(), p.position(), "the group (" + Describe.group(p.group())
+                            + ") cannot stand for one value"));
+                }
+            }
+            case TypeExpr.MajorType t -> valueType(rule, t.content(), parameters, problems);
+            case TypeExpr.Range r -> {
+                valueType(rule, r.low(), parameters, problems);
+                valueType(rule, r.high(), parameters, problems);
+            }
+            case TypeExpr.Control c -> {
+                valueType(rule, c.target(), parameters, problems);
+                valueType(rule, c.controller(), parameters, problems);
+            }
+            case TypeExpr.Value v -> {
+            }
+            case TypeExpr.Unwrap u -> {
+            }
+            case TypeExpr.Enumeration e -> {
+            }
+        }
+    }
+
+    /** RFC 8610 §3.1: a range joins two integers or two floats (unless a bound is a generic parameter). */
+    private void checkRangeBounds(RuleDefinition rule, TypeExpr.Range range, Set<String> parameters,
+            List<Problem> problems) {
+        TypeExpr low = resolveStatically(range.low(), parameters);
+        TypeExpr high = resolveStatically(range.high(), parameters);
+        if (low == null || high == null) {
+            return; // given by a generic argument: checked when matched
+        }
+        for (TypeExpr bound : List.of(low, high)) {
+            if (!(bound instanceof TypeExpr.Value v && (v.literal() instanceof Literal.IntegerLiteral
+                    || v.literal() instanceof Literal.FloatLiteral))) {
+                TypeExpr written = bound == low ? range.low() : range.high();
+                problems.add(new Problem(rule.source(), range.position(), "the range " + Describe.type(range)
+                        + " needs numbers as bounds; " + Describe.type(written) + " is not one"));
+                return;
+            }
+        }
+        Literal from = ((TypeExpr.Value) low).literal();
+        Literal to = ((TypeExpr.Value) high).literal();
+        if (from.getClass() != to.getClass()) {
+            problems.add(new Problem(rule.source(), range.position(), "the range " + Describe.type(range)
+                    + " mixes an integer and a float bound; write both as integers or both as floats"));
+        }
+    }
+
+    /** What a type stands for, following names with one key-less body; null where a generic parameter stands. */
+    private @Nullable TypeExpr resolveStatically(TypeExpr type, Set<String> parameters) {
+        TypeExpr current = type;
+        Set<String> seen = new HashSet<>();
+        while (current instanceof TypeExpr.Name n) {
+            if (!n.arguments().isEmpty() || (parameters.contains(n.name()) && seen.isEmpty())) {
+                return null;
+            }
+            RuleDefinition target = rules.get(n.name());
+            if (target == null || !seen.add(n.name()) || target.bodies().size() != 1
+                    || target.bodies().getFirst().key().isPresent()
+                    || !target.bodies().getFirst().occurrence().equals(Occurrence.ONCE)) {
+                return current;
+            }
+            if (!target.parameters().isEmpty()) {
+                return null;
+            }
+            current = target.bodies().getFirst().value();
+        }
+        return current instanceof TypeExpr.Enumeration ? null : current;
     }
 
     private void compilePattern(RuleDefinition rule, TypeExpr.Control control, Set<String> parameters,

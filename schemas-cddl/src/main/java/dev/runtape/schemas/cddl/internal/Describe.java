@@ -11,14 +11,19 @@ import dev.runtape.cbor.CborTextString;
 import dev.runtape.cbor.CborValue;
 import dev.runtape.schemas.cddl.syntax.GroupEntry;
 import dev.runtape.schemas.cddl.syntax.GroupExpr;
+import dev.runtape.schemas.cddl.syntax.Literal;
 import dev.runtape.schemas.cddl.syntax.TypeExpr;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Short human renderings of schema types and instance values, for failure messages. */
 final class Describe {
 
     private static final int MAX_TEXT = 40;
+
+    /** A text that reads as a CDDL name: a member key or path segment shown without quotes. */
+    private static final Pattern BAREWORD = Pattern.compile("[A-Za-z_$@][A-Za-z0-9_$@.-]*");
 
     private Describe() {
     }
@@ -31,7 +36,9 @@ final class Describe {
                     : n.name() + n.arguments().stream().map(Describe::type).collect(Collectors.joining(", ", "<", ">"));
             case TypeExpr.MapOf m -> "map";
             case TypeExpr.ArrayOf a -> "array";
-            case TypeExpr.Parenthesized p -> p.group().single().map(e -> type(e.value())).orElse("group");
+            case TypeExpr.Parenthesized p -> p.group().single()
+                    .filter(e -> e.key().isEmpty() && e.occurrence().toString().isEmpty())
+                    .map(e -> type(e.value())).orElseGet(() -> "(" + group(p.group()) + ")");
             case TypeExpr.Unwrap u -> "~" + type(u.name());
             case TypeExpr.Enumeration e -> "&" + type(e.group());
             case TypeExpr.MajorType t -> majorType(t);
@@ -40,9 +47,19 @@ final class Describe {
         };
     }
 
+    /** A group entry as written: {@code ? name: tstr}, {@code * tstr => any}, {@code 1: int}, {@code tstr ^ => int}. */
     static String entry(GroupEntry entry) {
-        String key = entry.key().map(k -> type(k.type()) + " => ").orElse("");
-        return entry.occurrence() + key + type(entry.value());
+        String occurrence = entry.occurrence().toString();
+        String key = entry.key().map(Describe::memberKey).orElse("");
+        return (occurrence.isEmpty() ? "" : occurrence + " ") + key + type(entry.value());
+    }
+
+    private static String memberKey(GroupEntry.MemberKey key) {
+        if (key.cut() && key.type() instanceof TypeExpr.Value v) {
+            return (v.literal() instanceof Literal.TextLiteral t && BAREWORD.matcher(t.value()).matches()
+                    ? t.value() : v.literal().toString()) + ": ";
+        }
+        return type(key.type()) + (key.cut() ? " ^ => " : " => ");
     }
 
     static String group(GroupExpr group) {
@@ -75,7 +92,7 @@ final class Describe {
 
     /** A map key as a path segment: a plain name as itself, anything else in diagnostic notation. */
     static String key(CborValue key) {
-        if (key instanceof CborTextString t && t.value().matches("[A-Za-z_$@][A-Za-z0-9_$@.-]*")) {
+        if (key instanceof CborTextString t && BAREWORD.matcher(t.value()).matches()) {
             return t.value();
         }
         return key instanceof CborTextString t ? quoted(t.value()) : key.toString();

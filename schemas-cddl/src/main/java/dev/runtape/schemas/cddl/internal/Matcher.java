@@ -35,23 +35,40 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>A failed choice reports its most plausible alternative: the one that matched most items and members
- *       before failing; when none got anywhere, it reports the whole choice as expected.
+ *       before failing (a member under a literal key counts more than one a type key such as {@code tstr} takes);
+ *       when none got anywhere, or distinct alternatives got equally far, it reports the whole choice as expected.
  *   <li>Arrays are matched as sequences with backtracking over occurrences: the set of positions each entry can
- *       end at is carried forward, so the work is polynomial in the array's length.
- *   <li>Maps are matched greedily entry by entry: a member with a literal key (or a key given with {@code :} or
- *       {@code ^}) cuts, so a present key with a wrong value fails at once; type keys take every unclaimed
- *       member they match; members nothing claims are reported as unexpected.
+ *       end at is carried forward as a whole, so the work grows with the array's length times the group's entries
+ *       rather than with the ways to split the array.
+ *   <li>Maps are matched greedily, in an order that does not depend on how the group is written: first the
+ *       entries with a literal key, then spliced groups, then the entries with a type key (required ones first),
+ *       each taking the members still unclaimed. A key given with {@code :} or {@code ^} cuts: a present member with
+ *       a wrong value fails at once. A literal key given with {@code =>} does not (RFC 8610 §3.5.4): the member is
+ *       left for a later entry such as {@code * tstr => any}. Members nothing claims are reported as unexpected.
  * </ul>
  *
  * One matcher serves one validation; it is not thread-safe.
  */
 public final class Matcher {
 
-    /** Deeper chains of rule references than this are taken as a schema that loops without structure. */
+    /**
+     * How deep type matches may nest: enough for instances some 170 levels deep, and safe for a thread's default
+     * stack. (A schema that loops without consuming anything is caught before, by {@link #enter}.)
+     */
     private static final int MAX_DEPTH = 512;
+
+    /** Past this many items and members deep, running out of depth is blamed on the instance, not the schema. */
+    private static final int DEEP_INSTANCE = 32;
 
     private final Definitions definitions;
     private int depth;
+    /** Where the depth limit was first reached, if it was. */
+    private @Nullable Path tooDeep;
+    /** The rules and spliced groups being matched, innermost last: what, in which scope, on what, from where. */
+    private final ArrayList<Active> active = new ArrayList<>();
+
+    private record Active(Object what, Env env, Object on, int at) {
+    }
 
     public Matcher(Definitions definitions) {
         this.definitions = definitions;
@@ -60,19 +77,88 @@ public final class Matcher {
     /** The failures of {@code value} against {@code type}; empty when it matches. */
     public List<Failure> validate(TypeExpr type, CborValue value) {
         Outcome outcome = type(type, value, Env.EMPTY, Path.ROOT);
-        return outcome.ok() ? List.of() : outcome.failures();
+        if (outcome.ok()) {
+            return List.of();
+        }
+        if (tooDeep != null) {
+            // Reaching the depth limit fails a branch, which a choice may then report as a plain mismatch above
+            // it: report the limit itself, and drop the failures on the way to it.
+            String where = tooDeep.toString();
+            List<Failure> failures = new ArrayList<>();
+            failures.add(new Failure(where, depthMessage(tooDeep)));
+            for (Failure failure : outcome.failures()) {
+                if (!isWithin(where, failure.path()) && !failures.contains(failure)) {
+                    failures.add(failure);
+                }
+            }
+            return failures;
+        }
+        return outcome.failures().isEmpty()
+                ? List.of(new Failure(Path.ROOT.toString(), "does not match " + Describe.type(type)))
+                : outcome.failures();
     }
 
     // --- types --------------------------------------------------------------------------------------------
 
+    private Outcome tooDeep(Path path) {
+        if (tooDeep == null) {
+            tooDeep = path;
+        }
+        return Outcome.fail(path, depthMessage(path));
+    }
+
+    /**
+     * Enters the matching of {@code what} (a rule or a spliced group) in {@code env} on {@code on} (a value, the
+     * state of a map, the items of an array) at {@code at} (members claimed, or array position); or returns the
+     * index of the same matching already under way with nothing consumed since, which would only loop. Matchings on
+     * one value, map or array sit together at the top, so only those are looked at.
+     */
+    private int enter(Object what, Env env, Object on, int at) {
+        for (int i = active.size() - 1; i >= 0 && active.get(i).on() == on; i--) {
+            Active a = active.get(i);
+            if (a.what() == what && a.env() == env && a.at() == at) {
+                return i;
+            }
+        }
+        active.add(new Active(what, env, on, at));
+        return -1;
+    }
+
+    private void leave() {
+        active.removeLast();
+    }
+
+    /** The names from the matching at {@code from} to the innermost, as {@code a -> b -> a}. */
+    private String loop(int from, String again) {
+        StringBuilder chain = new StringBuilder();
+        for (int i = from; i < active.size(); i++) {
+            if (active.get(i).what() instanceof RuleDefinition rule) {
+                chain.append(rule.name()).append(" -> ");
+            }
+        }
+        return chain.append(again).toString();
+    }
+
+    /** Whether the rendered path {@code inner} is {@code outer} or inside it. */
+    private static boolean isWithin(String inner, String outer) {
+        return inner.startsWith(outer) && (inner.length() == outer.length()
+                || inner.charAt(outer.length()) == '[' || inner.charAt(outer.length()) == '.');
+    }
+
+    private static String depthMessage(Path path) {
+        return path.depth() > DEEP_INSTANCE
+                ? "the instance nests too deeply to validate (" + path.depth() + " items and members deep)"
+                : "the schema refers to itself more than " + MAX_DEPTH + " levels deep here";
+    }
+
     private Outcome type(TypeExpr type, CborValue value, Env env, Path path) {
         if (++depth > MAX_DEPTH) {
             depth--;
-            return Outcome.fail(path, "the schema refers to itself more than " + MAX_DEPTH + " levels deep here");
+            return tooDeep(path);
         }
         try {
             return switch (type) {
-                case TypeExpr.Choice c -> choice(c.options(), value, env, path, Describe.type(c));
+                case TypeExpr.Choice c -> choice(c.options(), value, env, path, () -> Describe.type(c));
                 case TypeExpr.Value v -> literal(v.literal(), value)
                         ? Outcome.MATCH
                         : mismatch(path, Describe.type(v), value);
@@ -83,7 +169,7 @@ public final class Matcher {
                 case TypeExpr.Unwrap u -> unwrapAsType(u, value, env, path);
                 case TypeExpr.Enumeration e -> {
                     List<TypeExpr> values = enumeration(e.group(), env);
-                    yield choice(values, value, env, path, Describe.type(e));
+                    yield choice(values, value, env, path, () -> Describe.type(e));
                 }
                 case TypeExpr.MajorType t -> majorType(t, value, env, path);
                 case TypeExpr.Range r -> range(r, value, env, path);
@@ -94,8 +180,15 @@ public final class Matcher {
         }
     }
 
-    private Outcome choice(List<TypeExpr> options, CborValue value, Env env, Path path, String described) {
+    /**
+     * The first option that matches; else the failures of the option that got furthest, or the whole choice as
+     * expected when none got anywhere, or when several distinct options got equally far (no one of them is the
+     * more plausible).
+     */
+    private Outcome choice(List<TypeExpr> options, CborValue value, Env env, Path path,
+            java.util.function.Supplier<String> described) {
         Outcome best = null;
+        int tied = 0;
         for (TypeExpr option : options) {
             Outcome outcome = type(option, value, env, path);
             if (outcome.ok()) {
@@ -103,12 +196,30 @@ public final class Matcher {
             }
             if (best == null || outcome.score() > best.score()) {
                 best = outcome;
+                tied = 1;
+            } else if (outcome.score() == best.score()) {
+                tied++;
             }
         }
         if (best == null || best.score() == 0) {
-            return mismatch(path, described, value);
+            return mismatch(path, described.get(), value);
+        }
+        if (tied > 1 && distinctlyDescribed(options)) {
+            return Outcome.fail(best.score(), List.of(new Failure(path.toString(),
+                    "expected " + described.get() + ", found " + Describe.value(value))));
         }
         return best;
+    }
+
+    /** Whether the options read differently in a message: {@code map / map} would tell nothing. */
+    private static boolean distinctlyDescribed(List<TypeExpr> options) {
+        Set<String> seen = new HashSet<>();
+        for (TypeExpr option : options) {
+            if (!seen.add(Describe.type(option))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Outcome name(TypeExpr.Name name, CborValue value, Env env, Path path) {
@@ -124,13 +235,37 @@ public final class Matcher {
             return Outcome.fail(path, name.name() + " is a group; it cannot stand for one value");
         }
         Env inner = Env.bind(rule.parameters(), name.arguments(), env);
-        Outcome outcome = rule.bodies().size() == 1
-                ? type(rule.bodies().getFirst().value(), value, inner, path)
-                : choice(rule.bodies().stream().map(GroupEntry::value).toList(), value, inner, path, name.name());
-        if (!outcome.ok() && outcome.score() == 0) {
-            return mismatch(path, Describe.type(name), value);
+        int again = enter(rule, inner, value, 0);
+        if (again >= 0) {
+            return Outcome.fail(path, "the schema loops here without matching anything: "
+                    + loop(again, name.name()));
+        }
+        Outcome outcome;
+        try {
+            outcome = rule.bodies().size() == 1
+                    ? type(rule.bodies().getFirst().value(), value, inner, path)
+                    : choice(rule.bodies().stream().map(GroupEntry::value).toList(), value, inner, path, name::name);
+        } finally {
+            leave();
+        }
+        if (!outcome.ok() && outcome.score() == 0 && outcome.mismatch()) {
+            return mismatch(path, expected(name, rule), value);
         }
         return outcome;
+    }
+
+    /**
+     * A rule as expected in a message: a prelude or generic rule by its name ({@code uint}), any other with what it
+     * stands for ({@code port (0..65535)}), which the name alone would hide.
+     */
+    private static String expected(TypeExpr.Name name, RuleDefinition rule) {
+        String named = Describe.type(name);
+        if (rule.source().equals("prelude") || !rule.parameters().isEmpty()) {
+            return named;
+        }
+        String definition = rule.bodies().stream().map(body -> Describe.type(body.value()))
+                .collect(java.util.stream.Collectors.joining(" / "));
+        return definition.equals(named) ? named : named + " (" + definition + ")";
     }
 
     private Outcome parenthesized(TypeExpr.Parenthesized type, CborValue value, Env env, Path path) {
@@ -394,12 +529,41 @@ public final class Matcher {
     private Outcome mapSequence(List<GroupEntry> entries, Env env, MapState state, Path path) {
         int score = 0;
         List<Failure> failures = new ArrayList<>();
-        for (GroupEntry entry : entries) {
+        for (GroupEntry entry : mapOrder(entries, env)) {
             Outcome outcome = mapEntry(entry, env, state, path);
             score += outcome.score();
             failures.addAll(outcome.failures());
         }
         return failures.isEmpty() ? Outcome.match(score) : Outcome.fail(score, failures);
+    }
+
+    /**
+     * The entries of a map's group in the order they are matched: the members of a map have no order, so the entries
+     * with a literal key go first (each claims its one member), then spliced groups, then the entries with type keys
+     * (which take whatever is left) — so that {@code {* tstr => any, name: tstr}} leaves {@code name} to its entry.
+     */
+    private List<GroupEntry> mapOrder(List<GroupEntry> entries, Env env) {
+        if (entries.size() < 2) {
+            return entries;
+        }
+        List<GroupEntry> literalKeys = new ArrayList<>();
+        List<GroupEntry> splices = new ArrayList<>();
+        List<GroupEntry> typeKeys = new ArrayList<>();
+        int requiredTypeKeys = 0;
+        for (GroupEntry entry : entries) {
+            if (entry.key().isEmpty()) {
+                splices.add(entry);
+            } else if (literalOf(entry.key().get().type(), env) != null) {
+                literalKeys.add(entry);
+            } else if (entry.occurrence().min() > 0) {
+                typeKeys.add(requiredTypeKeys++, entry); // required ones first, so that optional ones take the rest
+            } else {
+                typeKeys.add(entry);
+            }
+        }
+        literalKeys.addAll(splices);
+        literalKeys.addAll(typeKeys);
+        return literalKeys;
     }
 
     private Outcome mapEntry(GroupEntry entry, Env env, MapState state, Path path) {
@@ -409,7 +573,22 @@ public final class Matcher {
             if (splice == null) {
                 return Outcome.fail(path, "the map's group has an entry without a key: " + Describe.entry(entry));
             }
-            return mapSplice(splice, occurrence, state, path);
+            if (enter(splice.group(), splice.env(), state, state.claimed.size()) >= 0) {
+                // The group spliced itself in again before claiming a member: that can only repeat.
+                return occurrence.min() == 0 ? Outcome.match(0) : Outcome.fail(path, "the group "
+                        + Describe.entry(entry) + " splices itself in again before matching a member");
+            }
+            if (++depth > MAX_DEPTH) {
+                depth--;
+                leave();
+                return tooDeep(path);
+            }
+            try {
+                return mapSplice(splice, occurrence, state, path);
+            } finally {
+                depth--;
+                leave();
+            }
         }
         GroupEntry.MemberKey key = entry.key().get();
         Literal literalKey = literalOf(key.type(), env);
@@ -418,18 +597,35 @@ public final class Matcher {
             CborValue member = state.map.entries().get(wanted);
             if (member == null || state.claimed.contains(wanted)) {
                 return occurrence.min() == 0 ? Outcome.match(0)
-                        : Outcome.fail(path, "missing member " + Describe.key(wanted) + " (" + Describe.entry(entry) + ")");
+                        : Outcome.fail(path, "missing member " + Describe.entry(entry));
             }
             Outcome valueOutcome = type(entry.value(), member, env, path.member(Describe.key(wanted)));
             if (!valueOutcome.ok()) {
-                return valueOutcome;
+                // The key is there: that counts for this alternative, more than a missing key would.
+                Outcome present = Outcome.fail(1 + valueOutcome.score(), valueOutcome.failures());
+                if (key.cut()) {
+                    state.claimed.add(wanted); // a cut: no later entry may take this member instead
+                    return present;
+                }
+                if (occurrence.min() == 0) {
+                    // Without a cut another entry (say * tstr => any) may still take the member (RFC 8610 §3.5.4).
+                    state.nearMisses.putIfAbsent(wanted, valueOutcome);
+                    return Outcome.match(0);
+                }
+                return present;
             }
             state.claimed.add(wanted);
+            state.nearMisses.remove(wanted);
+            if (occurrence.min() > 1) {
+                return Outcome.fail(1 + valueOutcome.score(), List.of(new Failure(path.toString(), "expected "
+                        + occurrence.min() + " members " + Describe.entry(entry) + ", but a map holds a key once")));
+            }
             return Outcome.match(1 + valueOutcome.score());
         }
         long count = 0;
         int score = 0;
         List<Failure> failures = new ArrayList<>();
+        List<Failure> nearMisses = new ArrayList<>();
         for (Map.Entry<CborValue, CborValue> member : state.map.entries().entrySet()) {
             if (count >= occurrence.max() || state.claimed.contains(member.getKey())) {
                 continue;
@@ -443,15 +639,23 @@ public final class Matcher {
                 state.claimed.add(member.getKey());
                 state.nearMisses.remove(member.getKey());
                 count++;
-                score += 1 + valueOutcome.score();
+                // No bonus for the key, unlike a literal key: a member that a type key such as tstr takes says
+                // little about which alternative of a choice the map was meant to be.
+                score += valueOutcome.score();
             } else if (key.cut()) {
+                state.claimed.add(member.getKey());
+                score += 1 + valueOutcome.score();
                 failures.addAll(valueOutcome.failures());
             } else {
                 state.nearMisses.putIfAbsent(member.getKey(), valueOutcome);
+                nearMisses.addAll(valueOutcome.failures());
             }
         }
         if (!failures.isEmpty()) {
             return Outcome.fail(score, failures);
+        }
+        if (count < occurrence.min() && !nearMisses.isEmpty()) {
+            return Outcome.fail(score, nearMisses); // the members the key matched, and why their values did not
         }
         if (count < occurrence.min()) {
             return Outcome.fail(score, List.of(new Failure(path.toString(), "expected " + occurrence.min()
@@ -504,7 +708,9 @@ public final class Matcher {
         }
         List<CborValue> items = array.items();
         Progress progress = new Progress();
-        BitSet ends = groupEnds(group, env, items, 0, path, progress);
+        BitSet start = new BitSet();
+        start.set(0);
+        BitSet ends = groupEnds(group, env, items, start, path, progress, true);
         if (ends.get(items.size())) {
             return Outcome.match(1 + items.size());
         }
@@ -517,18 +723,19 @@ public final class Matcher {
         return Outcome.fail(1 + Math.max(progress.index, 0) + progress.failure.score(), progress.failure.failures());
     }
 
-    private BitSet groupEnds(GroupExpr group, Env env, List<CborValue> items, int start, Path path,
-            Progress progress) {
-        BitSet ends = new BitSet(items.size() + 1);
+    /**
+     * The positions at which {@code group}, matched from any of {@code starts}, can end. {@code required} is false
+     * for an optional repetition: running out of items before it has taken any is no failure worth reporting.
+     * Positions are carried as sets, so each entry looks at each item at most once per repetition count that
+     * matters: the work grows with the array's length times the entries, not with the number of ways to split it.
+     */
+    private BitSet groupEnds(GroupExpr group, Env env, List<CborValue> items, BitSet starts, Path path,
+            Progress progress, boolean required) {
+        BitSet ends = new BitSet();
         for (List<GroupEntry> choice : group.choices()) {
-            BitSet positions = new BitSet(items.size() + 1);
-            positions.set(start);
+            BitSet positions = starts;
             for (GroupEntry entry : choice) {
-                BitSet next = new BitSet(items.size() + 1);
-                for (int p = positions.nextSetBit(0); p >= 0; p = positions.nextSetBit(p + 1)) {
-                    next.or(entryEnds(entry, env, items, p, path, progress));
-                }
-                positions = next;
+                positions = entryEnds(entry, env, items, positions, starts, path, progress, required);
                 if (positions.isEmpty()) {
                     break;
                 }
@@ -538,30 +745,28 @@ public final class Matcher {
         return ends;
     }
 
-    private BitSet entryEnds(GroupEntry entry, Env env, List<CborValue> items, int start, Path path,
-            Progress progress) {
+    /** The positions one entry, with its occurrence, can end at when it starts at any of {@code starts}. */
+    private BitSet entryEnds(GroupEntry entry, Env env, List<CborValue> items, BitSet starts, BitSet groupStarts,
+            Path path, Progress progress, boolean required) {
         Occurrence occurrence = entry.occurrence();
-        BitSet result = new BitSet(items.size() + 1);
-        if (occurrence.min() == 0) {
-            result.set(start);
-        }
-        BitSet frontier = new BitSet(items.size() + 1);
-        frontier.set(start);
-        BitSet seen = (BitSet) frontier.clone();
+        Splice splice = entry.key().isEmpty() ? splice(entry, env) : null;
+        BitSet result = occurrence.min() == 0 ? (BitSet) starts.clone() : new BitSet();
+        // Positions already repeated from at a count >= min: from there, with as much budget left or more, every
+        // further repetition was already tried.
+        BitSet expanded = occurrence.min() == 0 ? (BitSet) starts.clone() : new BitSet();
+        BitSet frontier = starts;
         for (long count = 1; count <= occurrence.max() && !frontier.isEmpty(); count++) {
-            BitSet next = new BitSet(items.size() + 1);
+            BitSet next = new BitSet();
             for (int p = frontier.nextSetBit(0); p >= 0; p = frontier.nextSetBit(p + 1)) {
-                next.or(once(entry, env, items, p, path, progress));
+                // Once the group has taken an item, running out of items is a failure worth reporting.
+                boolean mustMatch = (required || !groupStarts.get(p)) && count <= occurrence.min();
+                next.or(once(entry, splice, env, items, p, path, progress, mustMatch));
             }
             if (count >= occurrence.min()) {
                 result.or(next);
-                BitSet fresh = (BitSet) next.clone();
-                fresh.andNot(seen);
-                if (fresh.isEmpty()) {
-                    break; // no new positions: further repetitions can only repeat these
-                }
+                next.andNot(expanded);
+                expanded.or(next);
             }
-            seen.or(next);
             frontier = next;
             if (count > items.size() + occurrence.min()) {
                 break;
@@ -570,13 +775,32 @@ public final class Matcher {
         return result;
     }
 
-    private BitSet once(GroupEntry entry, Env env, List<CborValue> items, int at, Path path, Progress progress) {
-        Splice splice = entry.key().isEmpty() ? splice(entry, env) : null;
+    private BitSet once(GroupEntry entry, @Nullable Splice splice, Env env, List<CborValue> items, int at, Path path,
+            Progress progress, boolean required) {
         if (splice != null) {
-            return groupEnds(splice.group(), splice.env(), items, at, path, progress);
+            if (enter(splice.group(), splice.env(), items, at) >= 0) {
+                return new BitSet(); // spliced in again before taking an item: that can only repeat
+            }
+            if (++depth > MAX_DEPTH) {
+                depth--;
+                leave();
+                progress.failed(at, tooDeep(path));
+                return new BitSet();
+            }
+            try {
+                BitSet start = new BitSet();
+                start.set(at);
+                return groupEnds(splice.group(), splice.env(), items, start, path, progress, required);
+            } finally {
+                depth--;
+                leave();
+            }
         }
-        BitSet end = new BitSet(items.size() + 1);
+        BitSet end = new BitSet();
         if (at >= items.size()) {
+            if (!required) {
+                return end;
+            }
             progress.failed(at, Outcome.fail(0, List.of(new Failure(path.toString(), "the array ends after "
                     + items.size() + (items.size() == 1 ? " item" : " items") + "; expected " + Describe.entry(entry)
                     + " next"))));
@@ -758,6 +982,6 @@ public final class Matcher {
     }
 
     private static Outcome mismatch(Path path, String expected, CborValue found) {
-        return Outcome.fail(path, "expected " + expected + ", found " + Describe.value(found));
+        return Outcome.mismatch(path, expected, Describe.value(found));
     }
 }

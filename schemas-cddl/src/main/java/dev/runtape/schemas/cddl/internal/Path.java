@@ -12,10 +12,17 @@ final class Path {
 
     private final @Nullable Path parent;
     private final String segment;
+    private final int depth;
 
     private Path(@Nullable Path parent, String segment) {
         this.parent = parent;
         this.segment = segment;
+        this.depth = parent == null ? 0 : parent.depth + 1;
+    }
+
+    /** How many items and members deep this is: 0 for the root. */
+    int depth() {
+        return depth;
     }
 
     Path index(int index) {

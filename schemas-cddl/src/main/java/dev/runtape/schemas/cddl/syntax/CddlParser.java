@@ -40,6 +40,10 @@ public final class CddlParser {
         List<Rule> rules = new ArrayList<>();
         parser.skipSpace();
         while (!parser.atEnd()) {
+            if (parser.peek('.')) {
+                throw parser.error("expected a rule name, found '.' (a type takes one range or control operator;"
+                        + " parenthesize to combine them, as in tstr .size (1..3))");
+            }
             rules.add(parser.rule());
             parser.skipSpace();
         }
@@ -95,7 +99,7 @@ public final class CddlParser {
     private List<GroupEntry> groupChoice(char closing) throws CddlSyntaxException {
         List<GroupEntry> entries = new ArrayList<>();
         skipSpace();
-        while (!atEnd() && !peek(closing) && !peekText("//")) {
+        while (!atEnd() && !peek(')') && !peek(']') && !peek('}') && !peekText("//")) {
             entries.add(groupEntry());
             skipSpace();
             if (accept(',')) {
@@ -124,19 +128,25 @@ public final class CddlParser {
         if (accept('+')) {
             return Occurrence.AT_LEAST_ONCE;
         }
+        Position at = position();
         int start = pos;
         long min = 0;
         if (peekDigit()) {
-            min = unsignedDigits();
-            if (!peek('*')) {
-                pos = start; // a number, not an occurrence
-                return Occurrence.ONCE;
+            while (peekDigit()) {
+                pos++;
             }
+            boolean isOccurrence = peek('*');
+            pos = start;
+            if (!isOccurrence) {
+                return Occurrence.ONCE; // a number, not an occurrence: it may not fit a long
+            }
+            min = unsignedDigits();
         }
         if (accept('*')) {
             long max = peekDigit() ? unsignedDigits() : Long.MAX_VALUE;
             if (max < min) {
-                throw error("occurrence " + min + "*" + max + " has its maximum below its minimum");
+                throw new CddlSyntaxException(at, "occurrence " + min + "*" + max
+                        + " has its maximum below its minimum");
             }
             return new Occurrence(min, max);
         }
@@ -241,21 +251,21 @@ public final class CddlParser {
                 pos++;
                 GroupExpr group = group(')');
                 skipSpace();
-                expect(')');
+                close(')', "the parenthesis", at);
                 return new TypeExpr.Parenthesized(at, group);
             }
             case '{' -> {
                 pos++;
                 GroupExpr group = group('}');
                 skipSpace();
-                expect('}');
+                close('}', "the map", at);
                 return new TypeExpr.MapOf(at, group);
             }
             case '[' -> {
                 pos++;
                 GroupExpr group = group(']');
                 skipSpace();
-                expect(']');
+                close(']', "the array", at);
                 return new TypeExpr.ArrayOf(at, group);
             }
             case '~' -> {
@@ -267,10 +277,11 @@ public final class CddlParser {
                 pos++;
                 skipSpace();
                 if (peek('(')) {
+                    Position open = position();
                     pos++;
                     GroupExpr group = group(')');
                     skipSpace();
-                    expect(')');
+                    close(')', "the parenthesis", open);
                     return new TypeExpr.Enumeration(at, new TypeExpr.Parenthesized(at, group));
                 }
                 return new TypeExpr.Enumeration(at, name());
@@ -303,15 +314,16 @@ public final class CddlParser {
         OptionalLong argument = OptionalLong.empty();
         if (peek('.') && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1))) {
             pos++;
-            argument = OptionalLong.of(unsignedDigits());
+            argument = OptionalLong.of(argumentDigits());
         }
         TypeExpr content = TypeExpr.any(at);
         if (major == 6 && peek('(')) {
+            Position open = position();
             pos++;
             skipSpace();
             content = type();
             skipSpace();
-            expect(')');
+            close(')', "the tag content", open);
         }
         return new TypeExpr.MajorType(at, OptionalLong.of(major), argument, content);
     }
@@ -357,8 +369,9 @@ public final class CddlParser {
             if (digits == pos) {
                 throw error("expected hexadecimal digits");
             }
-            if (peek('.') || peek('p') || peek('P')) {
-                return hexFloat(start);
+            boolean fraction = peek('.') && pos + 1 < src.length() && Character.digit(src.charAt(pos + 1), 16) >= 0;
+            if (fraction || peek('p') || peek('P')) {
+                return hexFloat(start); // not at "..", which is a range: 0x10..0xff
             }
             BigInteger value = new BigInteger(src.substring(digits, pos), 16);
             return new IntegerLiteral(src.charAt(start) == '-' ? value.negate() : value);
@@ -430,11 +443,12 @@ public final class CddlParser {
     }
 
     private String text() throws CddlSyntaxException {
+        Position opened = position();
         expect('"');
         StringBuilder out = new StringBuilder();
         while (true) {
             if (atEnd()) {
-                throw error("a text string is not closed");
+                throw new CddlSyntaxException(opened, "the text string that starts here is not closed");
             }
             char c = src.charAt(pos++);
             if (c == '"') {
@@ -447,6 +461,7 @@ public final class CddlParser {
                 out.append(c);
                 continue;
             }
+            Position escape = new Position(line, pos - lineStart);
             if (atEnd()) {
                 throw error("a text string ends in an escape");
             }
@@ -459,7 +474,7 @@ public final class CddlParser {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'u' -> out.append(unicodeEscape());
-                default -> throw error("unknown escape \\" + e + " in a text string");
+                default -> throw new CddlSyntaxException(escape, "unknown escape \\" + e + " in a text string");
             }
         }
     }
@@ -490,6 +505,7 @@ public final class CddlParser {
     }
 
     private byte[] bytes() throws CddlSyntaxException {
+        Position opened = position();
         String qualifier = "";
         if (acceptText("h")) {
             qualifier = "h";
@@ -500,7 +516,7 @@ public final class CddlParser {
         StringBuilder content = new StringBuilder();
         while (true) {
             if (atEnd()) {
-                throw error("a byte string is not closed");
+                throw new CddlSyntaxException(opened, "the byte string that starts here is not closed");
             }
             char c = src.charAt(pos++);
             if (c == '\'') {
@@ -515,26 +531,42 @@ public final class CddlParser {
             content.append(c);
         }
         String compact = content.toString().replaceAll("\\s|;[^\\n]*", "");
-        try {
-            return switch (qualifier) {
-                case "h" -> HexFormat.of().parseHex(compact);
-                case "b64" -> decodeBase64(compact);
-                default -> content.toString().getBytes(StandardCharsets.UTF_8);
-            };
-        } catch (IllegalArgumentException e) {
-            throw error("malformed " + qualifier + " byte string: " + e.getMessage());
-        }
+        return switch (qualifier) {
+            case "h" -> decodeHex(compact, opened);
+            case "b64" -> decodeBase64(compact, opened);
+            default -> content.toString().getBytes(StandardCharsets.UTF_8);
+        };
     }
 
-    private static byte[] decodeBase64(String text) {
-        // RFC 8610 §G.2: b64'' takes both the standard and the URL-safe alphabet.
-        return Base64.getMimeDecoder().decode(text.replace('-', '+').replace('_', '/'));
+    private static byte[] decodeHex(String digits, Position opened) throws CddlSyntaxException {
+        for (int i = 0; i < digits.length(); i++) {
+            if (Character.digit(digits.charAt(i), 16) < 0) {
+                throw new CddlSyntaxException(opened, "h'' byte string holds '" + digits.charAt(i)
+                        + "', which is not a hexadecimal digit");
+            }
+        }
+        if (digits.length() % 2 != 0) {
+            throw new CddlSyntaxException(opened, "h'' byte string has an odd number of hexadecimal digits");
+        }
+        return HexFormat.of().parseHex(digits);
+    }
+
+    private static byte[] decodeBase64(String text, Position opened) throws CddlSyntaxException {
+        // RFC 8610 §G.2: b64'' takes both the standard and the URL-safe alphabet, padding optional. The basic
+        // decoder (unlike the MIME one) refuses any other character instead of skipping it.
+        try {
+            return Base64.getDecoder().decode(text.replace('-', '+').replace('_', '/'));
+        } catch (IllegalArgumentException e) {
+            throw new CddlSyntaxException(opened, "b64'' byte string is not base64: " + e.getMessage());
+        }
     }
 
     // id = EALPHA *(*("-" / ".") (EALPHA / DIGIT))
     private String identifier(String what) throws CddlSyntaxException {
         if (!peekIdentifierStart()) {
-            throw error("expected " + what);
+            throw error("expected " + what + (atEnd() ? ", found the end of the schema"
+                    : ", found '" + src.charAt(pos) + "'"
+                            + (peekDigit() ? " (names start with a letter, '@', '_' or '$')" : "")));
         }
         int start = pos++;
         while (!atEnd()) {
@@ -560,6 +592,19 @@ public final class CddlParser {
             return Long.parseLong(src.substring(start, pos));
         } catch (NumberFormatException e) {
             throw error("number too large: " + src.substring(start, pos));
+        }
+    }
+
+    /** The argument of a major type: up to 2^64-1, held in a long as an unsigned value. */
+    private long argumentDigits() throws CddlSyntaxException {
+        int start = pos;
+        while (peekDigit()) {
+            pos++;
+        }
+        try {
+            return Long.parseUnsignedLong(src.substring(start, pos));
+        } catch (NumberFormatException e) {
+            throw error("a major type's argument is at most 18446744073709551615, not " + src.substring(start, pos));
         }
     }
 
@@ -640,6 +685,14 @@ public final class CddlParser {
             return true;
         }
         return false;
+    }
+
+    /** Expects the delimiter that closes what was opened at {@code openedAt}: a missing one names the opening. */
+    private void close(char c, String what, Position openedAt) throws CddlSyntaxException {
+        if (!accept(c)) {
+            throw error("expected '" + c + "' to close " + what + " opened at " + openedAt
+                    + (atEnd() ? ", found the end of the schema" : ", found '" + src.charAt(pos) + "'"));
+        }
     }
 
     private void expect(char c) throws CddlSyntaxException {

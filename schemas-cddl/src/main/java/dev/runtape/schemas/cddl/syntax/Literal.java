@@ -22,9 +22,27 @@ public sealed interface Literal {
     }
 
     record TextLiteral(String value) implements Literal {
+        /** As CDDL writes it: quoted, with quotes, backslashes and control characters escaped. */
         @Override
         public String toString() {
-            return '"' + value + '"';
+            StringBuilder out = new StringBuilder("\"");
+            value.codePoints().forEach(c -> {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20 || c == 0x7f) {
+                            out.append(String.format("\\u%04x", c));
+                        } else {
+                            out.appendCodePoint(c);
+                        }
+                    }
+                }
+            });
+            return out.append('"').toString();
         }
     }
 
