@@ -597,7 +597,7 @@ public final class Matcher {
             CborValue member = state.map.entries().get(wanted);
             if (member == null || state.claimed.contains(wanted)) {
                 return occurrence.min() == 0 ? Outcome.match(0)
-                        : Outcome.fail(path, "missing member " + Describe.entry(entry));
+                        : Outcome.fail(path, "missing member " + missing(key, wanted, entry));
             }
             Outcome valueOutcome = type(entry.value(), member, env, path.member(Describe.key(wanted)));
             if (!valueOutcome.ok()) {
@@ -979,6 +979,13 @@ public final class Matcher {
 
     private static BigInteger unsigned(long argument) {
         return argument >= 0 ? BigInteger.valueOf(argument) : BigInteger.valueOf(argument).add(BigInteger.ONE.shiftLeft(64));
+    }
+
+    /** A missing member as written, with its key when a name stands for it: {@code -70005 (prev-label => digest)}. */
+    private static String missing(GroupEntry.MemberKey key, CborValue wanted, GroupEntry entry) {
+        return key.type() instanceof TypeExpr.Name
+                ? Describe.key(wanted) + " (" + Describe.entry(entry) + ")"
+                : Describe.entry(entry);
     }
 
     private static Outcome mismatch(Path path, String expected, CborValue found) {
