@@ -56,7 +56,7 @@ class GenericsTest {
 
         assertThat(m.accepts(map("x", 1, "y", "a"))).isTrue();
         assertThat(m.failures(map("x", "1", "y", "a"))).containsExactly("$.x: expected int, found text \"1\"");
-        assertThat(m.failures(map("x", 1))).containsExactly("$: missing member k => v");
+        assertThat(m.failures(map("x", 1))).containsExactly("$: missing member y (k => v)");
     }
 
     @Test
