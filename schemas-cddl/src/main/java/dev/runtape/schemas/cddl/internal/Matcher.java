@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,22 +81,23 @@ public final class Matcher {
         if (outcome.ok()) {
             return List.of();
         }
+        List<Failure> reported = outcome.failures().stream().map(Problem::render).distinct().toList();
         if (tooDeep != null) {
             // Reaching the depth limit fails a branch, which a choice may then report as a plain mismatch above
             // it: report the limit itself, and drop the failures on the way to it.
             String where = tooDeep.toString();
             List<Failure> failures = new ArrayList<>();
             failures.add(new Failure(where, depthMessage(tooDeep)));
-            for (Failure failure : outcome.failures()) {
+            for (Failure failure : reported) {
                 if (!isWithin(where, failure.path()) && !failures.contains(failure)) {
                     failures.add(failure);
                 }
             }
             return failures;
         }
-        return outcome.failures().isEmpty()
+        return reported.isEmpty()
                 ? List.of(new Failure(Path.ROOT.toString(), "does not match " + Describe.type(type)))
-                : outcome.failures();
+                : reported;
     }
 
     // --- types --------------------------------------------------------------------------------------------
@@ -104,7 +106,7 @@ public final class Matcher {
         if (tooDeep == null) {
             tooDeep = path;
         }
-        return Outcome.fail(path, depthMessage(path));
+        return Outcome.fail(path, () -> depthMessage(path));
     }
 
     /**
@@ -161,7 +163,7 @@ public final class Matcher {
                 case TypeExpr.Choice c -> choice(c.options(), value, env, path, () -> Describe.type(c));
                 case TypeExpr.Value v -> literal(v.literal(), value)
                         ? Outcome.MATCH
-                        : mismatch(path, Describe.type(v), value);
+                        : mismatch(path, () -> Describe.type(v), value);
                 case TypeExpr.Name n -> name(n, value, env, path);
                 case TypeExpr.MapOf m -> map(m.group(), value, env, path);
                 case TypeExpr.ArrayOf a -> array(a.group(), value, env, path);
@@ -202,11 +204,11 @@ public final class Matcher {
             }
         }
         if (best == null || best.score() == 0) {
-            return mismatch(path, described.get(), value);
+            return mismatch(path, described, value);
         }
         if (tied > 1 && distinctlyDescribed(options)) {
-            return Outcome.fail(best.score(), List.of(new Failure(path.toString(),
-                    "expected " + described.get() + ", found " + Describe.value(value))));
+            return Outcome.fail(best.score(), List.of(new Problem(path,
+                    () -> "expected " + described.get() + ", found " + Describe.value(value))));
         }
         return best;
     }
@@ -229,16 +231,16 @@ public final class Matcher {
         }
         RuleDefinition rule = definitions.rule(name.name());
         if (rule == null) {
-            return mismatch(path, name.name() + " (a socket nothing plugs into)", value);
+            return mismatch(path, () -> name.name() + " (a socket nothing plugs into)", value);
         }
         if (definitions.isGroup(name.name())) {
-            return Outcome.fail(path, name.name() + " is a group; it cannot stand for one value");
+            return Outcome.fail(path, () -> name.name() + " is a group; it cannot stand for one value");
         }
         Env inner = Env.bind(rule.parameters(), name.arguments(), env);
         int again = enter(rule, inner, value, 0);
         if (again >= 0) {
-            return Outcome.fail(path, "the schema loops here without matching anything: "
-                    + loop(again, name.name()));
+            String cycle = loop(again, name.name()); // read now: the stack it names unwinds before rendering
+            return Outcome.fail(path, () -> "the schema loops here without matching anything: " + cycle);
         }
         Outcome outcome;
         try {
@@ -249,7 +251,7 @@ public final class Matcher {
             leave();
         }
         if (!outcome.ok() && outcome.score() == 0 && outcome.mismatch()) {
-            return mismatch(path, expected(name, rule), value);
+            return mismatch(path, () -> expected(name, rule), value);
         }
         return outcome;
     }
@@ -271,7 +273,7 @@ public final class Matcher {
     private Outcome parenthesized(TypeExpr.Parenthesized type, CborValue value, Env env, Path path) {
         GroupEntry single = type.group().single().orElse(null);
         if (single == null || single.key().isPresent() || !single.occurrence().equals(Occurrence.ONCE)) {
-            return Outcome.fail(path, "the group (" + Describe.group(type.group()) + ") cannot stand for one value");
+            return Outcome.fail(path, () -> "the group (" + Describe.group(type.group()) + ") cannot stand for one value");
         }
         return type(single.value(), value, env, path);
     }
@@ -281,7 +283,7 @@ public final class Matcher {
         if (target instanceof TypeExpr.MajorType tag && tag.majorType().orElse(-1) == 6) {
             return type(tag.content(), value, env, path);
         }
-        return Outcome.fail(path, "~" + unwrap.name().name() + " unwraps a map or array into a group; it cannot stand "
+        return Outcome.fail(path, () -> "~" + unwrap.name().name() + " unwraps a map or array into a group; it cannot stand "
                 + "for one value");
     }
 
@@ -308,7 +310,7 @@ public final class Matcher {
             default -> false;
         };
         if (!matches) {
-            return mismatch(path, Describe.type(type), value);
+            return mismatch(path, () -> Describe.type(type), value);
         }
         if (major == 6 && value instanceof CborTag tag) {
             Outcome content = type(type.content(), tag.content(), env, path);
@@ -334,7 +336,7 @@ public final class Matcher {
         Literal low = literalOf(range.low(), env);
         Literal high = literalOf(range.high(), env);
         if (low == null || high == null) {
-            return Outcome.fail(path, "the range " + Describe.type(range) + " needs literal bounds");
+            return Outcome.fail(path, () -> "the range " + Describe.type(range) + " needs literal bounds");
         }
         boolean integers = low instanceof Literal.IntegerLiteral && high instanceof Literal.IntegerLiteral;
         BigDecimal number = switch (value) {
@@ -344,13 +346,13 @@ public final class Matcher {
             default -> null;
         };
         if (number == null) {
-            return mismatch(path, Describe.type(range), value);
+            return mismatch(path, () -> Describe.type(range), value);
         }
         BigDecimal from = decimal(low);
         BigDecimal to = decimal(high);
         boolean inside = number.compareTo(from) >= 0
                 && (range.inclusive() ? number.compareTo(to) <= 0 : number.compareTo(to) < 0);
-        return inside ? Outcome.MATCH : mismatch(path, Describe.type(range), value);
+        return inside ? Outcome.MATCH : mismatch(path, () -> Describe.type(range), value);
     }
 
     // --- control operators (RFC 8610 §3.8, RFC 9165) --------------------------------------------------------
@@ -368,7 +370,7 @@ public final class Matcher {
                 Literal pattern = literalOf(controller, env);
                 boolean ok = value instanceof CborTextString text && pattern instanceof Literal.TextLiteral regex
                         && definitions.pattern(regex.value()).matcher(text.value()).matches();
-                yield ok ? Outcome.MATCH : mismatch(path, Describe.type(control), value);
+                yield ok ? Outcome.MATCH : mismatch(path, () -> Describe.type(control), value);
             }
             case "cbor" -> embeddedCbor(control, value, env, path, false);
             case "cborseq" -> embeddedCbor(control, value, env, path, true);
@@ -381,10 +383,10 @@ public final class Matcher {
                 Literal expected = literalOf(controller, env);
                 boolean equal = expected != null && (literal(expected, value) || numericallyEqual(expected, value));
                 boolean ok = control.operator().equals("eq") == equal;
-                yield ok ? Outcome.MATCH : mismatch(path, Describe.type(control), value);
+                yield ok ? Outcome.MATCH : mismatch(path, () -> Describe.type(control), value);
             }
             case "default" -> target;
-            default -> Outcome.fail(path, "unknown control operator ." + control.operator());
+            default -> Outcome.fail(path, () -> "unknown control operator ." + control.operator());
         };
     }
 
@@ -397,14 +399,14 @@ public final class Matcher {
                 Literal bytes = literalOf(control.controller(), env);
                 boolean fits = bytes instanceof Literal.IntegerLiteral n
                         && i.value().bitLength() <= n.value().longValue() * 8;
-                return fits ? Outcome.MATCH : mismatch(path, Describe.type(control), value);
+                return fits ? Outcome.MATCH : mismatch(path, () -> Describe.type(control), value);
             }
             default -> {
-                return mismatch(path, Describe.type(control), value);
+                return mismatch(path, () -> Describe.type(control), value);
             }
         }
         Outcome fits = type(control.controller(), CborInteger.of(size), env, path);
-        return fits.ok() ? Outcome.MATCH : mismatch(path, Describe.type(control), value);
+        return fits.ok() ? Outcome.MATCH : mismatch(path, () -> Describe.type(control), value);
     }
 
     private Outcome bits(TypeExpr.Control control, CborValue value, Env env, Path path) {
@@ -424,11 +426,11 @@ public final class Matcher {
                 }
             }
         } else {
-            return mismatch(path, Describe.type(control), value);
+            return mismatch(path, () -> Describe.type(control), value);
         }
         for (long bit : set) {
             if (!type(control.controller(), CborInteger.of(bit), env, path).ok()) {
-                return Outcome.fail(path, "bit " + bit + " is set, but " + Describe.type(control.controller())
+                return Outcome.fail(path, () -> "bit " + bit + " is set, but " + Describe.type(control.controller())
                         + " does not allow it");
             }
         }
@@ -437,7 +439,7 @@ public final class Matcher {
 
     private Outcome embeddedCbor(TypeExpr.Control control, CborValue value, Env env, Path path, boolean sequence) {
         if (!(value instanceof CborByteString bytes)) {
-            return mismatch(path, Describe.type(control), value);
+            return mismatch(path, () -> Describe.type(control), value);
         }
         CborValue embedded;
         try {
@@ -445,8 +447,8 @@ public final class Matcher {
                     ? new CborArray(CborDecoder.decodeSequence(bytes.bytes(), CborProfile.WELL_FORMED))
                     : CborDecoder.decode(bytes.bytes(), CborProfile.WELL_FORMED);
         } catch (CborException e) {
-            return Outcome.fail(1, List.of(new Failure(path.toString(),
-                    "expected bytes holding " + (sequence ? "a CBOR sequence" : "CBOR") + ", but " + e.getMessage())));
+            return Outcome.fail(1, List.of(new Problem(path,
+                    () -> "expected bytes holding " + (sequence ? "a CBOR sequence" : "CBOR") + ", but " + e.getMessage())));
         }
         Outcome inner = type(control.controller(), embedded, env, path);
         return inner.ok() ? Outcome.match(1 + inner.score()) : Outcome.fail(1 + inner.score(), inner.failures());
@@ -457,7 +459,7 @@ public final class Matcher {
         BigDecimal number = numberOf(value);
         if (bound == null || number == null || bound instanceof Literal.TextLiteral
                 || bound instanceof Literal.BytesLiteral) {
-            return mismatch(path, Describe.type(control), value);
+            return mismatch(path, () -> Describe.type(control), value);
         }
         int order = number.compareTo(decimal(bound));
         boolean ok = switch (control.operator()) {
@@ -466,7 +468,7 @@ public final class Matcher {
             case "gt" -> order > 0;
             default -> order >= 0;
         };
-        return ok ? Outcome.MATCH : mismatch(path, Describe.type(control), value);
+        return ok ? Outcome.MATCH : mismatch(path, () -> Describe.type(control), value);
     }
 
     // --- maps ---------------------------------------------------------------------------------------------
@@ -485,22 +487,22 @@ public final class Matcher {
 
     private Outcome map(GroupExpr group, CborValue value, Env env, Path path) {
         if (!(value instanceof CborMap map)) {
-            return mismatch(path, "map", value);
+            return mismatch(path, () -> "map", value);
         }
         MapState state = new MapState(map);
         Outcome members = mapGroup(group, env, state, path);
         if (!members.ok()) {
             return Outcome.fail(1 + members.score(), members.failures());
         }
-        List<Failure> unexpected = new ArrayList<>();
+        List<Problem> unexpected = new ArrayList<>();
         for (Map.Entry<CborValue, CborValue> member : map.entries().entrySet()) {
             if (!state.claimed.contains(member.getKey())) {
                 Outcome nearMiss = state.nearMisses.get(member.getKey());
                 if (nearMiss != null) {
                     unexpected.addAll(nearMiss.failures());
                 } else {
-                    unexpected.add(new Failure(path.member(Describe.key(member.getKey())).toString(),
-                            "unexpected member (the map allows " + Describe.group(group) + ")"));
+                    unexpected.add(new Problem(path.member(Describe.key(member.getKey())),
+                            () -> "unexpected member (the map allows " + Describe.group(group) + ")"));
                 }
             }
         }
@@ -528,7 +530,7 @@ public final class Matcher {
 
     private Outcome mapSequence(List<GroupEntry> entries, Env env, MapState state, Path path) {
         int score = 0;
-        List<Failure> failures = new ArrayList<>();
+        List<Problem> failures = new ArrayList<>();
         for (GroupEntry entry : mapOrder(entries, env)) {
             Outcome outcome = mapEntry(entry, env, state, path);
             score += outcome.score();
@@ -571,11 +573,11 @@ public final class Matcher {
         if (entry.key().isEmpty()) {
             Splice splice = splice(entry, env);
             if (splice == null) {
-                return Outcome.fail(path, "the map's group has an entry without a key: " + Describe.entry(entry));
+                return Outcome.fail(path, () -> "the map's group has an entry without a key: " + Describe.entry(entry));
             }
             if (enter(splice.group(), splice.env(), state, state.claimed.size()) >= 0) {
                 // The group spliced itself in again before claiming a member: that can only repeat.
-                return occurrence.min() == 0 ? Outcome.match(0) : Outcome.fail(path, "the group "
+                return occurrence.min() == 0 ? Outcome.match(0) : Outcome.fail(path, () -> "the group "
                         + Describe.entry(entry) + " splices itself in again before matching a member");
             }
             if (++depth > MAX_DEPTH) {
@@ -597,7 +599,7 @@ public final class Matcher {
             CborValue member = state.map.entries().get(wanted);
             if (member == null || state.claimed.contains(wanted)) {
                 return occurrence.min() == 0 ? Outcome.match(0)
-                        : Outcome.fail(path, "missing member " + missing(key, wanted, entry));
+                        : Outcome.fail(path, () -> "missing member " + missing(key, wanted, entry));
             }
             Outcome valueOutcome = type(entry.value(), member, env, path.member(Describe.key(wanted)));
             if (!valueOutcome.ok()) {
@@ -617,15 +619,15 @@ public final class Matcher {
             state.claimed.add(wanted);
             state.nearMisses.remove(wanted);
             if (occurrence.min() > 1) {
-                return Outcome.fail(1 + valueOutcome.score(), List.of(new Failure(path.toString(), "expected "
+                return Outcome.fail(1 + valueOutcome.score(), List.of(new Problem(path, () -> "expected "
                         + occurrence.min() + " members " + Describe.entry(entry) + ", but a map holds a key once")));
             }
             return Outcome.match(1 + valueOutcome.score());
         }
         long count = 0;
         int score = 0;
-        List<Failure> failures = new ArrayList<>();
-        List<Failure> nearMisses = new ArrayList<>();
+        List<Problem> failures = new ArrayList<>();
+        List<Problem> nearMisses = new ArrayList<>();
         for (Map.Entry<CborValue, CborValue> member : state.map.entries().entrySet()) {
             if (count >= occurrence.max() || state.claimed.contains(member.getKey())) {
                 continue;
@@ -658,8 +660,9 @@ public final class Matcher {
             return Outcome.fail(score, nearMisses); // the members the key matched, and why their values did not
         }
         if (count < occurrence.min()) {
-            return Outcome.fail(score, List.of(new Failure(path.toString(), "expected " + occurrence.min()
-                    + (occurrence.min() == 1 ? " member " : " members ") + Describe.entry(entry) + ", found " + count)));
+            long found = count;
+            return Outcome.fail(score, List.of(new Problem(path, () -> "expected " + occurrence.min()
+                    + (occurrence.min() == 1 ? " member " : " members ") + Describe.entry(entry) + ", found " + found)));
         }
         return Outcome.match(score);
     }
@@ -704,7 +707,7 @@ public final class Matcher {
 
     private Outcome array(GroupExpr group, CborValue value, Env env, Path path) {
         if (!(value instanceof CborArray array)) {
-            return mismatch(path, "array", value);
+            return mismatch(path, () -> "array", value);
         }
         List<CborValue> items = array.items();
         Progress progress = new Progress();
@@ -716,8 +719,8 @@ public final class Matcher {
         }
         int furthest = ends.isEmpty() ? -1 : ends.previousSetBit(items.size());
         if (furthest > progress.index) {
-            return Outcome.fail(1 + furthest, List.of(new Failure(path.index(furthest).toString(),
-                    "unexpected item: the array allows " + Describe.group(group) + " and ends after " + furthest
+            return Outcome.fail(1 + furthest, List.of(new Problem(path.index(furthest),
+                    () -> "unexpected item: the array allows " + Describe.group(group) + " and ends after " + furthest
                             + (furthest == 1 ? " item" : " items"))));
         }
         return Outcome.fail(1 + Math.max(progress.index, 0) + progress.failure.score(), progress.failure.failures());
@@ -801,7 +804,7 @@ public final class Matcher {
             if (!required) {
                 return end;
             }
-            progress.failed(at, Outcome.fail(0, List.of(new Failure(path.toString(), "the array ends after "
+            progress.failed(at, Outcome.fail(0, List.of(new Problem(path, () -> "the array ends after "
                     + items.size() + (items.size() == 1 ? " item" : " items") + "; expected " + Describe.entry(entry)
                     + " next"))));
             return end;
@@ -988,7 +991,7 @@ public final class Matcher {
                 : Describe.entry(entry);
     }
 
-    private static Outcome mismatch(Path path, String expected, CborValue found) {
-        return Outcome.mismatch(path, expected, Describe.value(found));
+    private static Outcome mismatch(Path path, Supplier<String> expected, CborValue found) {
+        return Outcome.mismatch(path, expected, found);
     }
 }
