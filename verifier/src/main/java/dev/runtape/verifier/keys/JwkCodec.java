@@ -1,5 +1,6 @@
 package dev.runtape.verifier.keys;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,13 @@ import java.util.List;
  */
 public final class JwkCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Without Jackson's canonicalization of member names: its shared symbol table refuses names chosen to collide
+     * (good), but is left inconsistent by that refusal, so that later, unrelated JWKs fail at random with an
+     * IllegalStateException ("Internal error on SymbolTable.rehash()"). Member names are few; interning buys nothing.
+     */
+    private static final ObjectMapper JSON =
+            new ObjectMapper(JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build());
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
 
