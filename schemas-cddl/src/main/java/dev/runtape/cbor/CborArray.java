@@ -22,6 +22,16 @@ public record CborArray(List<CborValue> items) implements CborValue {
         return items.get(index);
     }
 
+    /** Keyed ({@link KeyedHash}), so that decoded keys cannot be chosen to collide. */
+    @Override
+    public int hashCode() {
+        KeyedHash hash = KeyedHash.start(4);
+        for (CborValue item : items) {
+            hash.add(item.hashCode());
+        }
+        return hash.finish();
+    }
+
     @Override
     public String toString() {
         return items.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]"));

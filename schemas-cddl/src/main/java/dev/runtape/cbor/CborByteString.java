@@ -33,7 +33,7 @@ public record CborByteString(byte[] bytes) implements CborValue {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return KeyedHash.start(2).add(bytes).finish(); // keyed, so that decoded keys cannot be chosen to collide
     }
 
     @Override

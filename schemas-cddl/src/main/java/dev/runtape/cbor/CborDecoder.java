@@ -15,13 +15,18 @@ import java.util.List;
  * Reads one CBOR data item from bytes, failing closed with a {@link CborException} that names the byte offset.
  *
  * <p>Defences against hostile input: a declared length or count is checked against the bytes actually present
- * before anything is allocated for it, nesting is limited to {@value #MAX_DEPTH} levels, and decoding is one pass
- * over the input, so time is linear in its length.
+ * before anything is allocated for it, and a list or map is sized up front for at most {@value #MAX_PRESIZED}
+ * items whatever its count says (otherwise nested containers that each declare every byte left would take memory
+ * in proportion to the input times the depth); nesting is limited to {@value #MAX_DEPTH} levels, and decoding is
+ * one pass over the input, so time is linear in its length.
  */
 public final class CborDecoder {
 
     /** Deeper nesting than this is refused rather than risking the stack. */
     public static final int MAX_DEPTH = 64;
+
+    /** Lists and maps start with room for their declared count up to this; beyond it they grow as items arrive. */
+    static final int MAX_PRESIZED = 1024;
 
     private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
     private static final long INT64_MIN_MAGNITUDE_MINUS_ONE = Long.MAX_VALUE; // -1 - n >= -2^63  <=>  n <= 2^63-1
@@ -180,7 +185,7 @@ public final class CborDecoder {
 
     private CborArray array(int start, long count, int depth) throws CborException {
         requireAtLeast(start, count, "array of " + Long.toUnsignedString(count) + " items");
-        List<CborValue> items = new ArrayList<>((int) count);
+        List<CborValue> items = new ArrayList<>((int) Math.min(count, MAX_PRESIZED));
         for (long i = 0; i < count; i++) {
             items.add(item(depth + 1));
         }
@@ -192,7 +197,7 @@ public final class CborDecoder {
         if (Long.compareUnsigned(count, (in.length - pos) / 2) > 0) {
             throw error(start, "map of " + Long.toUnsignedString(count) + " entries but only " + remaining());
         }
-        LinkedHashMap<CborValue, CborValue> entries = LinkedHashMap.newLinkedHashMap((int) count);
+        LinkedHashMap<CborValue, CborValue> entries = LinkedHashMap.newLinkedHashMap((int) Math.min(count, MAX_PRESIZED));
         byte[] previousKey = null;
         for (long i = 0; i < count; i++) {
             int keyStart = pos;

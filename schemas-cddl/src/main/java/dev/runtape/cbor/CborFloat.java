@@ -8,6 +8,12 @@ import java.math.BigDecimal;
  */
 public record CborFloat(double value) implements CborValue {
 
+    /** Keyed ({@link KeyedHash}), so that decoded keys cannot be chosen to collide; every NaN hashes alike. */
+    @Override
+    public int hashCode() {
+        return KeyedHash.start(7).add(Double.doubleToLongBits(value)).finish();
+    }
+
     @Override
     public String toString() {
         if (Double.isNaN(value)) {

@@ -34,6 +34,12 @@ public record CborInteger(BigInteger value) implements CborValue {
         return value.longValueExact();
     }
 
+    /** Keyed ({@link KeyedHash}), so that decoded keys cannot be chosen to collide. */
+    @Override
+    public int hashCode() {
+        return KeyedHash.start(0).add(value.toByteArray()).finish();
+    }
+
     @Override
     public String toString() {
         return value.toString();

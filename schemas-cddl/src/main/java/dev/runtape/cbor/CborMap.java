@@ -41,6 +41,19 @@ public record CborMap(Map<CborValue, CborValue> entries) implements CborValue {
         return get(CborTextString.of(key));
     }
 
+    /**
+     * Keyed ({@link KeyedHash}), so that decoded keys cannot be chosen to collide: a sum over the entries, as the
+     * order of entries does not matter to equality, of a keyed hash of each entry's key and value together.
+     */
+    @Override
+    public int hashCode() {
+        long sum = 0;
+        for (Map.Entry<CborValue, CborValue> entry : entries.entrySet()) {
+            sum += KeyedHash.start(5).add(entry.getKey().hashCode()).add(entry.getValue().hashCode()).finishLong();
+        }
+        return KeyedHash.start(0x25).add(sum).finish();
+    }
+
     @Override
     public String toString() {
         return entries.entrySet().stream()

@@ -12,6 +12,12 @@ public record CborTag(long tag, CborValue content) implements CborValue {
         Objects.requireNonNull(content, "content");
     }
 
+    /** Keyed ({@link KeyedHash}), so that decoded keys cannot be chosen to collide. */
+    @Override
+    public int hashCode() {
+        return KeyedHash.start(6).add(tag).add(content.hashCode()).finish();
+    }
+
     @Override
     public String toString() {
         return Long.toUnsignedString(tag) + "(" + content + ")";

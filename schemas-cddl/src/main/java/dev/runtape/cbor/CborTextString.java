@@ -13,6 +13,12 @@ public record CborTextString(String value) implements CborValue {
         return new CborTextString(value);
     }
 
+    /** Keyed ({@link KeyedHash}), so that decoded keys cannot be chosen to collide. */
+    @Override
+    public int hashCode() {
+        return KeyedHash.start(3).add(value).finish();
+    }
+
     @Override
     public String toString() {
         return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';

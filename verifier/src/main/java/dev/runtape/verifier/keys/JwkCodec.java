@@ -1,5 +1,6 @@
 package dev.runtape.verifier.keys;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,9 +28,15 @@ import java.util.regex.Pattern;
  */
 public final class JwkCodec {
 
-    /** Refuses text after the JSON value: {@code {...} trailing} is not a JWK. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Refuses text after the JSON value ({@code {...} trailing} is not a JWK), and does without Jackson's
+     * canonicalization of member names: its shared symbol table refuses names chosen to collide (good), but is left
+     * inconsistent by that refusal, so that later, unrelated JWKs fail at random with an IllegalStateException
+     * ("Internal error on SymbolTable.rehash()"). Member names are few; interning buys nothing.
+     */
+    private static final ObjectMapper JSON =
+            new ObjectMapper(JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build())
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
     private static final int THUMBPRINT_LENGTH = 32;

@@ -81,7 +81,7 @@ class WireFormatsConformToSchemasTest {
                 .sign(CborMap.EMPTY.encode())
                 .encode();
 
-        assertThat(failures(RuntapeSchemas.STATEMENT, statement)).startsWith("$[0]: missing member 15 (15 => statement-claims)");
+        assertThat(failures(RuntapeSchemas.STATEMENT, statement)).startsWith("$[0]: missing member 15 => statement-claims");
     }
 
     @ParameterizedTest
@@ -115,6 +115,6 @@ class WireFormatsConformToSchemasTest {
 
         assertThat(failures(RuntapeSchemas.KEY_SET, CoseKeyCodec.encodeSet(keys).encode())).isEmpty();
         assertThat(failures(RuntapeSchemas.KEY_SET, new CborArray(java.util.List.of()).encode()))
-                .isEqualTo("$: the array ends after 0 items; expected +runtape-key next");
+                .isEqualTo("$: the array ends after 0 items; expected + runtape-key next");
     }
 }
