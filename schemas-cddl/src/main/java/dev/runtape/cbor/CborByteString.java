@@ -3,15 +3,20 @@ package dev.runtape.cbor;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-/** A major type 2 byte string. The bytes are copied in and out, so the value stays immutable. */
-public record CborByteString(byte[] bytes) implements CborValue {
+/**
+ * A major type 2 byte string. The bytes are copied in and out, so the value stays immutable. A class rather than a
+ * record so that it can keep its keyed hash code, which is dear to compute.
+ */
+public final class CborByteString implements CborValue {
 
-    public CborByteString {
-        bytes = bytes.clone();
+    private final byte[] bytes;
+    private int hash; // 0 until computed; a benign race, as in String
+
+    public CborByteString(byte[] bytes) {
+        this.bytes = bytes.clone();
     }
 
     /** A copy of the bytes. */
-    @Override
     public byte[] bytes() {
         return bytes.clone();
     }
@@ -31,9 +36,15 @@ public record CborByteString(byte[] bytes) implements CborValue {
         return other instanceof CborByteString that && Arrays.equals(bytes, that.bytes);
     }
 
+    /** Keyed ({@link KeyedHash}), so that decoded keys cannot be chosen to collide; computed once. */
     @Override
     public int hashCode() {
-        return KeyedHash.start(2).add(bytes).finish(); // keyed, so that decoded keys cannot be chosen to collide
+        int h = hash;
+        if (h == 0) {
+            h = KeyedHash.start(2).add(bytes).finish() | 1;
+            hash = h;
+        }
+        return h;
     }
 
     @Override

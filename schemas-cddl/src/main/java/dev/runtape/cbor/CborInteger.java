@@ -3,17 +3,33 @@ package dev.runtape.cbor;
 import java.math.BigInteger;
 import java.util.Objects;
 
-/** A major type 0 or 1 integer: any value from -2^64 to 2^64-1. */
-public record CborInteger(BigInteger value) implements CborValue {
+/**
+ * A major type 0 or 1 integer: any value from -2^64 to 2^64-1. A class rather than a record so that it can keep its
+ * keyed hash code, which is dear to compute.
+ */
+public final class CborInteger implements CborValue {
 
     static final BigInteger MIN = BigInteger.ONE.shiftLeft(64).negate();
     static final BigInteger MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
-    public CborInteger {
+    private final BigInteger value;
+    private int hash; // 0 until computed; a benign race, as in String
+
+    public CborInteger(BigInteger value) {
         Objects.requireNonNull(value, "value");
         if (value.compareTo(MIN) < 0 || value.compareTo(MAX) > 0) {
             throw new IllegalArgumentException("CBOR integers range from -2^64 to 2^64-1, not " + value);
         }
+        this.value = value;
+    }
+
+    public BigInteger value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CborInteger that && value.equals(that.value);
     }
 
     public static CborInteger of(long value) {
@@ -34,10 +50,15 @@ public record CborInteger(BigInteger value) implements CborValue {
         return value.longValueExact();
     }
 
-    /** Keyed ({@link KeyedHash}), so that decoded keys cannot be chosen to collide. */
+    /** Keyed ({@link KeyedHash}), so that decoded keys cannot be chosen to collide; computed once. */
     @Override
     public int hashCode() {
-        return KeyedHash.start(0).add(value.toByteArray()).finish();
+        int h = hash;
+        if (h == 0) {
+            h = KeyedHash.start(0).add(value.toByteArray()).finish() | 1;
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runtape.schemas.cddl.internal;
 
+import dev.runtape.cbor.CborValue;
 import dev.runtape.schemas.cddl.SchemaException;
 import dev.runtape.schemas.cddl.SchemaException.Problem;
 import dev.runtape.schemas.cddl.syntax.CddlParser;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +47,8 @@ public final class Definitions {
     private final Map<String, RuleDefinition> rules;
     private final Set<String> sourceRuleNames;
     private final Map<String, Boolean> groups = new ConcurrentHashMap<>();
+    private final Map<Literal, CborValue> keyValues = new ConcurrentHashMap<>();
+    private final Map<String, Requirements> requirements = new ConcurrentHashMap<>();
     private final Map<String, Pattern> patterns;
 
     private Definitions(Map<String, RuleDefinition> rules, Set<String> sourceRuleNames, Map<String, Pattern> patterns) {
@@ -136,6 +140,20 @@ public final class Definitions {
             throw new IllegalArgumentException("rule " + name + " is generic: validate a rule that gives its arguments");
         }
         return new TypeExpr.Name(rule.position(), name, List.of());
+    }
+
+    /**
+     * The CBOR value of a literal member key, made once and shared: its keyed hash code is computed on first use and
+     * kept, so the lookups of every later validation are cheap.
+     */
+    CborValue keyValue(Literal literal, Function<Literal, CborValue> make) {
+        return keyValues.computeIfAbsent(literal, make);
+    }
+
+    /** The requirements of a rule that names a map type (see {@link Requirements}), worked out once. */
+    Requirements requirements(String rule, Function<String, Requirements> work) {
+        Requirements known = requirements.get(rule);
+        return known != null ? known : requirements.computeIfAbsent(rule, work);
     }
 
     Pattern pattern(String regex) {

@@ -189,10 +189,23 @@ public final class Matcher {
      */
     private Outcome choice(List<TypeExpr> options, CborValue value, Env env, Path path,
             java.util.function.Supplier<String> described) {
+        Outcome[] tried = new Outcome[options.size()];
+        if (value instanceof CborMap map && options.size() > 1) {
+            // First the options the map's members admit: the one that matches is among them. Only when none
+            // matches are the others tried as well, for their scores to pick what to report.
+            for (int i = 0; i < options.size(); i++) {
+                if (admits(options.get(i), map, env)) {
+                    tried[i] = type(options.get(i), value, env, path);
+                    if (tried[i].ok()) {
+                        return tried[i];
+                    }
+                }
+            }
+        }
         Outcome best = null;
         int tied = 0;
-        for (TypeExpr option : options) {
-            Outcome outcome = type(option, value, env, path);
+        for (int i = 0; i < options.size(); i++) {
+            Outcome outcome = tried[i] != null ? tried[i] : type(options.get(i), value, env, path);
             if (outcome.ok()) {
                 return outcome;
             }
@@ -211,6 +224,41 @@ public final class Matcher {
                     () -> "expected " + described.get() + ", found " + Describe.value(value))));
         }
         return best;
+    }
+
+    /** False only when {@code option} names a map type whose required members {@code map} lacks. */
+    private boolean admits(TypeExpr option, CborMap map, Env env) {
+        if (!(option instanceof TypeExpr.Name name) || !name.arguments().isEmpty() || env.lookup(name.name()) != null) {
+            return true;
+        }
+        return definitions.requirements(name.name(), this::requirements).admit(map);
+    }
+
+    /** The members a rule that names a map type requires under literal keys, with their literal values. */
+    private Requirements requirements(String ruleName) {
+        RuleDefinition rule = definitions.rule(ruleName);
+        if (rule == null || !rule.parameters().isEmpty() || rule.bodies().size() != 1
+                || rule.bodies().getFirst().key().isPresent()
+                || !rule.bodies().getFirst().occurrence().equals(Occurrence.ONCE)
+                || !(resolve(rule.bodies().getFirst().value(), Env.EMPTY) instanceof TypeExpr.MapOf map)
+                || map.group().choices().size() != 1) {
+            return Requirements.NONE;
+        }
+        List<CborValue> keys = new ArrayList<>();
+        List<@Nullable CborValue> values = new ArrayList<>();
+        for (GroupEntry entry : map.group().choices().getFirst()) {
+            if (entry.key().isEmpty() || entry.occurrence().min() < 1) {
+                continue;
+            }
+            Literal key = literalOf(entry.key().get().type(), Env.EMPTY);
+            if (key == null) {
+                continue;
+            }
+            Literal wanted = literalOf(entry.value(), Env.EMPTY);
+            keys.add(definitions.keyValue(key, Matcher::valueOf));
+            values.add(wanted == null ? null : valueOf(wanted));
+        }
+        return new Requirements(keys, values);
     }
 
     /** Whether the options read differently in a message: {@code map / map} would tell nothing. */
@@ -595,7 +643,7 @@ public final class Matcher {
         GroupEntry.MemberKey key = entry.key().get();
         Literal literalKey = literalOf(key.type(), env);
         if (literalKey != null) {
-            CborValue wanted = valueOf(literalKey);
+            CborValue wanted = definitions.keyValue(literalKey, Matcher::valueOf);
             CborValue member = state.map.entries().get(wanted);
             if (member == null || state.claimed.contains(wanted)) {
                 return occurrence.min() == 0 ? Outcome.match(0)
