@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -197,24 +196,28 @@ public final class CborDecoder {
         if (Long.compareUnsigned(count, (in.length - pos) / 2) > 0) {
             throw error(start, "map of " + Long.toUnsignedString(count) + " entries but only " + remaining());
         }
-        LinkedHashMap<CborValue, CborValue> entries = LinkedHashMap.newLinkedHashMap((int) Math.min(count, MAX_PRESIZED));
-        byte[] previousKey = null;
+        MapEntries entries = new MapEntries((int) Math.min(count, MAX_PRESIZED));
+        int previousKeyStart = -1;
+        int previousKeyEnd = -1;
         for (long i = 0; i < count; i++) {
             int keyStart = pos;
             CborValue key = item(depth + 1);
+            boolean ordered = false;
             if (profile.strict()) {
-                byte[] keyBytes = Arrays.copyOfRange(in, keyStart, pos);
-                if (previousKey != null && Arrays.compareUnsigned(previousKey, keyBytes) >= 0) {
+                if (previousKeyStart >= 0
+                        && Arrays.compareUnsigned(in, previousKeyStart, previousKeyEnd, in, keyStart, pos) >= 0) {
                     throw error(keyStart, "map key " + key + " is out of the deterministic order (keys sorted by their encoded bytes)");
                 }
-                previousKey = keyBytes;
+                previousKeyStart = keyStart;
+                previousKeyEnd = pos;
+                ordered = true; // each value has one encoding here, so strictly increasing encodings cannot repeat
             }
             CborValue value = item(depth + 1);
-            if (entries.putIfAbsent(key, value) != null) {
+            if (!entries.add(key, value, !ordered)) {
                 throw error(keyStart, "duplicate map key " + key);
             }
         }
-        return new CborMap(entries);
+        return new CborMap(entries.toMap());
     }
 
     private CborValue indefinite(int start, int majorType, int depth) throws CborException {
@@ -237,18 +240,18 @@ public final class CborDecoder {
                 yield new CborArray(items);
             }
             default -> {
-                LinkedHashMap<CborValue, CborValue> entries = new LinkedHashMap<>();
+                MapEntries entries = new MapEntries(SmallMap.LIMIT);
                 while (!atBreak()) {
                     int keyStart = pos;
                     CborValue key = item(depth + 1);
                     if (atBreakPeek()) {
                         throw error(pos, "map ends after a key without its value");
                     }
-                    if (entries.putIfAbsent(key, item(depth + 1)) != null) {
+                    if (!entries.add(key, item(depth + 1), true)) {
                         throw error(keyStart, "duplicate map key " + key);
                     }
                 }
-                yield new CborMap(entries);
+                yield new CborMap(entries.toMap());
             }
         };
     }
@@ -307,6 +310,9 @@ public final class CborDecoder {
     }
 
     private static String utf8(int start, byte[] bytes) throws CborException {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // ASCII is valid UTF-8; this copies, no decoding
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -316,6 +322,15 @@ public final class CborDecoder {
         } catch (CharacterCodingException e) {
             throw new CborException("at byte " + start + ": text string is not valid UTF-8", e);
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int readByte() throws CborException {

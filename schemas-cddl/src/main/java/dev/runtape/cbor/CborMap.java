@@ -15,7 +15,17 @@ public record CborMap(Map<CborValue, CborValue> entries) implements CborValue {
     public static final CborMap EMPTY = new CborMap(Map.of());
 
     public CborMap {
-        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        entries = immutableCopy(entries);
+    }
+
+    /** Small maps scan their few keys (no hashing at all); larger ones are hash maps of keyed hash codes. */
+    static Map<CborValue, CborValue> immutableCopy(Map<CborValue, CborValue> entries) {
+        if (entries instanceof SmallMap small) {
+            return small;
+        }
+        return entries.size() <= SmallMap.LIMIT
+                ? SmallMap.copyOf(entries)
+                : Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
     /** A builder that keeps insertion order and refuses a key given twice. */

@@ -49,6 +49,7 @@ public final class Definitions {
     private final Map<String, Boolean> groups = new ConcurrentHashMap<>();
     private final Map<Literal, CborValue> keyValues = new ConcurrentHashMap<>();
     private final Map<String, Requirements> requirements = new ConcurrentHashMap<>();
+    private final Map<Identity, List<GroupEntry>> memberOrders = new ConcurrentHashMap<>();
     private final Map<String, Pattern> patterns;
 
     private Definitions(Map<String, RuleDefinition> rules, Set<String> sourceRuleNames, Map<String, Pattern> patterns) {
@@ -85,6 +86,7 @@ public final class Definitions {
         if (!problems.isEmpty()) {
             throw new SchemaException(problems);
         }
+        rules.keySet().forEach(definitions::isGroup); // worked out now, read without computing while validating
         return definitions;
     }
 
@@ -147,13 +149,34 @@ public final class Definitions {
      * kept, so the lookups of every later validation are cheap.
      */
     CborValue keyValue(Literal literal, Function<Literal, CborValue> make) {
-        return keyValues.computeIfAbsent(literal, make);
+        CborValue known = keyValues.get(literal); // a plain read first: computeIfAbsent costs more even on a hit
+        return known != null ? known : keyValues.computeIfAbsent(literal, make);
     }
 
     /** The requirements of a rule that names a map type (see {@link Requirements}), worked out once. */
     Requirements requirements(String rule, Function<String, Requirements> work) {
         Requirements known = requirements.get(rule);
         return known != null ? known : requirements.computeIfAbsent(rule, work);
+    }
+
+    /** The order in which a map's entries are matched, worked out once per group of the schema. */
+    List<GroupEntry> memberOrder(List<GroupEntry> entries, Function<List<GroupEntry>, List<GroupEntry>> work) {
+        Identity key = new Identity(entries);
+        List<GroupEntry> known = memberOrders.get(key);
+        return known != null ? known : memberOrders.computeIfAbsent(key, k -> work.apply(entries));
+    }
+
+    /** A schema node as a map key by identity: the nodes are records, whose own equality walks whole subtrees. */
+    private record Identity(Object node) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity that && that.node == node;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(node);
+        }
     }
 
     Pattern pattern(String regex) {

@@ -549,7 +549,7 @@ public final class Matcher {
                 if (nearMiss != null) {
                     unexpected.addAll(nearMiss.failures());
                 } else {
-                    unexpected.add(new Problem(path.member(Describe.key(member.getKey())),
+                    unexpected.add(new Problem(path.member(member.getKey()),
                             () -> "unexpected member (the map allows " + Describe.group(group) + ")"));
                 }
             }
@@ -596,6 +596,14 @@ public final class Matcher {
         if (entries.size() < 2) {
             return entries;
         }
+        if (env == Env.EMPTY) {
+            // Without generic arguments in scope the order depends on the entries alone: work it out once.
+            return definitions.memberOrder(entries, e -> orderMembers(e, Env.EMPTY));
+        }
+        return orderMembers(entries, env);
+    }
+
+    private List<GroupEntry> orderMembers(List<GroupEntry> entries, Env env) {
         List<GroupEntry> literalKeys = new ArrayList<>();
         List<GroupEntry> splices = new ArrayList<>();
         List<GroupEntry> typeKeys = new ArrayList<>();
@@ -649,7 +657,7 @@ public final class Matcher {
                 return occurrence.min() == 0 ? Outcome.match(0)
                         : Outcome.fail(path, () -> "missing member " + missing(key, wanted, entry));
             }
-            Outcome valueOutcome = type(entry.value(), member, env, path.member(Describe.key(wanted)));
+            Outcome valueOutcome = type(entry.value(), member, env, path.member(wanted));
             if (!valueOutcome.ok()) {
                 // The key is there: that counts for this alternative, more than a missing key would.
                 Outcome present = Outcome.fail(1 + valueOutcome.score(), valueOutcome.failures());
@@ -683,7 +691,7 @@ public final class Matcher {
             if (!type(key.type(), member.getKey(), env, path).ok()) {
                 continue;
             }
-            Path memberPath = path.member(Describe.key(member.getKey()));
+            Path memberPath = path.member(member.getKey());
             Outcome valueOutcome = type(entry.value(), member.getValue(), env, memberPath);
             if (valueOutcome.ok()) {
                 state.claimed.add(member.getKey());

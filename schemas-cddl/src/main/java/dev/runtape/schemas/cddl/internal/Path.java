@@ -1,23 +1,26 @@
 package dev.runtape.schemas.cddl.internal;
 
+import dev.runtape.cbor.CborValue;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where in an instance a value sits, as {@code $.session.entries[3].exit-code}: built as a linked list so that
- * descending costs one small object, and rendered only when a failure is reported.
+ * descending costs one small object, and rendered (keys put into words) only when a failure is reported.
  */
 final class Path {
 
-    static final Path ROOT = new Path(null, "$");
+    static final Path ROOT = new Path(null, null, -1, 0);
 
     private final @Nullable Path parent;
-    private final String segment;
+    private final @Nullable CborValue key;
+    private final int index;
     private final int depth;
 
-    private Path(@Nullable Path parent, String segment) {
+    private Path(@Nullable Path parent, @Nullable CborValue key, int index, int depth) {
         this.parent = parent;
-        this.segment = segment;
-        this.depth = parent == null ? 0 : parent.depth + 1;
+        this.key = key;
+        this.index = index;
+        this.depth = depth;
     }
 
     /** How many items and members deep this is: 0 for the root. */
@@ -25,22 +28,21 @@ final class Path {
         return depth;
     }
 
+    /** An array item. */
     Path index(int index) {
-        return new Path(this, "[" + index + "]");
+        return new Path(this, null, index, depth + 1);
     }
 
     /** A map member: {@code .name} for a plain text key, {@code .<diagnostic>} for any other. */
-    Path member(String renderedKey) {
-        return new Path(this, "." + renderedKey);
-    }
-
-    /** Into a tag's content or an embedded CBOR item, which have no name of their own. */
-    Path inside(String what) {
-        return new Path(this, "<" + what + ">");
+    Path member(CborValue key) {
+        return new Path(this, key, -1, depth + 1);
     }
 
     @Override
     public String toString() {
-        return parent == null ? segment : parent + segment;
+        if (parent == null) {
+            return "$";
+        }
+        return parent + (key != null ? "." + Describe.key(key) : "[" + index + "]");
     }
 }

@@ -1,0 +1,101 @@
+package dev.runtape.cbor;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entries of a small CBOR map, in order, looked up by scanning. Most maps in Runtape's formats (headers, steps,
+ * content references) have a handful of entries: comparing that many keys costs less than one keyed hash
+ * ({@link KeyedHash}), and hash flooding needs many keys, which go into a hash map instead ({@link #LIMIT}).
+ * Immutable.
+ */
+final class SmallMap extends AbstractMap<CborValue, CborValue> {
+
+    /** The most entries kept in a small map. */
+    static final int LIMIT = 16;
+
+    private final CborValue[] keys;
+    private final CborValue[] values;
+
+    /** A map of the first {@code size} keys and values; the arrays are the caller's no longer. */
+    SmallMap(CborValue[] keys, CborValue[] values, int size) {
+        if (size > LIMIT) {
+            throw new IllegalArgumentException("a small map holds at most " + LIMIT + " entries, not " + size);
+        }
+        this.keys = java.util.Arrays.copyOf(keys, size);
+        this.values = java.util.Arrays.copyOf(values, size);
+    }
+
+    static SmallMap copyOf(Map<CborValue, CborValue> entries) {
+        CborValue[] keys = new CborValue[entries.size()];
+        CborValue[] values = new CborValue[entries.size()];
+        int i = 0;
+        for (Map.Entry<CborValue, CborValue> entry : entries.entrySet()) {
+            keys[i] = entry.getKey();
+            values[i++] = entry.getValue();
+        }
+        return new SmallMap(keys, values, i);
+    }
+
+    /** The position of {@code key}, or -1. */
+    int indexOf(Object key) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public @Nullable CborValue get(Object key) {
+        int i = indexOf(key);
+        return i < 0 ? null : values[i];
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return indexOf(key) >= 0;
+    }
+
+    @Override
+    public int size() {
+        return keys.length;
+    }
+
+    @Override
+    public Set<Map.Entry<CborValue, CborValue>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Map.Entry<CborValue, CborValue>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < keys.length;
+                    }
+
+                    @Override
+                    public Map.Entry<CborValue, CborValue> next() {
+                        if (next >= keys.length) {
+                            throw new NoSuchElementException();
+                        }
+                        int i = next++;
+                        return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return keys.length;
+            }
+        };
+    }
+}
