@@ -41,6 +41,24 @@ public record CborMap(Map<CborValue, CborValue> entries) implements CborValue {
         return Optional.ofNullable(entries.get(key));
     }
 
+    /**
+     * The position of {@code key} among the entries, in their order, or -1: lets a reader of a small map keep
+     * track of entries by position.
+     */
+    public int indexOf(CborValue key) {
+        if (entries instanceof SmallMap small) {
+            return small.indexOf(key);
+        }
+        int i = 0;
+        for (CborValue candidate : entries.keySet()) {
+            if (candidate.equals(key)) {
+                return i;
+            }
+            i++;
+        }
+        return -1;
+    }
+
     /** The value under an integer label, as COSE header maps and COSE_Key use them. */
     public Optional<CborValue> get(long label) {
         return get(CborInteger.of(label));

@@ -46,13 +46,16 @@ public final class Definitions {
 
     private final Map<String, RuleDefinition> rules;
     private final Set<String> sourceRuleNames;
-    private final Map<String, Boolean> groups = new ConcurrentHashMap<>();
-    private final Map<Literal, CborValue> keyValues = new ConcurrentHashMap<>();
+    /** Which rules are groups: filled while the schema is checked, then frozen into a plain map (see build). */
+    private final Map<String, Boolean> groups;
+    private final Map<Identity, CborValue> keyValues = new ConcurrentHashMap<>();
     private final Map<String, Requirements> requirements = new ConcurrentHashMap<>();
     private final Map<Identity, List<GroupEntry>> memberOrders = new ConcurrentHashMap<>();
     private final Map<String, Pattern> patterns;
 
-    private Definitions(Map<String, RuleDefinition> rules, Set<String> sourceRuleNames, Map<String, Pattern> patterns) {
+    private Definitions(Map<String, RuleDefinition> rules, Set<String> sourceRuleNames, Map<String, Pattern> patterns,
+            Map<String, Boolean> groups) {
+        this.groups = groups;
         this.rules = rules;
         this.sourceRuleNames = sourceRuleNames;
         this.patterns = patterns;
@@ -75,7 +78,7 @@ public final class Definitions {
             add(rules, source.getKey(), source.getValue(), problems);
         }
         Map<String, Pattern> patterns = new HashMap<>();
-        Definitions definitions = new Definitions(rules, sourceNames, patterns);
+        Definitions definitions = new Definitions(rules, sourceNames, patterns, new ConcurrentHashMap<>());
         for (RuleDefinition rule : rules.values()) {
             Set<String> parameters = new HashSet<>(rule.parameters());
             for (GroupEntry body : rule.bodies()) {
@@ -86,8 +89,10 @@ public final class Definitions {
         if (!problems.isEmpty()) {
             throw new SchemaException(problems);
         }
-        rules.keySet().forEach(definitions::isGroup); // worked out now, read without computing while validating
-        return definitions;
+        // Every rule's kind worked out now, so that validating only reads a plain map.
+        Map<String, Boolean> groups = new java.util.HashMap<>();
+        rules.keySet().forEach(name -> groups.put(name, definitions.isGroup(name)));
+        return new Definitions(rules, sourceNames, patterns, Map.copyOf(groups));
     }
 
     private static void add(Map<String, RuleDefinition> rules, String source, List<Rule> parsed, List<Problem> problems) {
@@ -149,8 +154,10 @@ public final class Definitions {
      * kept, so the lookups of every later validation are cheap.
      */
     CborValue keyValue(Literal literal, Function<Literal, CborValue> make) {
-        CborValue known = keyValues.get(literal); // a plain read first: computeIfAbsent costs more even on a hit
-        return known != null ? known : keyValues.computeIfAbsent(literal, make);
+        // By the literal node's identity: hashing the record would walk it on every lookup.
+        Identity node = new Identity(literal);
+        CborValue known = keyValues.get(node); // a plain read first: computeIfAbsent costs more even on a hit
+        return known != null ? known : keyValues.computeIfAbsent(node, n -> make.apply(literal));
     }
 
     /** The requirements of a rule that names a map type (see {@link Requirements}), worked out once. */
@@ -188,6 +195,9 @@ public final class Definitions {
         Boolean known = groups.get(name);
         if (known != null) {
             return known;
+        }
+        if (!(groups instanceof ConcurrentHashMap)) {
+            return false; // frozen: every rule is in the map, so this name is none
         }
         boolean group = computeIsGroup(name, new HashSet<>());
         groups.put(name, group);

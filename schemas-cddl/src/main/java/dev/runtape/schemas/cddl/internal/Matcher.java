@@ -524,12 +524,13 @@ public final class Matcher {
     /** The members of a map being matched, and which of them an entry has claimed. */
     private static final class MapState {
         final CborMap map;
-        Set<CborValue> claimed = new HashSet<>();
+        Claims claimed;
         /** For members a type key matched but whose value did not: the failure to report if nothing claims them. */
         final java.util.HashMap<CborValue, Outcome> nearMisses = new java.util.HashMap<>();
 
         MapState(CborMap map) {
             this.map = map;
+            this.claimed = Claims.none(map);
         }
     }
 
@@ -561,9 +562,9 @@ public final class Matcher {
 
     private Outcome mapGroup(GroupExpr group, Env env, MapState state, Path path) {
         Outcome best = null;
-        Set<CborValue> before = state.claimed;
+        Claims before = state.claimed;
         for (List<GroupEntry> choice : group.choices()) {
-            state.claimed = new HashSet<>(before);
+            state.claimed = before.copy();
             Outcome outcome = mapSequence(choice, env, state, path);
             if (outcome.ok()) {
                 return outcome;
@@ -727,7 +728,7 @@ public final class Matcher {
         int score = 0;
         long count = 0;
         while (count < occurrence.max()) {
-            Set<CborValue> before = state.claimed;
+            Claims before = state.claimed;
             Outcome outcome = mapGroup(splice.group(), splice.env(), state, path);
             boolean progressed = state.claimed.size() > before.size();
             if (!outcome.ok()) {
