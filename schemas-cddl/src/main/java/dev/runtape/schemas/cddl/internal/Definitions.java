@@ -48,14 +48,17 @@ public final class Definitions {
     private final Set<String> sourceRuleNames;
     /** Which rules are groups: filled while the schema is checked, then frozen into a plain map (see build). */
     private final Map<String, Boolean> groups;
+    /** For rules that are renames ending in a type that is not a name: that type (see direct). */
+    private final Map<String, TypeExpr> directs;
     private final Map<Identity, CborValue> keyValues = new ConcurrentHashMap<>();
     private final Map<String, Requirements> requirements = new ConcurrentHashMap<>();
     private final Map<Identity, List<GroupEntry>> memberOrders = new ConcurrentHashMap<>();
     private final Map<String, Pattern> patterns;
 
     private Definitions(Map<String, RuleDefinition> rules, Set<String> sourceRuleNames, Map<String, Pattern> patterns,
-            Map<String, Boolean> groups) {
+            Map<String, Boolean> groups, Map<String, TypeExpr> directs) {
         this.groups = groups;
+        this.directs = directs;
         this.rules = rules;
         this.sourceRuleNames = sourceRuleNames;
         this.patterns = patterns;
@@ -78,7 +81,7 @@ public final class Definitions {
             add(rules, source.getKey(), source.getValue(), problems);
         }
         Map<String, Pattern> patterns = new HashMap<>();
-        Definitions definitions = new Definitions(rules, sourceNames, patterns, new ConcurrentHashMap<>());
+        Definitions definitions = new Definitions(rules, sourceNames, patterns, new ConcurrentHashMap<>(), Map.of());
         for (RuleDefinition rule : rules.values()) {
             Set<String> parameters = new HashSet<>(rule.parameters());
             for (GroupEntry body : rule.bodies()) {
@@ -92,7 +95,14 @@ public final class Definitions {
         // Every rule's kind worked out now, so that validating only reads a plain map.
         Map<String, Boolean> groups = new java.util.HashMap<>();
         rules.keySet().forEach(name -> groups.put(name, definitions.isGroup(name)));
-        return new Definitions(rules, sourceNames, patterns, Map.copyOf(groups));
+        Map<String, TypeExpr> directs = new java.util.HashMap<>();
+        rules.keySet().forEach(name -> {
+            TypeExpr end = definitions.renameEnd(name, groups);
+            if (end != null) {
+                directs.put(name, end);
+            }
+        });
+        return new Definitions(rules, sourceNames, patterns, Map.copyOf(groups), Map.copyOf(directs));
     }
 
     private static void add(Map<String, RuleDefinition> rules, String source, List<Rule> parsed, List<Problem> problems) {
@@ -188,6 +198,44 @@ public final class Definitions {
 
     Pattern pattern(String regex) {
         return Objects.requireNonNull(patterns.get(regex), "pattern compiled with the schema");
+    }
+
+    /**
+     * The type a rule stands for when it is a plain rename chain: each rule on the way has no parameters, one body,
+     * no key and no occurrence, and the chain ends in a literal, a range, a map, an array or a major type
+     * ({@code time = uint}, {@code uint = #0}). Matching that type directly cannot loop back to a name at the same
+     * value, so the matcher skips its loop bookkeeping for it.
+     */
+    @Nullable TypeExpr direct(String name) {
+        return directs.get(name);
+    }
+
+    private @Nullable TypeExpr renameEnd(String name, Map<String, Boolean> groups) {
+        Set<String> seen = new HashSet<>();
+        String current = name;
+        while (seen.add(current)) {
+            RuleDefinition rule = rules.get(current);
+            if (rule == null || Boolean.TRUE.equals(groups.get(current)) || !rule.parameters().isEmpty()
+                    || rule.bodies().size() != 1) {
+                return null;
+            }
+            GroupEntry body = rule.bodies().getFirst();
+            if (body.key().isPresent() || !body.occurrence().equals(Occurrence.ONCE)) {
+                return null;
+            }
+            if (!(body.value() instanceof TypeExpr.Name next)) {
+                // Only ends that cannot come back to a name at the same value: literals and ranges hold none, and
+                // maps, arrays and tags match their contents, which are other values. A choice or a control could.
+                TypeExpr end = body.value();
+                return end instanceof TypeExpr.Value || end instanceof TypeExpr.Range || end instanceof TypeExpr.MapOf
+                        || end instanceof TypeExpr.ArrayOf || end instanceof TypeExpr.MajorType ? end : null;
+            }
+            if (!next.arguments().isEmpty()) {
+                return null;
+            }
+            current = next.name();
+        }
+        return null; // a chain of renames that comes back on itself
     }
 
     /** Whether {@code name} is a group rule (has member keys, occurrences, several entries, or group choices). */

@@ -277,6 +277,15 @@ public final class Matcher {
         if (bound != null) {
             return type(bound.type(), value, bound.env(), path);
         }
+        TypeExpr direct = name.arguments().isEmpty() ? definitions.direct(name.name()) : null;
+        if (direct != null) {
+            Outcome outcome = type(direct, value, Env.EMPTY, path);
+            if (!outcome.ok() && outcome.score() == 0 && outcome.mismatch()) {
+                RuleDefinition rule = definitions.rule(name.name());
+                return mismatch(path, () -> expected(name, rule), value);
+            }
+            return outcome;
+        }
         RuleDefinition rule = definitions.rule(name.name());
         if (rule == null) {
             return mismatch(path, () -> name.name() + " (a socket nothing plugs into)", value);
