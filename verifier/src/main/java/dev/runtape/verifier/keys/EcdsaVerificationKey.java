@@ -16,23 +16,27 @@ import org.bouncycastle.math.ec.ECPoint;
  * An ECDSA public key on P-256, P-384 or P-521 (RFC 9053 §2.1). It checks any of ES256, ES384 and ES512: COSE lets
  * a message pair a hash with another curve (cose-wg's ecdsa-sig-04 signs ES512 with a P-256 key).
  */
-public final class EcdsaVerificationKey implements VerificationKey {
+public final class EcdsaVerificationKey extends KeyIdentity implements VerificationKey {
 
-    private final Curve curve;
     private final ECPublicKeyParameters key;
     private final byte[] x;
     private final byte[] y;
-    private final Digest thumbprint;
-    private final byte[] kid;
+
+    private EcdsaVerificationKey(Curve curve, ECPublicKeyParameters key, byte[] x, byte[] y, byte[] kid) {
+        super(curve, KeyThumbprint.ec2(curve, x, y), kid);
+        this.key = key;
+        this.x = x;
+        this.y = y;
+    }
 
     private EcdsaVerificationKey(Curve curve, ECPublicKeyParameters key, byte[] kid) {
-        this.curve = curve;
-        this.key = key;
+        this(curve, key, coordinate(key, curve, true), coordinate(key, curve, false), kid);
+    }
+
+    private static byte[] coordinate(ECPublicKeyParameters key, Curve curve, boolean x) {
         ECPoint point = key.getQ().normalize();
-        this.x = EcCurves.fixedWidth(point.getAffineXCoord().toBigInteger(), curve.coordinateLength());
-        this.y = EcCurves.fixedWidth(point.getAffineYCoord().toBigInteger(), curve.coordinateLength());
-        this.thumbprint = KeyThumbprint.ec2(curve, x, y);
-        this.kid = kid.length == 0 ? thumbprint.bytes() : kid;
+        return EcCurves.fixedWidth((x ? point.getAffineXCoord() : point.getAffineYCoord()).toBigInteger(),
+                curve.coordinateLength());
     }
 
     /** A P-256 key at the affine point ({@code x}, {@code y}); its kid is its thumbprint. */
@@ -79,23 +83,8 @@ public final class EcdsaVerificationKey implements VerificationKey {
     }
 
     @Override
-    public Curve curve() {
-        return curve;
-    }
-
-    @Override
-    public byte[] kid() {
-        return kid.clone();
-    }
-
-    @Override
-    public Digest thumbprint() {
-        return thumbprint;
-    }
-
-    @Override
     public EcdsaVerificationKey withKid(byte[] newKid) {
-        return new EcdsaVerificationKey(curve, key, newKid.clone());
+        return new EcdsaVerificationKey(curve, key, x, y, newKid.clone());
     }
 
     @Override
@@ -135,16 +124,6 @@ public final class EcdsaVerificationKey implements VerificationKey {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof EcdsaVerificationKey that && sameKeyAs(that) && MessageDigest.isEqual(kid, that.kid);
-    }
-
-    @Override
-    public int hashCode() {
-        return thumbprint.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return curve + " public key " + thumbprint.hex();
+        return other instanceof EcdsaVerificationKey that && sameKeyAs(that) && sameKid(that);
     }
 }

@@ -1,6 +1,5 @@
 package dev.runtape.verifier.keys;
 
-import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.VerificationException;
 import java.security.MessageDigest;
@@ -12,23 +11,18 @@ import org.bouncycastle.math.ec.rfc8032.Ed448;
 import org.jspecify.annotations.Nullable;
 
 /** An EdDSA public key (RFC 8032) on Ed25519 or Ed448, verified with Bouncy Castle's lightweight implementation. */
-public final class EdDsaVerificationKey implements VerificationKey {
+public final class EdDsaVerificationKey extends KeyIdentity implements VerificationKey {
 
-    private final Curve curve;
     private final byte[] encoded;
     private final @Nullable Ed25519PublicKeyParameters ed25519;
     private final @Nullable Ed448PublicKeyParameters ed448;
-    private final Digest thumbprint;
-    private final byte[] kid;
 
     private EdDsaVerificationKey(Curve curve, byte[] encoded, byte[] kid) {
-        this.curve = curve;
+        super(curve, KeyThumbprint.okp(curve, encoded), kid);
         this.encoded = encoded;
         // Decoded once here: verifying then skips point decompression.
         this.ed25519 = curve == Curve.ED25519 ? new Ed25519PublicKeyParameters(encoded) : null;
         this.ed448 = curve == Curve.ED448 ? new Ed448PublicKeyParameters(encoded) : null;
-        this.thumbprint = KeyThumbprint.okp(curve, encoded);
-        this.kid = kid.length == 0 ? thumbprint.bytes() : kid;
     }
 
     /** An Ed25519 key from its 32-byte encoding; its kid is its thumbprint. */
@@ -66,21 +60,6 @@ public final class EdDsaVerificationKey implements VerificationKey {
     }
 
     @Override
-    public Curve curve() {
-        return curve;
-    }
-
-    @Override
-    public byte[] kid() {
-        return kid.clone();
-    }
-
-    @Override
-    public Digest thumbprint() {
-        return thumbprint;
-    }
-
-    @Override
     public EdDsaVerificationKey withKid(byte[] newKid) {
         return new EdDsaVerificationKey(curve, encoded, newKid.clone());
     }
@@ -108,16 +87,6 @@ public final class EdDsaVerificationKey implements VerificationKey {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof EdDsaVerificationKey that && sameKeyAs(that) && MessageDigest.isEqual(kid, that.kid);
-    }
-
-    @Override
-    public int hashCode() {
-        return thumbprint.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return curve + " public key " + thumbprint.hex();
+        return other instanceof EdDsaVerificationKey that && sameKeyAs(that) && sameKid(that);
     }
 }
