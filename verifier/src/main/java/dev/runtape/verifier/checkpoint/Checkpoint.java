@@ -1,10 +1,9 @@
 package dev.runtape.verifier.checkpoint;
 
 import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.CborInput;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.cbor.CborByteString;
-import dev.runtape.cbor.CborDecoder;
-import dev.runtape.cbor.CborException;
 import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborProfile;
@@ -68,12 +67,7 @@ public record Checkpoint(String origin, long treeSize, Digest root, Instant time
      * @throws FormatException if the payload is not the deterministic encoding of exactly the four fields
      */
     public static Checkpoint decode(byte[] payload) throws FormatException {
-        CborValue value;
-        try {
-            value = CborDecoder.decode(payload, CborProfile.DETERMINISTIC);
-        } catch (CborException e) {
-            throw FormatException.of("checkpoint", e);
-        }
+        CborValue value = CborInput.decode(payload, CborProfile.DETERMINISTIC, "checkpoint");
         if (!(value instanceof CborMap map)) {
             throw new FormatException("checkpoint: expected a map, found " + value);
         }

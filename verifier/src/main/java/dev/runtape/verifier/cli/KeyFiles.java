@@ -1,10 +1,9 @@
 package dev.runtape.verifier.cli;
 
+import dev.runtape.verifier.CborInput;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.VerificationException;
 import dev.runtape.cbor.CborArray;
-import dev.runtape.cbor.CborDecoder;
-import dev.runtape.cbor.CborException;
 import dev.runtape.cbor.CborProfile;
 import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.keys.CoseKeyCodec;
@@ -58,12 +57,7 @@ final class KeyFiles {
         if (text.startsWith("{")) {
             return text.contains("\"keys\"") ? JwkCodec.decodeSet(text) : KeySet.of(JwkCodec.decode(text));
         }
-        CborValue value;
-        try {
-            value = CborDecoder.decode(bytes, CborProfile.WELL_FORMED);
-        } catch (CborException e) {
-            throw FormatException.of("not PEM, JSON or CBOR", e);
-        }
+        CborValue value = CborInput.decode(bytes, CborProfile.WELL_FORMED, "not PEM, JSON or CBOR");
         return value instanceof CborArray ? CoseKeyCodec.decodeSet(bytes) : KeySet.of(CoseKeyCodec.decode(value));
     }
 }

@@ -1,10 +1,9 @@
 package dev.runtape.verifier.cose;
 
+import dev.runtape.verifier.CborInput;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.cbor.CborArray;
 import dev.runtape.cbor.CborByteString;
-import dev.runtape.cbor.CborDecoder;
-import dev.runtape.cbor.CborException;
 import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborProfile;
@@ -45,12 +44,7 @@ public final class CoseSign1 {
      * @throws FormatException if the bytes are not a COSE_Sign1, with what and where
      */
     public static CoseSign1 decode(byte[] bytes) throws FormatException {
-        CborValue value;
-        try {
-            value = CborDecoder.decode(bytes, CborProfile.WELL_FORMED);
-        } catch (CborException e) {
-            throw FormatException.of("COSE_Sign1", e);
-        }
+        CborValue value = CborInput.decode(bytes, CborProfile.WELL_FORMED, "COSE_Sign1");
         return fromCbor(value);
     }
 

@@ -1,8 +1,7 @@
 package dev.runtape.verifier.cose;
 
+import dev.runtape.verifier.CborInput;
 import dev.runtape.verifier.FormatException;
-import dev.runtape.cbor.CborDecoder;
-import dev.runtape.cbor.CborException;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborProfile;
 import dev.runtape.cbor.CborValue;
@@ -40,12 +39,7 @@ public final class ProtectedHeader {
         if (encoded.length == 0) {
             return EMPTY;
         }
-        CborValue value;
-        try {
-            value = CborDecoder.decode(encoded, CborProfile.WELL_FORMED);
-        } catch (CborException e) {
-            throw FormatException.of("protected header", e);
-        }
+        CborValue value = CborInput.decode(encoded, CborProfile.WELL_FORMED, "protected header");
         if (!(value instanceof CborMap map)) {
             throw new FormatException("protected header: expected a map, found " + value);
         }

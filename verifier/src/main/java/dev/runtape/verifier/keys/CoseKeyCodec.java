@@ -1,10 +1,9 @@
 package dev.runtape.verifier.keys;
 
+import dev.runtape.verifier.CborInput;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.cbor.CborArray;
 import dev.runtape.cbor.CborByteString;
-import dev.runtape.cbor.CborDecoder;
-import dev.runtape.cbor.CborException;
 import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborProfile;
@@ -45,12 +44,7 @@ public final class CoseKeyCodec {
 
     /** A COSE_Key from its encoded bytes (any well-formed encoding). */
     public static VerificationKey decode(byte[] bytes) throws FormatException {
-        CborValue value;
-        try {
-            value = CborDecoder.decode(bytes, CborProfile.WELL_FORMED);
-        } catch (CborException e) {
-            throw FormatException.of("COSE_Key", e);
-        }
+        CborValue value = CborInput.decode(bytes, CborProfile.WELL_FORMED, "COSE_Key");
         return decode(value);
     }
 
@@ -95,12 +89,7 @@ public final class CoseKeyCodec {
 
     /** A COSE_KeySet from its encoded bytes. */
     public static KeySet decodeSet(byte[] bytes) throws FormatException {
-        CborValue value;
-        try {
-            value = CborDecoder.decode(bytes, CborProfile.WELL_FORMED);
-        } catch (CborException e) {
-            throw FormatException.of("COSE_KeySet", e);
-        }
+        CborValue value = CborInput.decode(bytes, CborProfile.WELL_FORMED, "COSE_KeySet");
         if (!(value instanceof CborArray array) || array.size() == 0) {
             throw new FormatException("COSE_KeySet: expected a non-empty array of COSE_Key");
         }

@@ -1,11 +1,10 @@
 package dev.runtape.verifier.receipt;
 
+import dev.runtape.verifier.CborInput;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.cbor.CborArray;
 import dev.runtape.cbor.CborByteString;
-import dev.runtape.cbor.CborDecoder;
-import dev.runtape.cbor.CborException;
 import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborProfile;
@@ -110,12 +109,7 @@ public final class Receipt {
             if (!(list.get(i) instanceof CborByteString wrapped)) {
                 throw new FormatException(where + ": expected a byte string wrapping the proof, found " + list.get(i));
             }
-            CborValue decoded;
-            try {
-                decoded = CborDecoder.decode(wrapped.bytes(), CborProfile.WELL_FORMED);
-            } catch (CborException e) {
-                throw FormatException.of(where, e);
-            }
+            CborValue decoded = CborInput.decode(wrapped.bytes(), CborProfile.WELL_FORMED, where);
             if (!(decoded instanceof CborArray array) || array.size() != 3) {
                 throw new FormatException(where + ": expected an array of 3 items, found " + decoded);
             }
