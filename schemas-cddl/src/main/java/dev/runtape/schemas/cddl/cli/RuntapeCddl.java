@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code runtape-cddl}: compile CDDL schemas and validate JSON or CBOR instances against them. */
 @Command(name = "runtape-cddl",
         mixinStandardHelpOptions = true,
-        version = "runtape-cddl 0.1",
+        versionProvider = RuntapeCddl.Version.class,
         description = "Checks CDDL (RFC 8610) schemas and validates JSON or CBOR files against them.%n"
                 + "Exit status: 0 all valid, 1 an instance is not valid, 2 usage or schema error.",
         subcommands = {CheckCommand.class, ValidateCommand.class})
@@ -41,5 +41,14 @@ public final class RuntapeCddl implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: check or validate");
+    }
+
+    /** The version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RuntapeCddl.class.getPackage().getImplementationVersion();
+            return new String[] {"runtape-cddl " + (version == null ? "development" : version)};
+        }
     }
 }
