@@ -22,13 +22,13 @@ final class SmallMap extends AbstractMap<CborValue, CborValue> {
     private final CborValue[] keys;
     private final CborValue[] values;
 
-    /** A map of the first {@code size} keys and values; the arrays are the caller's no longer. */
+    /** A map of the first {@code size} keys and values; the arrays are the caller's no longer (kept, not copied). */
     SmallMap(CborValue[] keys, CborValue[] values, int size) {
         if (size > LIMIT) {
             throw new IllegalArgumentException("a small map holds at most " + LIMIT + " entries, not " + size);
         }
-        this.keys = java.util.Arrays.copyOf(keys, size);
-        this.values = java.util.Arrays.copyOf(values, size);
+        this.keys = keys.length == size ? keys : java.util.Arrays.copyOf(keys, size);
+        this.values = values.length == size ? values : java.util.Arrays.copyOf(values, size);
     }
 
     static SmallMap copyOf(Map<CborValue, CborValue> entries) {

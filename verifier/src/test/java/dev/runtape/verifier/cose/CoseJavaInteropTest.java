@@ -19,6 +19,7 @@ import dev.runtape.verifier.keys.SecretKeyAccess;
 import dev.runtape.verifier.keys.SignatureAlgorithm;
 import dev.runtape.verifier.keys.SigningKey;
 import dev.runtape.verifier.keys.VerificationKey;
+import dev.runtape.verifier.testing.Bytes;
 import dev.runtape.verifier.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.Security;
@@ -75,7 +76,7 @@ class CoseJavaInteropTest {
     void coseJavaRefusesARuntapeMessageWhosePayloadOrSignatureWasChanged(SigningKey key) throws Exception {
         byte[] message = Sign1Builder.signingWith(key).sign(PAYLOAD).encode();
         OneKey publicKey = coseJavaPublicKey(key.verificationKey());
-        byte[] payloadChanged = flipBit(message, indexOf(message, PAYLOAD), 0);
+        byte[] payloadChanged = flipBit(message, Bytes.indexOf(message, PAYLOAD), 0);
         byte[] signatureChanged = flipBit(message, message.length - 1, 0); // the signature is the last item
 
         assertThat(coseJavaDecode(message).validate(publicKey)).isTrue();
@@ -135,7 +136,7 @@ class CoseJavaInteropTest {
     @MethodSource("signingKeys")
     void runtapeRefusesACoseJavaMessageWhosePayloadOrSignatureWasChanged(SigningKey key) throws Exception {
         byte[] message = coseJavaSign(key, PAYLOAD, new byte[0], true);
-        byte[] payloadChanged = flipBit(message, indexOf(message, PAYLOAD), 0);
+        byte[] payloadChanged = flipBit(message, Bytes.indexOf(message, PAYLOAD), 0);
         byte[] signatureChanged = flipBit(message, message.length - 1, 0);
 
         assertThatThrownBy(() -> Sign1Verifier.verify(CoseSign1.decode(payloadChanged), key.verificationKey()))
@@ -203,18 +204,5 @@ class CoseJavaInteropTest {
         byte[] copy = bytes.clone();
         copy[index] ^= (byte) (1 << bit);
         return copy;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("the payload is not in the message");
     }
 }

@@ -20,6 +20,7 @@ import dev.runtape.verifier.keys.KeySet;
 import dev.runtape.verifier.keys.P256SigningKey;
 import dev.runtape.verifier.keys.SigningKey;
 import dev.runtape.verifier.keys.VerificationKey;
+import dev.runtape.verifier.testing.Bytes;
 import dev.runtape.verifier.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -280,7 +281,7 @@ class Sign1RoundTripTest {
         byte[] encoded = Sign1Builder.signingWith(key).sign(PAYLOAD).encode();
         CoseSign1 signed = CoseSign1.decode(encoded);
         Sign1Verifier.verify(signed, key.verificationKey());
-        int payloadStart = indexOf(encoded, PAYLOAD);
+        int payloadStart = Bytes.indexOf(encoded, PAYLOAD);
         int signatureStart = encoded.length - signed.signature().length;
         int flips = 0;
 
@@ -304,7 +305,7 @@ class Sign1RoundTripTest {
         CoseSign1 signed = CoseSign1.decode(encoded);
         Sign1Verifier.verify(signed, key.verificationKey());
         byte[] protectedBytes = signed.protectedHeader().encoded();
-        int start = indexOf(encoded, protectedBytes);
+        int start = Bytes.indexOf(encoded, protectedBytes);
 
         for (int bit = 0; bit < 8 * protectedBytes.length; bit++) {
             byte[] flipped = flipBit(encoded, 8 * start + bit);
@@ -323,8 +324,8 @@ class Sign1RoundTripTest {
         Sign1Verifier.verify(signed, key.verificationKey());
         byte[] protectedBytes = signed.protectedHeader().encoded();
         int[][] coveredElsewhere = {
-                {indexOf(encoded, protectedBytes), protectedBytes.length},
-                {indexOf(encoded, PAYLOAD), PAYLOAD.length},
+                {Bytes.indexOf(encoded, protectedBytes), protectedBytes.length},
+                {Bytes.indexOf(encoded, PAYLOAD), PAYLOAD.length},
                 {encoded.length - signed.signature().length, signed.signature().length}};
         int flips = 0;
 
@@ -435,18 +436,5 @@ class Sign1RoundTripTest {
         byte[] copy = bytes.clone();
         copy[bit / 8] ^= (byte) (0x80 >>> (bit % 8));
         return copy;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not found: " + HexFormat.of().formatHex(needle));
     }
 }

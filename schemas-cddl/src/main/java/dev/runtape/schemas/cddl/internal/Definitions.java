@@ -48,6 +48,8 @@ public final class Definitions {
     private final Set<String> sourceRuleNames;
     /** Which rules are groups: filled while the schema is checked, then frozen into a plain map (see build). */
     private final Map<String, Boolean> groups;
+    /** True once every rule's kind is in {@link #groups}; until then kinds are worked out on demand. */
+    private final boolean frozen;
     /** For rules that are renames ending in a type that is not a name: that type (see direct). */
     private final Map<String, TypeExpr> directs;
     private final Map<Identity, CborValue> keyValues = new ConcurrentHashMap<>();
@@ -56,8 +58,9 @@ public final class Definitions {
     private final Map<String, Pattern> patterns;
 
     private Definitions(Map<String, RuleDefinition> rules, Set<String> sourceRuleNames, Map<String, Pattern> patterns,
-            Map<String, Boolean> groups, Map<String, TypeExpr> directs) {
+            Map<String, Boolean> groups, Map<String, TypeExpr> directs, boolean frozen) {
         this.groups = groups;
+        this.frozen = frozen;
         this.directs = directs;
         this.rules = rules;
         this.sourceRuleNames = sourceRuleNames;
@@ -81,7 +84,7 @@ public final class Definitions {
             add(rules, source.getKey(), source.getValue(), problems);
         }
         Map<String, Pattern> patterns = new HashMap<>();
-        Definitions definitions = new Definitions(rules, sourceNames, patterns, new ConcurrentHashMap<>(), Map.of());
+        Definitions definitions = new Definitions(rules, sourceNames, patterns, new ConcurrentHashMap<>(), Map.of(), false);
         for (RuleDefinition rule : rules.values()) {
             Set<String> parameters = new HashSet<>(rule.parameters());
             for (GroupEntry body : rule.bodies()) {
@@ -102,7 +105,7 @@ public final class Definitions {
                 directs.put(name, end);
             }
         });
-        return new Definitions(rules, sourceNames, patterns, Map.copyOf(groups), Map.copyOf(directs));
+        return new Definitions(rules, sourceNames, patterns, Map.copyOf(groups), Map.copyOf(directs), true);
     }
 
     private static void add(Map<String, RuleDefinition> rules, String source, List<Rule> parsed, List<Problem> problems) {
@@ -244,8 +247,8 @@ public final class Definitions {
         if (known != null) {
             return known;
         }
-        if (!(groups instanceof ConcurrentHashMap)) {
-            return false; // frozen: every rule is in the map, so this name is none
+        if (frozen) {
+            return false; // every rule is in the map, so this name is none
         }
         boolean group = computeIsGroup(name, new HashSet<>());
         groups.put(name, group);

@@ -102,8 +102,4 @@ final class Describe {
         String shown = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
         return '"' + shown.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
     }
-
-    static String expectedOneOf(List<TypeExpr> options) {
-        return options.stream().map(Describe::type).collect(Collectors.joining(" / "));
-    }
 }
