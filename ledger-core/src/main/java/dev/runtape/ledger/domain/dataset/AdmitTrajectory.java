@@ -1,0 +1,10 @@
+package dev.runtape.ledger.domain.dataset;
+
+import dev.runtape.ledger.domain.common.Split;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
+
+/** Admit a trajectory into a dataset version that has no sealed export yet. */
+public record AdmitTrajectory(@TargetAggregateIdentifier String datasetId, String trajectoryId,
+        @Nullable Split split) {
+}

@@ -1,0 +1,10 @@
+package dev.runtape.ledger.domain.trajectory;
+
+import dev.runtape.ledger.statement.ContentRef;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
+
+/** Label the trajectory, or one of its recorded steps. */
+public record ApplyLabel(@TargetAggregateIdentifier String trajectoryId, String labelId, @Nullable Long step,
+        LabelApplied.Category category, String value, @Nullable ContentRef comment) {
+}

@@ -1,0 +1,10 @@
+package dev.runtape.ledger.domain.trajectory;
+
+import dev.runtape.ledger.statement.ArtifactRef;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
+
+/** Attach a stored artifact to an open trajectory, or to one of its recorded steps. */
+public record AttachArtifact(@TargetAggregateIdentifier String trajectoryId, @Nullable Long step,
+        ArtifactRef artifact) {
+}
