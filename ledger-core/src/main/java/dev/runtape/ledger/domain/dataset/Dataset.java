@@ -4,6 +4,7 @@ import static dev.runtape.ledger.domain.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.runtape.ledger.domain.Rule;
+import dev.runtape.ledger.domain.Streams;
 import dev.runtape.ledger.domain.common.PolicySet;
 import dev.runtape.ledger.domain.common.PolicySubject;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 public class Dataset {
 
     @AggregateIdentifier
+    private String streamId;
     private String datasetId;
     private final Set<String> admitted = new HashSet<>();
     /** Export id to its recipient. */
@@ -88,6 +90,7 @@ public class Dataset {
 
     @EventSourcingHandler
     void on(DatasetDefined event) {
+        streamId = Streams.dataset(event.datasetId());
         datasetId = event.datasetId();
     }
 

@@ -2,6 +2,7 @@ package dev.runtape.ledger.domain.operator;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.runtape.ledger.domain.Streams;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -10,6 +11,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 public class Operator {
 
     @AggregateIdentifier
+    private String streamId;
     private String operatorId;
 
     protected Operator() {
@@ -28,6 +30,7 @@ public class Operator {
 
     @EventSourcingHandler
     void on(OperatorEnrolled event) {
+        streamId = Streams.operator(event.operatorId());
         operatorId = event.operatorId();
     }
 }

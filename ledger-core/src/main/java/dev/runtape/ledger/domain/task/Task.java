@@ -2,6 +2,7 @@ package dev.runtape.ledger.domain.task;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.runtape.ledger.domain.Streams;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -10,6 +11,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 public class Task {
 
     @AggregateIdentifier
+    private String streamId;
     private String taskId;
 
     protected Task() {
@@ -24,6 +26,7 @@ public class Task {
 
     @EventSourcingHandler
     void on(TaskDefined event) {
+        streamId = Streams.task(event.taskId());
         taskId = event.taskId();
     }
 

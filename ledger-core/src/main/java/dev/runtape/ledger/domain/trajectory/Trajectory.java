@@ -4,6 +4,7 @@ import static dev.runtape.ledger.domain.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.runtape.ledger.domain.Rule;
+import dev.runtape.ledger.domain.Streams;
 import dev.runtape.ledger.domain.RuleViolation;
 import dev.runtape.ledger.domain.common.PolicySet;
 import dev.runtape.ledger.domain.common.PolicySubject;
@@ -25,6 +26,7 @@ public class Trajectory {
     private enum Status { OPEN, COMPLETED }
 
     @AggregateIdentifier
+    private String streamId;
     private String trajectoryId;
     private Status status = Status.OPEN;
     private long stepCount;
@@ -147,6 +149,7 @@ public class Trajectory {
 
     @EventSourcingHandler
     void on(TrajectoryStarted event) {
+        streamId = Streams.trajectory(event.trajectoryId());
         trajectoryId = event.trajectoryId();
     }
 
