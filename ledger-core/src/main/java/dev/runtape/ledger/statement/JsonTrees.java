@@ -16,7 +16,6 @@ import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.FormatException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ import java.util.Map;
  */
 final class JsonTrees {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTrees() {
     }
@@ -35,8 +34,7 @@ final class JsonTrees {
         return switch (node.getNodeType()) {
             case OBJECT -> {
                 CborMap.Builder map = CborMap.builder();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     map.put(field.getKey(), toCbor(field.getValue()));
                 }
                 yield map.build();
