@@ -1,4 +1,11 @@
-/** Statements: building, signing and checking the COSE_Sign1 envelope of every event, and disclosures. */
+/**
+ * Statements: the signed envelope of every event. Building the protected header ({@link
+ * dev.runtape.ledger.statement.StatementHeader}), encoding event records as payloads ({@link
+ * dev.runtape.ledger.statement.PayloadCodec}), signing on a principal's behalf ({@link
+ * dev.runtape.ledger.statement.StatementSigner}), checking what producers signed themselves ({@link
+ * dev.runtape.ledger.statement.StatementChecker}), and the salted disclosures a payload names instead of carrying
+ * contents ({@link dev.runtape.ledger.statement.Disclosures}). Decision 0008 records the choices.
+ */
 @NullMarked
 package dev.runtape.ledger.statement;
 

@@ -1,0 +1,66 @@
+package dev.runtape.ledger.content;
+
+import dev.runtape.verifier.Digest;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Bytes kept under their SHA-256 digest.
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li><b>Addressed by content.</b> A put returns SHA-256 of the bytes; the same bytes put twice are stored once.</li>
+ *   <li><b>Whole or nothing.</b> Once a put returns, the content survives a crash; a put that fails (too large, an
+ *       unreadable input) leaves nothing behind, and no reader ever sees part of a content.</li>
+ *   <li><b>Checked on read.</b> Bytes read back are checked against their digest: a damaged content is reported
+ *       ({@link CorruptContentException}), never served.</li>
+ *   <li><b>Deletable.</b> A deleted content is gone: redaction and erasure rely on it. Statements naming its digest
+ *       stay as they are.</li>
+ * </ul>
+ *
+ * <p>Implementations are safe for use by many threads at once.
+ */
+public interface ContentStore {
+
+    /**
+     * Stores {@code content}.
+     *
+     * @return its SHA-256, the key to read it back by
+     */
+    Digest put(byte[] content) throws ContentStoreException;
+
+    /**
+     * Stores what {@code content} yields until its end, streamed: it is never held whole in memory. The stream is
+     * read but not closed.
+     *
+     * @param maxBytes the most bytes accepted
+     * @throws ContentTooLargeException if the stream yields more than {@code maxBytes}; nothing is stored
+     * @throws ContentStoreException if the stream cannot be read or the store fails; nothing is stored
+     */
+    StoredContent put(InputStream content, long maxBytes) throws ContentStoreException;
+
+    /**
+     * The content with this digest, or empty when the store does not hold it (never stored, or deleted).
+     *
+     * @throws CorruptContentException if the stored bytes no longer hash to {@code digest}
+     */
+    Optional<byte[]> get(Digest digest) throws ContentStoreException;
+
+    /**
+     * The content with this digest as a stream, for contents too large to read whole, or empty when the store does not
+     * hold it. The stream checks the digest as it reaches the end: reading a damaged content fails there with an
+     * {@link java.io.IOException} whose cause is a {@link CorruptContentException}, so a reader must consume it to the
+     * end before trusting what it read.
+     */
+    Optional<InputStream> open(Digest digest) throws ContentStoreException;
+
+    /** Whether the store holds a content with this digest (without reading it). */
+    boolean contains(Digest digest) throws ContentStoreException;
+
+    /**
+     * Deletes the content with this digest.
+     *
+     * @return whether there was one to delete
+     */
+    boolean delete(Digest digest) throws ContentStoreException;
+}

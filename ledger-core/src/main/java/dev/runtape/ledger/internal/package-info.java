@@ -1,0 +1,8 @@
+/**
+ * Implementation detail shared by the ledger's packages and not part of any port: writing files so that a crash
+ * leaves either the old file or the new one, never a part of one.
+ */
+@NullMarked
+package dev.runtape.ledger.internal;
+
+import org.jspecify.annotations.NullMarked;

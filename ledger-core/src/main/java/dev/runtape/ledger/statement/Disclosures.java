@@ -1,0 +1,72 @@
+package dev.runtape.ledger.statement;
+
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
+import dev.runtape.ledger.content.ContentStore;
+import dev.runtape.ledger.content.ContentStoreException;
+import dev.runtape.ledger.content.CorruptContentException;
+import dev.runtape.verifier.FormatException;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes salted disclosures and keeps them in a {@link ContentStore}, handing back the {@link ContentRef} a payload
+ * carries; and opens a reference back into its value. Safe for use by many threads at once.
+ */
+public final class Disclosures {
+
+    private final ContentStore store;
+    private final SecureRandom random;
+
+    public Disclosures(ContentStore store, SecureRandom random) {
+        this.store = store;
+        this.random = random;
+    }
+
+    /** Discloses a text: the reference gives its UTF-8 size and no media type. */
+    public ContentRef discloseText(String text) throws ContentStoreException {
+        return store(Disclosure.withRandomSalt(CborTextString.of(text), random), null);
+    }
+
+    /** Discloses bytes of the given media type (e.g. "text/x-diff", "image/png"). */
+    public ContentRef discloseBytes(byte[] bytes, String mediaType) throws ContentStoreException {
+        if (mediaType.isEmpty()) {
+            throw new IllegalArgumentException("disclosed bytes need a media type");
+        }
+        return store(Disclosure.withRandomSalt(new CborByteString(bytes), random), mediaType);
+    }
+
+    /** Discloses any CBOR value: the reference gives the size of its encoding. */
+    public ContentRef disclose(CborValue value) throws ContentStoreException {
+        return store(Disclosure.withRandomSalt(value, random), null);
+    }
+
+    /**
+     * Opens a reference: the disclosure it names, or {@link OpenedDisclosure.Withheld} when the store no longer holds
+     * it.
+     *
+     * @throws CorruptContentException if the stored bytes do not hash to the reference's digest
+     * @throws ContentStoreException if the store fails
+     * @throws FormatException if the content under the digest is not a disclosure, or its value's size is not the
+     *     size the reference gives
+     */
+    public OpenedDisclosure open(ContentRef ref) throws ContentStoreException, FormatException {
+        Optional<byte[]> stored = store.get(ref.digest());
+        if (stored.isEmpty()) {
+            return new OpenedDisclosure.Withheld(ref.digest());
+        }
+        Disclosure disclosure = Disclosure.decode(stored.get());
+        Long size = ref.size();
+        if (size != null && size != disclosure.valueSize()) {
+            throw new FormatException("disclosure " + ref.digest().hex() + ": the reference gives size " + size
+                    + ", the disclosed value has " + disclosure.valueSize() + " bytes");
+        }
+        return new OpenedDisclosure.Revealed(disclosure);
+    }
+
+    private ContentRef store(Disclosure disclosure, @Nullable String mediaType) throws ContentStoreException {
+        return new ContentRef(store.put(disclosure.encode()), mediaType, disclosure.valueSize());
+    }
+}

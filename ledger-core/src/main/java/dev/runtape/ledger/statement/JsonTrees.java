@@ -1,0 +1,98 @@
+package dev.runtape.ledger.statement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborFloat;
+import dev.runtape.cbor.CborInteger;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborSimple;
+import dev.runtape.cbor.CborTag;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
+import dev.runtape.verifier.FormatException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jackson trees and the CBOR data model, both ways, for payloads: objects are maps with text keys, binary nodes byte
+ * strings. A Jackson tree cannot hold integer map keys or tags, so a payload carrying them does not convert back.
+ */
+final class JsonTrees {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonTrees() {
+    }
+
+    static CborValue toCbor(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case OBJECT -> {
+                CborMap.Builder map = CborMap.builder();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    map.put(field.getKey(), toCbor(field.getValue()));
+                }
+                yield map.build();
+            }
+            case ARRAY -> {
+                List<CborValue> items = new ArrayList<>(node.size());
+                node.forEach(item -> items.add(toCbor(item)));
+                yield new CborArray(items);
+            }
+            case STRING -> CborTextString.of(node.textValue());
+            case NUMBER -> node.isIntegralNumber() ? new CborInteger(node.bigIntegerValue())
+                    : new CborFloat(node.doubleValue());
+            case BOOLEAN -> CborSimple.of(node.booleanValue());
+            case NULL -> CborSimple.NULL;
+            case BINARY -> new CborByteString(binary(node));
+            case MISSING, POJO -> throw new IllegalArgumentException("a payload cannot hold " + node.getNodeType()
+                    + " node " + node);
+        };
+    }
+
+    static JsonNode toJson(CborValue value) throws FormatException {
+        return switch (value) {
+            case CborMap map -> {
+                ObjectNode object = NODES.objectNode();
+                for (Map.Entry<CborValue, CborValue> entry : map.entries().entrySet()) {
+                    if (!(entry.getKey() instanceof CborTextString key)) {
+                        throw new FormatException("payload: map keys must be text, found " + entry.getKey());
+                    }
+                    object.set(key.value(), toJson(entry.getValue()));
+                }
+                yield object;
+            }
+            case CborArray array -> {
+                ArrayNode items = NODES.arrayNode(array.size());
+                for (CborValue item : array.items()) {
+                    items.add(toJson(item));
+                }
+                yield items;
+            }
+            case CborTextString text -> NODES.textNode(text.value());
+            case CborInteger integer -> integer.fitsLong() ? NODES.numberNode(integer.longValueExact())
+                    : NODES.numberNode(integer.value());
+            case CborFloat number -> NODES.numberNode(number.value());
+            case CborByteString bytes -> NODES.binaryNode(bytes.bytes());
+            case CborSimple simple when simple.equals(CborSimple.TRUE) -> NODES.booleanNode(true);
+            case CborSimple simple when simple.equals(CborSimple.FALSE) -> NODES.booleanNode(false);
+            case CborSimple simple when simple.equals(CborSimple.NULL) -> NODES.nullNode();
+            case CborSimple simple -> throw new FormatException("payload: simple value " + simple + " is not allowed");
+            case CborTag tag -> throw new FormatException("payload: tags are not allowed, found tag "
+                    + Long.toUnsignedString(tag.tag()));
+        };
+    }
+
+    private static byte[] binary(JsonNode node) {
+        try {
+            return node.binaryValue();
+        } catch (IOException e) {
+            throw new IllegalStateException("a binary node holds its bytes", e);
+        }
+    }
+}
