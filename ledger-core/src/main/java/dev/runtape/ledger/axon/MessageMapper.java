@@ -19,13 +19,14 @@ final class MessageMapper {
     }
 
     DomainEventMessage<?> domainEvent(LogEntry entry) {
+        StatementReader.Reading reading = reader.read(entry);
         Map<String, Object> metaData = Map.of(
-                LedgerMetaData.PRINCIPAL, reader.principal(entry),
+                LedgerMetaData.PRINCIPAL, reading.principal(),
                 LedgerMetaData.TENANT, entry.tenant(),
                 LedgerMetaData.EVENT_ID, entry.eventId(),
                 LedgerMetaData.POSITION, entry.position());
         return new GenericDomainEventMessage<>(aggregateType(entry), entry.stream().value(), entry.revision(),
-                reader.payload(entry), metaData, entry.eventId(), entry.recordedAt());
+                reading.payload(), metaData, entry.eventId(), entry.recordedAt());
     }
 
     TrackedEventMessage<?> trackedEvent(LogEntry entry) {

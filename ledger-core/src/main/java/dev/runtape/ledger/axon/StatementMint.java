@@ -8,15 +8,15 @@ public interface StatementMint {
     /**
      * The signed statement of a draft.
      *
-     * @throws IllegalArgumentException when the payload does not match its event type's schema
+     * @throws StatementRefusedException when the payload does not match its event type's schema
      */
     StatementBytes mint(StatementDraft draft);
 
     /**
-     * Checks that a statement a producer signed says what the draft says (stream, revision, prev, event type and id,
-     * tenant, principal and payload) and returns it, or refuses it.
+     * Checks a statement its producer signed (signature, key, principal, schema) and that it says what the draft says
+     * (stream, revision, prev, event type and id, tenant, principal and payload), and returns it.
      *
-     * @throws IllegalArgumentException naming the first field that differs
+     * @throws StatementRefusedException naming what is wrong
      */
     StatementBytes accept(StatementDraft draft, StatementBytes signed);
 }

@@ -2,12 +2,17 @@ package dev.runtape.ledger.axon;
 
 import dev.runtape.ledger.log.LogEntry;
 
-/** Reads back what a stored statement says: its payload as the event record of its type, and its principal. */
+/** Reads back what a stored statement says: who it speaks for, and its payload as the record of its event type. */
 public interface StatementReader {
 
-    /** The payload of the entry's statement, as the record of its event type. */
-    Object payload(LogEntry entry);
+    /** What a statement says, read back. */
+    record Reading(String principal, Object payload) {
+    }
 
-    /** The principal the statement speaks for (its {@code iss}). */
-    String principal(LogEntry entry);
+    /**
+     * Reads the entry's statement.
+     *
+     * @throws IllegalStateException when the stored statement cannot be read, which means the store was damaged
+     */
+    Reading read(LogEntry entry);
 }

@@ -3,10 +3,6 @@ package dev.runtape.ledger.statement;
 import dev.runtape.verifier.Digest;
 import org.jspecify.annotations.Nullable;
 
-<<<<<<< HEAD
-/** A large artifact stored by the digest of its raw bytes (common.cddl, {@code artifact-ref}). */
-public record ArtifactRef(Digest digest, String mediaType, long size, @Nullable String name) {
-=======
 /**
  * A large artifact (screenshot, recording, repository snapshot) stored by the digest of its raw bytes (common.cddl,
  * {@code artifact-ref}): identical artifacts are stored once. Unlike a {@link ContentRef} it is not salted, so a
@@ -24,5 +20,4 @@ public record ArtifactRef(Digest digest, String mediaType, long size, @Nullable 
             throw new IllegalArgumentException("size must be non-negative: " + size);
         }
     }
->>>>>>> statements
 }
