@@ -40,8 +40,7 @@ final class LedgerValueModule extends SimpleModule {
                 try {
                     return Digest.of(in.getBinaryValue());
                 } catch (FormatException e) {
-                    return (Digest) context.handleWeirdNativeValue(context.constructType(Digest.class),
-                            e.getMessage(), in);
+                    return context.reportInputMismatch(Digest.class, "%s", e.getMessage());
                 }
             }
         });

@@ -8,11 +8,13 @@ import dev.runtape.cbor.CborValue;
 import dev.runtape.ledger.keys.KeyRecord;
 import dev.runtape.ledger.keys.ProducerKeyRegistry;
 import dev.runtape.ledger.log.StatementBytes;
+import dev.runtape.schemas.cddl.Failure;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.VerificationException;
 import dev.runtape.verifier.cose.CoseSign1;
 import dev.runtape.verifier.cose.Sign1Verifier;
 import dev.runtape.verifier.keys.VerificationKey;
+import java.util.List;
 
 /**
  * Accepts a statement a producer signed itself, or says why not. In order, each failure with its own
@@ -32,6 +34,9 @@ import dev.runtape.verifier.keys.VerificationKey;
  * head. Safe for use by many threads.
  */
 public final class StatementChecker {
+
+    /** Where the payload sits in a COSE_Sign1, as schema failures name it. */
+    private static final String PAYLOAD_PATH = "$[2]";
 
     private final ProducerKeyRegistry producers;
 
@@ -63,7 +68,13 @@ public final class StatementChecker {
         } catch (FormatException e) {
             throw new StatementRejectedException(Rejection.MALFORMED, e.getMessage(), e);
         }
-        StatementValidator.checkStatement(decoded);
+        List<Failure> failures = StatementValidator.statementFailures(decoded);
+        if (!failures.isEmpty()) {
+            if (failures.stream().allMatch(f -> f.path().startsWith(PAYLOAD_PATH))) {
+                checkPayloadAlone(message, payload);
+            }
+            throw StatementValidator.rejection("statement", failures);
+        }
         try {
             header = StatementHeader.parse(message);
         } catch (FormatException e) {
@@ -96,6 +107,20 @@ public final class StatementChecker {
                     "statement: expected a COSE_Sign1 under tag 18, found it untagged");
         }
         return message;
+    }
+
+    /**
+     * When only the payload broke the rule {@code statement}, the payload is checked against its own event's rule, to
+     * report that failure: the rule {@code statement} can only name whichever event's rule came closest.
+     */
+    private static void checkPayloadAlone(CoseSign1 message, CborMap payload) throws StatementRejectedException {
+        String eventType;
+        try {
+            eventType = StatementHeader.parse(message).eventType();
+        } catch (FormatException e) {
+            return;
+        }
+        StatementValidator.checkPayload(eventType, payload);
     }
 
     private VerificationKey authorisedKey(StatementHeader header) throws StatementRejectedException {

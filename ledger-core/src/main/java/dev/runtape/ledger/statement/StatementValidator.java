@@ -4,6 +4,7 @@ import dev.runtape.cbor.CborValue;
 import dev.runtape.schemas.RuntapeSchemas;
 import dev.runtape.schemas.cddl.Failure;
 import dev.runtape.schemas.cddl.ValidationResult;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,14 +40,25 @@ public final class StatementValidator {
      * @throws StatementRejectedException {@link Rejection#SCHEMA_INVALID}, listing each failure with its path
      */
     public static void checkStatement(CborValue statement) throws StatementRejectedException {
-        check(RuntapeSchemas.STATEMENT, statement, "statement");
+        List<Failure> failures = statementFailures(statement);
+        if (!failures.isEmpty()) {
+            throw rejection("statement", failures);
+        }
+    }
+
+    static List<Failure> statementFailures(CborValue statement) {
+        return RuntapeSchemas.validator(RuntapeSchemas.STATEMENT).validate(statement).failures();
+    }
+
+    static StatementRejectedException rejection(String what, List<Failure> failures) {
+        return new StatementRejectedException(Rejection.SCHEMA_INVALID, what + " does not match its schema: "
+                + failures.stream().map(Failure::toString).collect(Collectors.joining("; ")));
     }
 
     private static void check(String rule, CborValue instance, String what) throws StatementRejectedException {
         ValidationResult result = RuntapeSchemas.validator(rule).validate(instance);
         if (!result.isValid()) {
-            throw new StatementRejectedException(Rejection.SCHEMA_INVALID, what + " does not match its schema: "
-                    + result.failures().stream().map(Failure::toString).collect(Collectors.joining("; ")));
+            throw rejection(what, result.failures());
         }
     }
 }
