@@ -32,6 +32,8 @@ public final class Integrator implements AutoCloseable {
 
     /** What this node knows of the tree while it leads; null while it does not, or after a failure. */
     private @Nullable Progress progress;
+    /** Whether this node took the lease and has not seen it lost or given it up since. */
+    private boolean holdsLease;
     private @Nullable Thread thread;
     private volatile boolean running;
 
@@ -59,7 +61,10 @@ public final class Integrator implements AutoCloseable {
      * @throws dev.runtape.ledger.log.EventLogException if the log fails
      */
     public synchronized IntegrationCycle runOnce() {
-        if (!holdLease()) {
+        holdsLease = progress != null
+                ? store.lease().renew(settings.owner(), settings.leaseTtl())
+                : store.lease().tryAcquire(settings.owner(), settings.leaseTtl());
+        if (!holdsLease) {
             progress = null;
             return IntegrationCycle.STANDBY;
         }
@@ -97,17 +102,27 @@ public final class Integrator implements AutoCloseable {
         thread = Thread.ofPlatform().name("runtape-integrator-" + settings.owner()).daemon().start(this::loop);
     }
 
-    /** Stops the thread that {@link #start()} started, and gives up the lease so another node takes over at once. */
+    /**
+     * Stops the thread that {@link #start()} started, if any, and gives up the lease, so that another node takes
+     * over at once instead of after the lease expires. {@link #runOnce()} takes it again if called.
+     */
     public void stop() throws InterruptedException {
-        Thread running;
+        Thread started;
         synchronized (this) {
-            running = thread;
+            started = thread;
             thread = null;
-            this.running = false;
+            running = false;
         }
-        if (running != null) {
-            running.interrupt();
-            running.join();
+        if (started != null) {
+            started.interrupt();
+            started.join();
+        }
+        synchronized (this) {
+            progress = null;
+            if (holdsLease) {
+                releaseLease();
+                holdsLease = false;
+            }
         }
     }
 
@@ -118,29 +133,35 @@ public final class Integrator implements AutoCloseable {
     }
 
     private void loop() {
-        try {
-            while (running) {
-                try {
-                    IntegrationCycle cycle = runOnce();
-                    if (cycle.leading()) {
-                        awaitWork();
-                    } else {
-                        Thread.sleep(settings.leaseRenewal());
-                    }
-                } catch (RuntimeException e) {
-                    if (running) {
-                        LOG.log(System.Logger.Level.WARNING, "integration cycle failed; retrying", e);
-                        if (!(e instanceof TreeConflictException)) {
-                            Thread.sleep(settings.leaseRenewal());
-                        }
-                    }
+        while (running) {
+            try {
+                IntegrationCycle cycle = runOnce();
+                if (cycle.leading()) {
+                    awaitWork();
+                } else {
+                    Thread.sleep(settings.leaseRenewal());
+                }
+            } catch (InterruptedException e) {
+                return; // stop() interrupts the wait: nothing is half done between cycles
+            } catch (RuntimeException e) {
+                if (running && !backOff(e)) {
+                    return;
                 }
             }
+        }
+    }
+
+    /** Reports a failed cycle and waits before the next; false when interrupted meanwhile. */
+    private boolean backOff(RuntimeException failure) {
+        LOG.log(System.Logger.Level.WARNING, "integration cycle of " + settings.owner() + " failed; retrying", failure);
+        if (failure instanceof TreeConflictException) {
+            return true; // another node moved the tree on: reload at once
+        }
+        try {
+            Thread.sleep(settings.leaseRenewal());
+            return true;
         } catch (InterruptedException e) {
-            // stop() interrupts the wait: nothing is half done between cycles.
-        } finally {
-            Thread.interrupted(); // a pending interrupt would fail the release's wait for a connection
-            releaseLease();
+            return false;
         }
     }
 
@@ -161,13 +182,6 @@ public final class Integrator implements AutoCloseable {
         if (wait.isPositive()) {
             log.awaitAfter(current.lastPosition(), wait);
         }
-    }
-
-    private boolean holdLease() {
-        if (progress != null) {
-            return store.lease().renew(settings.owner(), settings.leaseTtl());
-        }
-        return store.lease().tryAcquire(settings.owner(), settings.leaseTtl());
     }
 
     /** Signs and stores a checkpoint when one is due, and keeps {@link #progress} in step; returns what it signed. */
