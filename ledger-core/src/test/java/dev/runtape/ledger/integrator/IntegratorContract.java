@@ -334,17 +334,16 @@ public abstract class IntegratorContract {
     }
 
     @Test
-    void twoRunningIntegratorsFollowTheLogWhileItGrowsAndAssignEveryLeafOnce() throws Exception {
+    void twoRunningIntegratorsFollowTheLogWhileItGrowsHandOverAndAssignEveryLeafOnce() throws Exception {
         Node other = openAnotherNode();
-        IntegratorSettings shared = settings("node-a").withBatchSize(50).withLeaseTtl(SHORT_LEASE)
-                .withCheckpointEvery(100, Duration.ofMillis(200));
-        Integrator first = integrator(node, shared, Clock.systemUTC());
-        Integrator second = integrator(other, new IntegratorSettings(ORIGIN, "node-b", 100, Duration.ofMillis(200),
-                50, SHORT_LEASE), Clock.systemUTC());
+        Integrator first = integrator(node, runningSettings("node-a"), Clock.systemUTC());
+        Integrator second = integrator(other, runningSettings("node-b"), Clock.systemUTC());
         first.start();
+        feed.append(20);
+        awaitSize(node.store(), 20);
         second.start();
 
-        for (int round = 0; round < 30; round++) {
+        for (int round = 1; round < 30; round++) {
             feed.append(20);
             if (round == 15) {
                 first.stop();
@@ -357,6 +356,11 @@ public abstract class IntegratorContract {
         SignedCheckpoint latest = other.store().checkpoints().latest().orElseThrow();
         assertThat(verified(latest).root())
                 .isEqualTo(StatementFeed.referenceTree(other.log()).root(latest.treeSize()));
+    }
+
+    private static IntegratorSettings runningSettings(String owner) {
+        return settings(owner).withBatchSize(50).withLeaseTtl(SHORT_LEASE)
+                .withCheckpointEvery(100, Duration.ofMillis(200));
     }
 
     private static void awaitSize(TreeStore store, long size) throws InterruptedException {
