@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Leaf indexes are assigned once and without gaps because the store refuses an extension that does not start
  * where the tree ends ({@link TreeConflictException}); the integrator then reloads and goes on. A node that cannot
  * renew its lease drops what it knew of the tree and only asks for the lease until it gets it back.
+ *
+ * <p>Safe for use by many threads: cycles run one at a time.
  */
 public final class Integrator implements AutoCloseable {
 
@@ -153,10 +155,12 @@ public final class Integrator implements AutoCloseable {
 
     /** Reports a failed cycle and waits before the next; false when interrupted meanwhile. */
     private boolean backOff(RuntimeException failure) {
-        LOG.log(System.Logger.Level.WARNING, "integration cycle of " + settings.owner() + " failed; retrying", failure);
         if (failure instanceof TreeConflictException) {
-            return true; // another node moved the tree on: reload at once
+            // Another node moved the tree on, as happens around a takeover: reload at once.
+            LOG.log(System.Logger.Level.INFO, settings.owner() + " reloads the tree: " + failure.getMessage());
+            return true;
         }
+        LOG.log(System.Logger.Level.WARNING, "integration cycle of " + settings.owner() + " failed; retrying", failure);
         try {
             Thread.sleep(settings.leaseRenewal());
             return true;
