@@ -255,6 +255,25 @@ public abstract class IntegratorContract {
     }
 
     @Test
+    void aCheckpointTheStoredTreeDoesNotLeadToIsReportedInsteadOfAnsweredWithABadReceipt() {
+        Integrator integrator = integrator(node, settings("node-a"));
+        feed.append(5);
+        integrator.runOnce();
+        feed.append(1);
+        integrator.runOnce();
+        Checkpoint forged = new Checkpoint(ORIGIN, 6, Digest.ZERO, clock.instant());
+        node.store().checkpoints().add(new SignedCheckpoint(forged, new CheckpointSigner(KEY).sign(forged)));
+
+        assertThatThrownBy(() -> proofs(node).receiptForLeaf(2))
+                .isInstanceOf(TreeStoreException.class)
+                .hasMessageStartingWith("the stored tree does not lead from leaf 2 to the root of the checkpoint of "
+                        + "size 6: ");
+        assertThatThrownBy(() -> proofs(node).consistency(5, 6))
+                .isInstanceOf(TreeStoreException.class)
+                .hasMessageStartingWith("the stored tree does not join the checkpoints of sizes 5 and 6: ");
+    }
+
+    @Test
     void consistencyProofsBetweenEveryPairOfCheckpointsVerify() throws Exception {
         Integrator integrator = integrator(node, settings("node-a").withCheckpointEvery(1, Duration.ofHours(1)));
         List<SignedCheckpoint> checkpoints = new ArrayList<>();
