@@ -37,7 +37,7 @@ final class ConcurrentCallers {
             }
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
-                results.add(future.get(5, TimeUnit.MINUTES));
+                results.add(future.get(2, TimeUnit.MINUTES));
             }
             return results;
         } finally {

@@ -471,7 +471,8 @@ public abstract class EventLogContract {
 
     /** Appends one event to each stream at its head, again and again until no other thread is in the way. */
     private int appendAtHeads(List<StreamId> streams, String eventIdPrefix) {
-        while (true) {
+        for (int attempt = 0; ; attempt++) {
+            assertThat(attempt).as("attempts to append %s", eventIdPrefix).isLessThan(10_000);
             List<StreamAppend> appends = new ArrayList<>();
             for (StreamId stream : streams) {
                 ExpectedRevision expected = log.head(stream).map(StreamHead::expected)
