@@ -1,0 +1,238 @@
+package dev.runtape.ledger.node;
+
+import dev.runtape.ledger.axon.CodecReader;
+import dev.runtape.ledger.axon.LedgerConfiguration;
+import dev.runtape.ledger.axon.LedgerEventStorageEngine;
+import dev.runtape.ledger.axon.SigningMint;
+import dev.runtape.ledger.content.ContentStore;
+import dev.runtape.ledger.content.ContentStoreException;
+import dev.runtape.ledger.content.local.LocalDirectoryContentStore;
+import dev.runtape.ledger.integrator.Integrator;
+import dev.runtape.ledger.integrator.ProofService;
+import dev.runtape.ledger.integrator.TreeStore;
+import dev.runtape.ledger.keys.KeyFileException;
+import dev.runtape.ledger.keys.LedgerKeyRing;
+import dev.runtape.ledger.keys.ProducerKeyRegistry;
+import dev.runtape.ledger.log.EventLog;
+import dev.runtape.ledger.statement.Disclosures;
+import dev.runtape.ledger.statement.StatementChecker;
+import dev.runtape.ledger.storage.postgres.PostgresDatabase;
+import dev.runtape.ledger.storage.postgres.PostgresEventLog;
+import dev.runtape.ledger.storage.postgres.PostgresTreeStore;
+import dev.runtape.ledger.storage.sqlite.SqliteDatabase;
+import dev.runtape.ledger.storage.sqlite.SqliteEventLog;
+import dev.runtape.ledger.storage.sqlite.SqliteTreeStore;
+import dev.runtape.verifier.checkpoint.CheckpointSigner;
+import dev.runtape.verifier.receipt.ReceiptIssuer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+
+/**
+ * A running ledger node: its log and Merkle tree on the configured store, its content store and keys under the data
+ * directory, the domain on Axon over the ledger's storage engine, and the integrator following the log. Closing it
+ * stops everything in the reverse order of starting.
+ */
+public final class LedgerNode implements AutoCloseable {
+
+    private final NodeSettings settings;
+    private final EventLog log;
+    private final ContentStore content;
+    private final LedgerKeyRing keys;
+    private final ProducerKeyRegistry producers;
+    private final Integrator integrator;
+    private final ProofService proofs;
+    private final Configuration axon;
+    private final boolean firstStart;
+    private final Deque<AutoCloseable> toClose;
+
+    private LedgerNode(Builder parts) {
+        this.settings = parts.settings;
+        this.log = parts.log;
+        this.content = parts.content;
+        this.keys = parts.keys;
+        this.producers = parts.producers;
+        this.integrator = parts.integrator;
+        this.proofs = parts.proofs;
+        this.axon = parts.axon;
+        this.firstStart = parts.firstStart;
+        this.toClose = parts.toClose;
+    }
+
+    /**
+     * Starts a node: opens (or creates) everything under the data directory and on the store, starts Axon and the
+     * integrator.
+     *
+     * @throws NodeStartException naming the part that could not start; whatever had started is closed again
+     */
+    public static LedgerNode start(NodeSettings settings) throws NodeStartException {
+        Builder parts = new Builder(settings);
+        try {
+            parts.build();
+            return new LedgerNode(parts);
+        } catch (NodeStartException | RuntimeException e) {
+            parts.closeAll(e);
+            throw e;
+        }
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    /** Whether this start created the ledger's first key: a new ledger. */
+    public boolean firstStart() {
+        return firstStart;
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    public ContentStore content() {
+        return content;
+    }
+
+    /** Salted disclosures in this node's content store. */
+    public Disclosures disclosures() {
+        return new Disclosures(content, new SecureRandom());
+    }
+
+    public LedgerKeyRing keys() {
+        return keys;
+    }
+
+    public ProducerKeyRegistry producers() {
+        return producers;
+    }
+
+    public Integrator integrator() {
+        return integrator;
+    }
+
+    public ProofService proofs() {
+        return proofs;
+    }
+
+    public Configuration axon() {
+        return axon;
+    }
+
+    public CommandGateway commands() {
+        return axon.commandGateway();
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        while (!toClose.isEmpty()) {
+            try {
+                toClose.pop().close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                failure = failure == null ? new IllegalStateException("could not close the node cleanly", e) : failure;
+                if (failure != e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The parts as they start, and what to close, newest first, when a later part fails. */
+    private static final class Builder {
+
+        private final NodeSettings settings;
+        private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+        private final Clock clock = Clock.systemUTC();
+        private EventLog log;
+        private TreeStore tree;
+        private ContentStore content;
+        private LedgerKeyRing keys;
+        private ProducerKeyRegistry producers;
+        private Integrator integrator;
+        private ProofService proofs;
+        private Configuration axon;
+        private boolean firstStart;
+
+        Builder(NodeSettings settings) {
+            this.settings = settings;
+        }
+
+        void build() throws NodeStartException {
+            try {
+                Files.createDirectories(settings.dataDirectory());
+            } catch (IOException e) {
+                throw new NodeStartException("the data directory " + settings.dataDirectory(), e);
+            }
+            KeyDirectory keyDirectory = KeyDirectory.in(settings.keyDirectory());
+            firstStart = keyDirectory.isNew();
+            try {
+                keys = keyDirectory.ledgerKeys(clock);
+                producers = keyDirectory.producerKeys();
+            } catch (KeyFileException e) {
+                throw new NodeStartException("the keys in " + settings.keyDirectory(), e);
+            }
+            try {
+                content = LocalDirectoryContentStore.open(settings.contentDirectory());
+            } catch (ContentStoreException e) {
+                throw new NodeStartException("the content store in " + settings.contentDirectory(), e);
+            }
+            openStore();
+            integrator = new Integrator(log, tree, new CheckpointSigner(keys.primary()), settings.integrator(), clock);
+            toClose.push(integrator);
+            proofs = new ProofService(tree, new ReceiptIssuer(keys.primary(), settings.integrator().origin()));
+            LedgerEventStorageEngine engine = new LedgerEventStorageEngine(log,
+                    new SigningMint(keys, new StatementChecker(producers), clock), new CodecReader(),
+                    settings.engine());
+            axon = LedgerConfiguration.configurer(engine).buildConfiguration();
+            axon.start();
+            toClose.push(axon::shutdown);
+            integrator.start();
+        }
+
+        private void openStore() throws NodeStartException {
+            switch (settings.store()) {
+                case StoreSettings.Sqlite sqlite -> {
+                    SqliteDatabase database;
+                    try {
+                        database = SqliteDatabase.open(sqlite.file());
+                    } catch (SQLException e) {
+                        throw new NodeStartException("the SQLite database " + sqlite.file(), e);
+                    }
+                    toClose.push(database);
+                    log = SqliteEventLog.open(database);
+                    toClose.push(log);
+                    tree = SqliteTreeStore.open(database);
+                }
+                case StoreSettings.Postgres postgres -> {
+                    PostgresDatabase database = PostgresDatabase.connect(postgres.jdbcUrl(), postgres.user(),
+                            postgres.password(), postgres.poolSize());
+                    toClose.push(database);
+                    log = PostgresEventLog.open(database);
+                    toClose.push(log);
+                    tree = PostgresTreeStore.open(database);
+                }
+            }
+        }
+
+        void closeAll(Exception cause) {
+            while (!toClose.isEmpty()) {
+                try {
+                    toClose.pop().close();
+                } catch (Exception e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.runtape.ledger.node;
+
+import dev.runtape.ledger.axon.EngineSettings;
+import dev.runtape.ledger.integrator.IntegratorSettings;
+import java.nio.file.Path;
+
+/**
+ * Everything a node is started with.
+ *
+ * @param dataDirectory holds the keys ({@code keys/}), the content store ({@code content/}) and, by default, the
+ *     SQLite log ({@code ledger.db})
+ */
+public record NodeSettings(Path dataDirectory, StoreSettings store, EngineSettings engine,
+        IntegratorSettings integrator) {
+
+    /** The embedded defaults: everything under {@code dataDirectory}, SQLite, this host as the integrator's owner. */
+    public static NodeSettings embedded(Path dataDirectory) {
+        return new NodeSettings(dataDirectory, new StoreSettings.Sqlite(dataDirectory.resolve("ledger.db")),
+                EngineSettings.DEFAULTS, IntegratorSettings.defaults("runtape", defaultOwner()));
+    }
+
+    public NodeSettings withStore(StoreSettings newStore) {
+        return new NodeSettings(dataDirectory, newStore, engine, integrator);
+    }
+
+    public NodeSettings withIntegrator(IntegratorSettings newIntegrator) {
+        return new NodeSettings(dataDirectory, store, engine, newIntegrator);
+    }
+
+    public Path keyDirectory() {
+        return dataDirectory.resolve("keys");
+    }
+
+    public Path contentDirectory() {
+        return dataDirectory.resolve("content");
+    }
+
+    /** The host name and process id: unique among the nodes sharing a database. */
+    private static String defaultOwner() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        return host + "/" + ProcessHandle.current().pid();
+    }
+}
