@@ -5,6 +5,7 @@ import dev.runtape.ledger.domain.dataset.Dataset;
 import dev.runtape.ledger.domain.operator.Operator;
 import dev.runtape.ledger.domain.task.Task;
 import dev.runtape.ledger.domain.trajectory.Trajectory;
+import dev.runtape.ledger.log.EventLog;
 import java.util.List;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -14,16 +15,20 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 
 /**
  * The ledger's Axon setup without Spring and without Axon Server: the four aggregates event-sourced through the given
- * storage engine, the admission check the dataset asks, and the metadata commands hand on to their events.
+ * storage engine, the admission check the dataset asks, the metadata commands hand on to their events, and
+ * retried commands answered from the log.
  */
 public final class LedgerConfiguration {
 
     private LedgerConfiguration() {
     }
 
-    /** A configurer with the ledger's domain on {@code engine}; add processors, then build and start it. */
-    public static Configurer configurer(EventStorageEngine engine) {
-        return DefaultConfigurer.defaultConfiguration()
+    /**
+     * A configurer with the ledger's domain on {@code engine} over {@code log}; add processors, then build and start
+     * it.
+     */
+    public static Configurer configurer(EventStorageEngine engine, EventLog log) {
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(configuration -> engine)
                 .configureAggregate(Task.class)
                 .configureAggregate(Operator.class)
@@ -33,5 +38,8 @@ public final class LedgerConfiguration {
                         configuration -> new RepositoryAdmissionCheck(configuration.repository(Trajectory.class)))
                 .configureCorrelationDataProviders(configuration -> List.of(new MessageOriginProvider(),
                         new SimpleCorrelationDataProvider(LedgerMetaData.CORRELATED.toArray(String[]::new))));
+        configurer.onInitialize(configuration -> configuration.onStart(() ->
+                configuration.commandBus().registerHandlerInterceptor(new IdempotentRetries(log))));
+        return configurer;
     }
 }

@@ -194,7 +194,7 @@ public final class LedgerNode implements AutoCloseable {
             LedgerEventStorageEngine engine = new LedgerEventStorageEngine(log,
                     new SigningMint(keys, new StatementChecker(producers), clock), new CodecReader(),
                     settings.engine());
-            axon = LedgerConfiguration.configurer(engine).buildConfiguration();
+            axon = LedgerConfiguration.configurer(engine, log).buildConfiguration();
             axon.start();
             toClose.push(axon::shutdown);
             integrator.start();

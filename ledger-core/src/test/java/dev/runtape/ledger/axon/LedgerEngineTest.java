@@ -74,7 +74,7 @@ class LedgerEngineTest {
         SigningMint mint = new SigningMint(LedgerKeyRing.create(ledgerKey, Instant.parse("2026-01-01T00:00:00Z")),
                 new StatementChecker(ProducerKeyRegistry.empty()), Clock.systemUTC());
         engine = new LedgerEventStorageEngine(log, mint, new CodecReader(), EngineSettings.DEFAULTS);
-        axon = LedgerConfiguration.configurer(engine).buildConfiguration();
+        axon = LedgerConfiguration.configurer(engine, log).buildConfiguration();
         axon.start();
     }
 
@@ -189,5 +189,23 @@ class LedgerEngineTest {
                 Streams.trajectory("t-5"), 2, late, MetaData.emptyInstance()))))
                 .isInstanceOf(ConcurrencyException.class);
         assertThat(log.lastPosition()).isEqualTo(before);
+    }
+
+    @Test
+    void aRetriedCommandWithTheSameEventIdIsAnsweredFromTheLogAndStoredOnce() {
+        send(new StartTrajectory("t-6", "task-1", new Actor.Agent("swe-agent", null), null, null, null, null, null,
+                null, null));
+        RecordSteps steps = new RecordSteps("t-6", List.of(message(0), message(1)));
+        Map<String, String> retryable = Map.of(LedgerMetaData.EVENT_ID, "steps-0-1", LedgerMetaData.PRINCIPAL, "a");
+        axon.commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(steps).andMetaData(retryable));
+        long after = log.lastPosition();
+
+        axon.commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(steps).andMetaData(retryable));
+
+        assertThat(log.lastPosition()).isEqualTo(after);
+        assertThat(log.findByEventId("steps-0-1").orElseThrow().revision()).isEqualTo(1);
+        assertThatThrownBy(() -> axon.commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(steps)))
+                .as("the same steps without the event id are a new command, and out of order")
+                .isInstanceOf(RuleViolation.class);
     }
 }

@@ -62,7 +62,7 @@ class SignedStatementIntakeTest {
         SigningMint mint = new SigningMint(LedgerKeyRing.create(Ed25519SigningKey.generate(new SecureRandom()),
                 REGISTERED), checker, Clock.systemUTC());
         axon = LedgerConfiguration.configurer(new LedgerEventStorageEngine(log, mint, new CodecReader(),
-                EngineSettings.DEFAULTS)).buildConfiguration();
+                EngineSettings.DEFAULTS), log).buildConfiguration();
         axon.start();
         intake = new SignedStatementIntake(checker, axon.commandGateway());
     }
