@@ -13,6 +13,7 @@ import dev.runtape.cbor.CborArray;
 import dev.runtape.cbor.CborByteString;
 import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborSimple;
 import dev.runtape.cbor.CborTag;
 import dev.runtape.cbor.CborTextString;
 import dev.runtape.cbor.CborValue;
@@ -184,7 +185,7 @@ class PayloadCodecTest {
         command.putObject("command").put("digest", D1.bytes());
         CborMap payload = PayloadCodec.encode(new StepsLike("traj-1", List.of(command)));
         CborMap step = (CborMap) ((CborArray) payload.get("steps").orElseThrow()).get(0);
-        assertThat(step.get("exit-code")).contains(dev.runtape.cbor.CborSimple.NULL);
+        assertThat(step.get("exit-code")).contains(CborSimple.NULL);
         assertThat(step.get("command")).contains(CborMap.builder().put("digest", new CborByteString(D1.bytes())).build());
         assertThat(failures("StepsRecorded", payload)).isEmpty();
         assertThat(PayloadCodec.decode(payload, StepsLike.class).steps()).containsExactly(command);
