@@ -1,0 +1,37 @@
+package dev.runtape.ledger.axon;
+
+import dev.runtape.ledger.domain.dataset.AdmissionCheck;
+import dev.runtape.ledger.domain.dataset.Dataset;
+import dev.runtape.ledger.domain.operator.Operator;
+import dev.runtape.ledger.domain.task.Task;
+import dev.runtape.ledger.domain.trajectory.Trajectory;
+import java.util.List;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+
+/**
+ * The ledger's Axon setup without Spring and without Axon Server: the four aggregates event-sourced through the given
+ * storage engine, the admission check the dataset asks, and the metadata commands hand on to their events.
+ */
+public final class LedgerConfiguration {
+
+    private LedgerConfiguration() {
+    }
+
+    /** A configurer with the ledger's domain on {@code engine}; add processors, then build and start it. */
+    public static Configurer configurer(EventStorageEngine engine) {
+        return DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(configuration -> engine)
+                .configureAggregate(Task.class)
+                .configureAggregate(Operator.class)
+                .configureAggregate(Trajectory.class)
+                .configureAggregate(Dataset.class)
+                .registerComponent(AdmissionCheck.class,
+                        configuration -> new RepositoryAdmissionCheck(configuration.repository(Trajectory.class)))
+                .configureCorrelationDataProviders(configuration -> List.of(new MessageOriginProvider(),
+                        new SimpleCorrelationDataProvider(LedgerMetaData.CORRELATED.toArray(String[]::new))));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.runtape.ledger.bench;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.runtape.ledger.axon.CodecReader;
+import dev.runtape.ledger.axon.EngineSettings;
+import dev.runtape.ledger.axon.LedgerEventStorageEngine;
+import dev.runtape.ledger.axon.SigningMint;
+import dev.runtape.ledger.keys.LedgerKeyRing;
+import dev.runtape.ledger.keys.ProducerKeyRegistry;
+import dev.runtape.ledger.log.EventLog;
+import dev.runtape.ledger.statement.StatementChecker;
+import dev.runtape.ledger.storage.sqlite.SqliteDatabase;
+import dev.runtape.ledger.storage.sqlite.SqliteEventLog;
+import dev.runtape.verifier.keys.Ed25519SigningKey;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/** The engines under comparison, each on a fresh store. */
+final class Targets {
+
+    static final String RUNTAPE = "runtape";
+    static final String AXON_JDBC = "axon-jdbc";
+
+    private Targets() {
+    }
+
+    /** Runtape's engine over an event log: every event a schema-checked, Ed25519-signed, chained statement. */
+    static EventStorageEngine runtape(EventLog log) {
+        Ed25519SigningKey key = Ed25519SigningKey.generate(new SecureRandom());
+        SigningMint mint = new SigningMint(LedgerKeyRing.create(key, Instant.now()),
+                new StatementChecker(ProducerKeyRegistry.empty()), Clock.systemUTC());
+        return new LedgerEventStorageEngine(log, mint, new CodecReader(), EngineSettings.DEFAULTS);
+    }
+
+    static AppendTarget runtapeOnSqlite(Path file) throws Exception {
+        SqliteDatabase database = SqliteDatabase.open(file);
+        SqliteEventLog log = SqliteEventLog.open(database);
+        return new AppendTarget(RUNTAPE, "sqlite", runtape(log), () -> {
+            log.close();
+            database.close();
+        });
+    }
+
+    /**
+     * Axon's stock JDBC engine on SQLite, with the same durability as the ledger's (WAL, synchronous=FULL) and a pool
+     * of one connection per writer. It stores Jackson JSON and signs nothing.
+     */
+    static AppendTarget axonOnSqlite(Path file, int writers) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setMaximumPoolSize(writers);
+        // Per connection: durable at commit, and waiting for the write lock rather than failing.
+        config.setConnectionInitSql("PRAGMA synchronous=FULL");
+        config.addDataSourceProperty("busy_timeout", "30000");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            for (String ddl : AxonJdbcTables.SQLITE) {
+                statement.execute(ddl);
+            }
+        }
+        return new AppendTarget(AXON_JDBC, "sqlite", axon(dataSource), dataSource);
+    }
+
+    static JdbcEventStorageEngine axon(DataSource dataSource) {
+        ThreadBoundConnections connections = new ThreadBoundConnections(dataSource);
+        JacksonSerializer serializer = JacksonSerializer.builder()
+                .objectMapper(JsonMapper.builder()
+                        .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                        .build())
+                .build();
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(connections)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+    }
+
+    static List<String> engines() {
+        return List.of(RUNTAPE, AXON_JDBC);
+    }
+}
