@@ -1,6 +1,7 @@
 package dev.runtape.ledger.content;
 
 import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.FormatException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ public final class DigestCheckingInputStream extends FilterInputStream {
         Digest actual;
         try {
             actual = Digest.of(sha256.digest());
-        } catch (dev.runtape.verifier.FormatException e) {
+        } catch (FormatException e) {
             throw new IllegalStateException("SHA-256 yields 32 bytes", e);
         }
         if (!actual.equals(expected)) {

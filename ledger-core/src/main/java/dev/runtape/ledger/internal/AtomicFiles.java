@@ -1,9 +1,11 @@
 package dev.runtape.ledger.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ public final class AtomicFiles {
      */
     public static void writeNew(Path target, byte[] bytes, boolean ownerOnly) throws IOException {
         if (Files.exists(target)) {
-            throw new java.nio.file.FileAlreadyExistsException(target.toString());
+            throw new FileAlreadyExistsException(target.toString());
         }
         Path temp = createTemp(parentOf(target), ownerOnly);
         try {
@@ -120,7 +122,7 @@ public final class AtomicFiles {
     }
 
     private static void restrictToOwner(Path file) {
-        java.io.File f = file.toFile();
+        File f = file.toFile();
         // Best effort off POSIX: take access from everyone, then give it back to the owner.
         boolean ok = f.setReadable(false, false) && f.setReadable(true, true)
                 && f.setWritable(false, false) && f.setWritable(true, true);

@@ -4,6 +4,7 @@ import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.keys.VerificationKey;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,6 @@ public final class ProducerKeyRegistry {
     }
 
     private static Map<Digest, KeyRecord> freeze(Map<Digest, KeyRecord> map) {
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -75,8 +75,7 @@ final class JsonTrees {
                 yield items;
             }
             case CborTextString text -> NODES.textNode(text.value());
-            case CborInteger integer -> integer.fitsLong() ? NODES.numberNode(integer.longValueExact())
-                    : NODES.numberNode(integer.value());
+            case CborInteger integer -> number(integer);
             case CborFloat number -> NODES.numberNode(number.value());
             case CborByteString bytes -> NODES.binaryNode(bytes.bytes());
             case CborSimple simple when simple.equals(CborSimple.TRUE) -> NODES.booleanNode(true);
@@ -86,6 +85,15 @@ final class JsonTrees {
             case CborTag tag -> throw new FormatException("payload: tags are not allowed, found tag "
                     + Long.toUnsignedString(tag.tag()));
         };
+    }
+
+    /** The narrowest node that holds the integer, as Jackson's own parsers make them, so trees compare equal. */
+    private static JsonNode number(CborInteger integer) {
+        if (!integer.fitsLong()) {
+            return NODES.numberNode(integer.value());
+        }
+        long value = integer.longValueExact();
+        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
 
     private static byte[] binary(JsonNode node) {

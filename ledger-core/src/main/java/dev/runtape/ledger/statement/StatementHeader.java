@@ -16,6 +16,7 @@ import dev.runtape.verifier.cose.Sign1Builder;
 import dev.runtape.verifier.keys.SignatureAlgorithm;
 import dev.runtape.verifier.keys.SigningKey;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -106,7 +107,7 @@ public record StatementHeader(SignatureAlgorithm alg, Digest kid, String iss, St
                     reader.text(StatementLabels.EVENT_ID, "event id"),
                     reader.text(StatementLabels.TENANT, "tenant"),
                     reader.digest(StatementLabels.PREV, "prev"));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             throw new FormatException("statement header: " + e.getMessage(), e);
         }
     }

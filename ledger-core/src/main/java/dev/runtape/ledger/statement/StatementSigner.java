@@ -5,6 +5,7 @@ import dev.runtape.ledger.log.StatementBytes;
 import dev.runtape.verifier.cose.Sign1Builder;
 import dev.runtape.verifier.keys.SigningKey;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 
 /**
  * Signs statements for the ledger, on behalf of the principal the header names in {@code iss}: the header protected,
@@ -30,7 +31,7 @@ public final class StatementSigner {
         }
         if (!MessageDigest.isEqual(header.kid().bytes(), key.kid())) {
             throw new IllegalArgumentException("the header names kid " + header.kid().hex()
-                    + ", the key is " + java.util.HexFormat.of().formatHex(key.kid()));
+                    + ", the key is " + HexFormat.of().formatHex(key.kid()));
         }
         byte[] encoded = header.addTo(Sign1Builder.signingWith(key)).sign(payload.encode()).encode();
         return StatementBytes.of(encoded);

@@ -4,7 +4,7 @@
  * dev.runtape.ledger.statement.PayloadCodec}), signing on a principal's behalf ({@link
  * dev.runtape.ledger.statement.StatementSigner}), checking what producers signed themselves ({@link
  * dev.runtape.ledger.statement.StatementChecker}), and the salted disclosures a payload names instead of carrying
- * contents ({@link dev.runtape.ledger.statement.Disclosures}). Decision 0008 records the choices.
+ * contents ({@link dev.runtape.ledger.statement.Disclosures}). Decision 0009 records the choices.
  */
 @NullMarked
 package dev.runtape.ledger.statement;

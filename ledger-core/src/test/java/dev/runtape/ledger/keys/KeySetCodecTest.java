@@ -8,6 +8,7 @@ import dev.runtape.cbor.CborArray;
 import dev.runtape.cbor.CborByteString;
 import dev.runtape.cbor.CborDecoder;
 import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborTextString;
 import dev.runtape.cbor.CborValue;
 import dev.runtape.schemas.RuntapeSchemas;
 import dev.runtape.verifier.FormatException;
@@ -79,7 +80,7 @@ class KeySetCodecTest {
         CborMap key = CoseKeyCodec.encode(TestKeys.ed25519(1).verificationKey());
         CborMap.Builder textTime = CborMap.builder();
         key.entries().forEach(textTime::put);
-        textTime.put(-70101, dev.runtape.cbor.CborTextString.of("yesterday"));
+        textTime.put(-70101, CborTextString.of("yesterday"));
         assertThatThrownBy(() -> KeySetCodec.decode(CborArray.of(textTime.build()).encode()))
                 .hasMessageStartingWith("key set: $[0]");
     }

@@ -4,6 +4,7 @@ import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.keys.Ed25519SigningKey;
 import dev.runtape.verifier.keys.P256SigningKey;
 import dev.runtape.verifier.keys.SecretKeyAccess;
+import java.util.Arrays;
 
 /** Fixed keys for tests, so that failures repeat. */
 public final class TestKeys {
@@ -14,7 +15,7 @@ public final class TestKeys {
     /** The Ed25519 key whose 32-byte seed is {@code n} repeated. */
     public static Ed25519SigningKey ed25519(int n) {
         byte[] seed = new byte[32];
-        java.util.Arrays.fill(seed, (byte) n);
+        Arrays.fill(seed, (byte) n);
         try {
             return Ed25519SigningKey.of(seed, SecretKeyAccess.insecure());
         } catch (FormatException e) {

@@ -3,11 +3,17 @@ package dev.runtape.ledger.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.cbor.CborArray;
 import dev.runtape.cbor.CborByteString;
 import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborSimple;
 import dev.runtape.cbor.CborTag;
 import dev.runtape.cbor.CborTextString;
 import dev.runtape.cbor.CborValue;
@@ -61,6 +67,26 @@ class PayloadCodecTest {
     }
 
     record Blob(byte[] bytes, long size) {
+    }
+
+    /** Shaped as the domain's actor: a sealed interface whose members Jackson tells apart by "kind". */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({@JsonSubTypes.Type(Actor.Operator.class), @JsonSubTypes.Type(Actor.Agent.class)})
+    sealed interface Actor {
+        @JsonTypeName("operator")
+        record Operator(String operatorId) implements Actor {
+        }
+
+        @JsonTypeName("agent")
+        record Agent(String agent, @Nullable String version) implements Actor {
+        }
+    }
+
+    record StartedLike(String trajectoryId, String taskId, Actor actor, Optional<Instant> started) {
+    }
+
+    /** Shaped as the domain's StepsRecorded: steps kept as the JSON trees they arrived as. */
+    record StepsLike(String trajectoryId, List<ObjectNode> steps) {
     }
 
     private static List<String> failures(String rule, CborValue payload) {
@@ -135,6 +161,34 @@ class PayloadCodecTest {
         }
         assertThat(failures("TaskDefined", PayloadCodec.encode(new NoFamily("t", ContentRef.of(D1), List.of()))))
                 .containsExactly("$: missing member family: tstr");
+    }
+
+    @Test
+    void aPolymorphicMemberCarriesItsKind() throws Exception {
+        StartedLike started = new StartedLike("traj-1", "task-1", new Actor.Agent("swe-agent", null),
+                Optional.of(Instant.ofEpochMilli(1_000)));
+        CborMap payload = PayloadCodec.encode(started);
+        assertThat(payload.get("actor")).contains(CborMap.builder().put("kind", CborTextString.of("agent"))
+                .put("agent", CborTextString.of("swe-agent")).build());
+        assertThat(failures("TrajectoryStarted", payload)).isEmpty();
+        assertThat(PayloadCodec.decode(payload, StartedLike.class)).isEqualTo(started);
+        StartedLike byOperator = new StartedLike("traj-2", "task-1", new Actor.Operator("op-7"), Optional.empty());
+        assertThat(failures("TrajectoryStarted", PayloadCodec.encode(byOperator))).isEmpty();
+    }
+
+    @Test
+    void stepsKeptAsTreesPassThroughWithTheirBytesAndNulls() throws Exception {
+        ObjectNode command = JsonNodeFactory.instance.objectNode()
+                .put("kind", "command")
+                .put("index", 0)
+                .putNull("exit-code");
+        command.putObject("command").put("digest", D1.bytes());
+        CborMap payload = PayloadCodec.encode(new StepsLike("traj-1", List.of(command)));
+        CborMap step = (CborMap) ((CborArray) payload.get("steps").orElseThrow()).get(0);
+        assertThat(step.get("exit-code")).contains(CborSimple.NULL);
+        assertThat(step.get("command")).contains(CborMap.builder().put("digest", new CborByteString(D1.bytes())).build());
+        assertThat(failures("StepsRecorded", payload)).isEmpty();
+        assertThat(PayloadCodec.decode(payload, StepsLike.class).steps()).containsExactly(command);
     }
 
     @Test

@@ -23,6 +23,7 @@ import dev.runtape.verifier.cose.Sign1Builder;
 import dev.runtape.verifier.keys.SigningKey;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ class StatementCheckerTest {
     void aPayloadThatBreaksItsEventsRuleIsRefusedWithThePath() {
         CborMap noFamily = CborMap.builder().put("task-id", CborTextString.of("task-1"))
                 .put("prompt", CborMap.builder().put("digest", new CborByteString(new byte[32])).build())
-                .put("success-criteria", new CborArray(java.util.List.of())).build();
+                .put("success-criteria", new CborArray(List.of())).build();
         byte[] statement = StatementSigner.sign(header(key).build(), noFamily, key).bytes();
         assertRejected(statement, Rejection.SCHEMA_INVALID)
                 .hasMessage("payload of TaskDefined does not match its schema: $: missing member family: tstr");

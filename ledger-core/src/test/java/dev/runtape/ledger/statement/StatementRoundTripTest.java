@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtape.cbor.CborDecoder;
+import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborProfile;
 import dev.runtape.cbor.CborTag;
 import dev.runtape.cbor.CborValue;
@@ -92,9 +93,9 @@ class StatementRoundTripTest {
     void theSignerLeavesValidationToTheValidator() throws Exception {
         SigningKey key = TestKeys.ed25519(1);
         StatementBytes signed = StatementSigner.sign(header(key).iat(Instant.EPOCH).build(),
-                dev.runtape.cbor.CborMap.EMPTY, key);
+                CborMap.EMPTY, key);
         assertThat(signed.length()).isPositive();
-        assertThatThrownBy(() -> StatementValidator.checkPayload("TaskDefined", dev.runtape.cbor.CborMap.EMPTY))
+        assertThatThrownBy(() -> StatementValidator.checkPayload("TaskDefined", CborMap.EMPTY))
                 .isInstanceOfSatisfying(StatementRejectedException.class,
                         e -> assertThat(e.rejection()).isEqualTo(Rejection.SCHEMA_INVALID));
     }
