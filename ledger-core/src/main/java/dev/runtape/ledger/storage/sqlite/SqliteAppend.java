@@ -30,7 +30,7 @@ import org.sqlite.SQLiteException;
  * The appends of one group commit, run one after the other inside one write transaction that holds SQLite's write
  * lock: nothing else commits between an append's checks and its inserts, which is what makes the checks hold and the
  * positions gapless. Each append runs in a savepoint of its own, so an append that is refused or fails is rolled back
- * alone and the others of the group still commit. The transaction's statements are prepared once for the group.
+ * alone and the others of the group still commit. The statements are prepared once for the group.
  *
  * <p>A batch is judged as if its event ids were checked before its revisions (a retry finds its streams moved on by
  * its own first attempt), but the usual case pays for neither lookup twice: revisions are checked first, and the ids
@@ -55,7 +55,9 @@ final class SqliteAppend implements AutoCloseable {
     private final Connection connection;
     private final Failures failures;
     private final Instant recordedAt;
-    private final Statement savepoints;
+    private final PreparedStatement savepoint;
+    private final PreparedStatement release;
+    private final PreparedStatement rollBack;
     private final PreparedStatement lastRevision;
     private final PreparedStatement insert;
     private long lastPosition;
@@ -65,10 +67,12 @@ final class SqliteAppend implements AutoCloseable {
         this.failures = failures;
         // Stored as epoch milliseconds: the entries returned must equal the entries read back later.
         this.recordedAt = Instant.ofEpochMilli(now.toEpochMilli());
-        this.savepoints = connection.createStatement();
+        this.savepoint = connection.prepareStatement("SAVEPOINT append");
+        this.release = connection.prepareStatement("RELEASE append");
+        this.rollBack = connection.prepareStatement("ROLLBACK TO append");
         this.lastRevision = connection.prepareStatement(LAST_REVISION);
         this.insert = connection.prepareStatement(INSERT);
-        try (ResultSet row = savepoints.executeQuery(LAST_POSITION)) {
+        try (Statement query = connection.createStatement(); ResultSet row = query.executeQuery(LAST_POSITION)) {
             row.next();
             this.lastPosition = row.getLong(1);
         }
@@ -92,10 +96,10 @@ final class SqliteAppend implements AutoCloseable {
     }
 
     private Outcome<AppendResult> inSavepoint(AppendBatch batch) throws SQLException {
-        savepoints.execute("SAVEPOINT append");
+        savepoint.execute();
         try {
             AppendResult result = append(batch);
-            savepoints.execute("RELEASE append");
+            release.execute();
             return new Outcome.Done<>(result);
         } catch (EventLogException refused) {
             rollBackToSavepoint();
@@ -108,8 +112,8 @@ final class SqliteAppend implements AutoCloseable {
     }
 
     private void rollBackToSavepoint() throws SQLException {
-        savepoints.execute("ROLLBACK TO append");
-        savepoints.execute("RELEASE append");
+        rollBack.execute();
+        release.execute();
     }
 
     /** Appends {@code batch}, or returns the original entries of a retry; throws the port's refusals. */
@@ -125,7 +129,7 @@ final class SqliteAppend implements AutoCloseable {
                 throw failed;
             }
             // The insert stopped part-way; judged on what was stored before it, the batch may be a retry or reuse ids.
-            savepoints.execute("ROLLBACK TO append");
+            rollBack.execute();
             Optional<AppendResult> retry = retryOf(batch);
             if (retry.isPresent()) {
                 return retry.get();
@@ -252,8 +256,8 @@ final class SqliteAppend implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (savepoints; lastRevision; insert) {
-            // closes all three, the first failure reported
+        try (savepoint; release; rollBack; lastRevision; insert) {
+            // closes them all, the first failure reported
         }
     }
 }
