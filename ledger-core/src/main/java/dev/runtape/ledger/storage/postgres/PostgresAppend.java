@@ -10,7 +10,6 @@ import dev.runtape.ledger.log.LogEntry;
 import dev.runtape.ledger.log.NewEvent;
 import dev.runtape.ledger.log.RevisionConflictException;
 import dev.runtape.ledger.log.StreamAppend;
-import dev.runtape.ledger.log.StreamId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,18 +29,23 @@ import org.jspecify.annotations.Nullable;
  * anything: every later statement of the transaction then sees every append committed before it, and no other append
  * can commit until it ends, so each append's checks hold and its positions follow the last committed one without a
  * gap. The lock is held through COMMIT, which is why appends are grouped: without grouping, commits would queue for
- * the lock one fsync at a time.
+ * the lock one flush at a time. Positions are counted here from the locked counter and written back to it once, for
+ * the whole group, before the commit.
  *
- * <p>Each append runs in a savepoint of its own, so an append that is refused or fails is rolled back alone and the
- * others of the group still commit. Positions are counted here from the locked counter and written back to it once,
- * for the whole group, before the commit.
+ * <p>A group runs in one of two ways. {@link #fast} sends each append as one statement that checks the streams'
+ * revisions and inserts the batch only if they all match: one round trip per append, and no savepoint, since a
+ * refusal is an answer and not an error. A statement that fails (a unique violation, a trigger, a lost connection)
+ * ends the fast try: the caller rolls it back and runs the group again {@link #careful}ly, each append in a savepoint
+ * of its own, so that the append that fails is rolled back alone and the others still commit. (Savepoints only on that
+ * path, because each one that writes takes a subtransaction id, and a transaction with more than 64 of them makes
+ * every other session's snapshots consult {@code pg_subtrans}.)
  *
  * <p>A batch is judged as if its event ids were checked before its revisions (a retry finds its streams moved on by
- * its own first attempt), but the usual case looks the ids up only once, in the insert's unique index: revisions are
- * checked first, and the ids are looked up only when a revision does not match or the insert hits a unique violation,
- * either of which a retry or a reused id would cause. A unique violation also means a writer that bypassed the counter
- * got there first (the counter's lock rules out every other way); judged again against what is committed by then, the
- * batch is a retry or a conflict like any other.
+ * its own first attempt), but the usual case looks the ids up only once, in the insert's unique index: the ids are
+ * looked up only when a revision does not match or the insert hits a unique violation, either of which a retry or a
+ * reused id would cause. A unique violation also means a writer that bypassed the counter got there first (the
+ * counter's lock rules out every other way); judged again against what is committed by then, the batch is a retry or
+ * a conflict like any other.
  */
 final class PostgresAppend implements AutoCloseable {
 
@@ -48,12 +53,27 @@ final class PostgresAppend implements AutoCloseable {
             "SELECT last_position, clock_timestamp() FROM event_log_counter WHERE id = 1 FOR UPDATE";
     private static final String FIND_BY_EVENT_IDS =
             "SELECT " + PostgresLogSchema.ENTRY_COLUMNS + " FROM event_log WHERE event_id = ANY (?)";
-    // A scalar subquery per stream lets PostgreSQL read each max from the end of the (stream, revision) index.
-    private static final String LAST_REVISIONS = "SELECT s.stream, "
-            + "(SELECT max(e.revision) FROM event_log e WHERE e.stream = s.stream) FROM unnest(?::text[]) AS s(stream)";
     private static final String ADVANCE_COUNTER = "UPDATE event_log_counter SET last_position = ? WHERE id = 1";
-    private static final String INSERT = "INSERT INTO event_log (position, stream, revision, event_id, event_type, "
-            + "tenant, statement, digest, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * One append in one statement: the streams' last revisions, and the batch inserted only if every one is the
+     * expected one. Its rows are the streams, each with its actual last revision, and how many events were inserted.
+     */
+    private static final String CHECK_AND_INSERT = """
+            WITH expected (stream, last_revision) AS (SELECT * FROM unnest(?::text[], ?::bigint[])),
+            -- A scalar subquery per stream reads each max from the end of the (stream, revision) index.
+            actual AS (
+                SELECT x.stream, x.last_revision AS expected,
+                    coalesce((SELECT max(e.revision) FROM event_log e WHERE e.stream = x.stream), -1) AS actual
+                FROM expected x),
+            inserted AS (
+                INSERT INTO event_log (position, stream, revision, event_id, event_type, tenant, statement, digest,
+                    recorded_at)
+                SELECT r.position, r.stream, r.revision, r.event_id, r.event_type, r.tenant, r.statement, r.digest, ?
+                FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bytea[],
+                    ?::bytea[]) AS r (position, stream, revision, event_id, event_type, tenant, statement, digest)
+                WHERE NOT EXISTS (SELECT 1 FROM actual WHERE actual.actual <> actual.expected)
+                RETURNING 1)
+            SELECT stream, actual, (SELECT count(*) FROM inserted) FROM actual""";
     private static final String UNIQUE_VIOLATION = "23505";
 
     /** Says what failed as the log says every failure of its store. */
@@ -63,22 +83,15 @@ final class PostgresAppend implements AutoCloseable {
     }
 
     private final Connection connection;
-    private final Failures failures;
-    private final Statement savepoints;
-    private final PreparedStatement lastRevisions;
-    private final PreparedStatement insert;
+    private final PreparedStatement checkAndInsert;
     private final long lockedPosition;
     /** The store's clock, read under the counter's lock: every entry of the group is recorded at this time. */
     private final OffsetDateTime recordedAt;
     private long lastPosition;
 
-    private PostgresAppend(Connection connection, Failures failures) throws SQLException {
+    private PostgresAppend(Connection connection) throws SQLException {
         this.connection = connection;
-        this.failures = failures;
-        this.savepoints = connection.createStatement();
-        this.lastRevisions = connection.prepareStatement(LAST_REVISIONS);
-        this.insert = connection.prepareStatement(INSERT);
-        try (ResultSet row = savepoints.executeQuery(LOCK_COUNTER)) {
+        try (Statement lock = connection.createStatement(); ResultSet row = lock.executeQuery(LOCK_COUNTER)) {
             if (!row.next()) {
                 throw new SQLException("the event log's counter row is missing from event_log_counter");
             }
@@ -86,88 +99,147 @@ final class PostgresAppend implements AutoCloseable {
             this.recordedAt = row.getObject(2, OffsetDateTime.class);
         }
         this.lastPosition = lockedPosition;
+        this.checkAndInsert = connection.prepareStatement(CHECK_AND_INSERT);
     }
 
     /**
-     * Runs the appends of {@code group} in order on {@code connection}, inside the transaction the caller holds open,
-     * and returns each one's outcome: its result, or the port's refusal or the store's failure.
+     * Runs the appends of {@code group} in order, one statement each, inside the transaction the caller holds open,
+     * and returns each one's outcome: its result or the port's refusal.
      *
-     * @throws SQLException when the transaction itself can no longer go on: nothing of the group may be committed
+     * @throws SQLException when a statement failed: the transaction must be rolled back, and the group run again with
+     *     {@link #careful}
      */
-    static List<Outcome<AppendResult>> run(Connection connection, List<AppendBatch> group, Failures failures)
-            throws SQLException {
-        try (PostgresAppend appends = new PostgresAppend(connection, failures)) {
+    static List<Outcome<AppendResult>> fast(Connection connection, List<AppendBatch> group) throws SQLException {
+        try (PostgresAppend appends = new PostgresAppend(connection)) {
             List<Outcome<AppendResult>> outcomes = new ArrayList<>(group.size());
             for (AppendBatch batch : group) {
-                outcomes.add(appends.inSavepoint(batch));
+                outcomes.add(appends.checkAndInsert(batch));
             }
             appends.advanceCounter();
             return outcomes;
         }
     }
 
-    private Outcome<AppendResult> inSavepoint(AppendBatch batch) throws SQLException {
+    /**
+     * Runs the appends of {@code group} in order, each in a savepoint of its own, inside the transaction the caller
+     * holds open, and returns each one's outcome: its result, the port's refusal, or the store's failure.
+     *
+     * @throws SQLException when the transaction itself can no longer go on: nothing of the group may be committed
+     */
+    static List<Outcome<AppendResult>> careful(Connection connection, List<AppendBatch> group, Failures failures)
+            throws SQLException {
+        try (PostgresAppend appends = new PostgresAppend(connection); Statement savepoints = connection.createStatement()) {
+            List<Outcome<AppendResult>> outcomes = new ArrayList<>(group.size());
+            for (AppendBatch batch : group) {
+                outcomes.add(appends.inSavepoint(batch, savepoints, failures));
+            }
+            appends.advanceCounter();
+            return outcomes;
+        }
+    }
+
+    private Outcome<AppendResult> inSavepoint(AppendBatch batch, Statement savepoints, Failures failures)
+            throws SQLException {
         savepoints.execute("SAVEPOINT append");
         try {
-            AppendResult result = append(batch);
+            Outcome<AppendResult> outcome = checkAndInsert(batch);
             savepoints.execute("RELEASE SAVEPOINT append");
-            return new Outcome.Done<>(result);
-        } catch (EventLogException refused) {
-            rollBackToSavepoint();
-            return new Outcome.Refused<>(refused);
+            return outcome;
         } catch (SQLException failed) {
-            // If the connection is gone, this throws and the group fails.
-            rollBackToSavepoint();
+            // The transaction is in error until the savepoint is rolled back; if the connection is gone, this throws
+            // and the group fails.
+            savepoints.execute("ROLLBACK TO SAVEPOINT append");
+            savepoints.execute("RELEASE SAVEPOINT append");
+            if (isUniqueViolation(failed)) {
+                // Judged on what is committed now: a retry, a reused id, or (if neither) the failure itself.
+                return judged(batch, () -> failures.failure("could not append " + batch.size() + " events", failed));
+            }
             return new Outcome.Refused<>(failures.failure("could not append " + batch.size() + " events", failed));
         }
     }
 
-    private void rollBackToSavepoint() throws SQLException {
-        savepoints.execute("ROLLBACK TO SAVEPOINT append");
-        savepoints.execute("RELEASE SAVEPOINT append");
-    }
-
-    /** Appends {@code batch}, or returns the original entries of a retry; throws the port's refusals. */
-    private AppendResult append(AppendBatch batch) throws SQLException {
-        Optional<RevisionConflictException> conflict = firstRevisionConflict(batch);
-        if (conflict.isPresent()) {
-            return retryOf(batch).orElseThrow(conflict::get);
-        }
-        try {
-            return new AppendResult(insert(batch), false);
-        } catch (SQLException failed) {
-            if (!isUniqueViolation(failed)) {
-                throw failed;
-            }
-            // The transaction is in error until the savepoint is rolled back; then the lookup sees what committed.
-            savepoints.execute("ROLLBACK TO SAVEPOINT append");
-            Optional<AppendResult> retry = retryOf(batch);
-            if (retry.isPresent()) {
-                return retry.get();
-            }
-            throw failed;
-        }
-    }
-
-    private Optional<RevisionConflictException> firstRevisionConflict(AppendBatch batch) throws SQLException {
-        Map<String, Long> actual = new HashMap<>();
-        lastRevisions.setArray(1, connection.createArrayOf("text",
-                batch.appends().stream().map(append -> append.stream().value()).toArray()));
-        try (ResultSet rows = lastRevisions.executeQuery()) {
-            while (rows.next()) {
-                String stream = rows.getString(1);
-                long revision = rows.getLong(2);
-                actual.put(stream, rows.wasNull() ? -1 : revision);
-            }
-        }
+    /** One append in one statement: inserted when every stream is at its expected revision, else judged. */
+    private Outcome<AppendResult> checkAndInsert(AppendBatch batch) throws SQLException {
+        int size = batch.size();
+        List<LogEntry> entries = new ArrayList<>(size);
+        Long[] positions = new Long[size];
+        String[] streams = new String[size];
+        Long[] revisions = new Long[size];
+        String[] eventIds = new String[size];
+        String[] eventTypes = new String[size];
+        String[] tenants = new String[size];
+        byte[][] statements = new byte[size][];
+        byte[][] digests = new byte[size][];
+        long position = lastPosition;
+        int i = 0;
         for (StreamAppend append : batch.appends()) {
-            StreamId stream = append.stream();
-            long last = actual.get(stream.value());
-            if (last != append.expected().lastRevision()) {
-                return Optional.of(new RevisionConflictException(stream, append.expected(), ExpectedRevision.of(last)));
+            long revision = append.expected().nextRevision();
+            for (NewEvent event : append.events()) {
+                LogEntry entry = new LogEntry(++position, append.stream(), revision++, event.eventId(),
+                        event.eventType(), event.tenant(), event.statement(), recordedAt.toInstant());
+                entries.add(entry);
+                positions[i] = entry.position();
+                streams[i] = entry.stream().value();
+                revisions[i] = entry.revision();
+                eventIds[i] = entry.eventId();
+                eventTypes[i] = entry.eventType();
+                tenants[i] = entry.tenant();
+                statements[i] = entry.statement().bytes();
+                digests[i] = entry.statement().digest().bytes();
+                i++;
             }
         }
-        return Optional.empty();
+        checkAndInsert.setArray(1, connection.createArrayOf("text",
+                batch.appends().stream().map(append -> append.stream().value()).toArray()));
+        checkAndInsert.setArray(2, connection.createArrayOf("bigint",
+                batch.appends().stream().map(append -> append.expected().lastRevision()).toArray()));
+        checkAndInsert.setObject(3, recordedAt);
+        checkAndInsert.setArray(4, connection.createArrayOf("bigint", positions));
+        checkAndInsert.setArray(5, connection.createArrayOf("text", streams));
+        checkAndInsert.setArray(6, connection.createArrayOf("bigint", revisions));
+        checkAndInsert.setArray(7, connection.createArrayOf("text", eventIds));
+        checkAndInsert.setArray(8, connection.createArrayOf("text", eventTypes));
+        checkAndInsert.setArray(9, connection.createArrayOf("text", tenants));
+        checkAndInsert.setArray(10, connection.createArrayOf("bytea", statements));
+        checkAndInsert.setArray(11, connection.createArrayOf("bytea", digests));
+        Map<String, Long> actual = new HashMap<>();
+        long inserted = 0;
+        try (ResultSet rows = checkAndInsert.executeQuery()) {
+            while (rows.next()) {
+                actual.put(rows.getString(1), rows.getLong(2));
+                inserted = rows.getLong(3);
+            }
+        }
+        if (inserted == size) {
+            lastPosition = position;
+            return new Outcome.Done<>(new AppendResult(entries, false));
+        }
+        RevisionConflictException conflict = firstConflict(batch, actual);
+        return judged(batch, () -> conflict);
+    }
+
+    private static RevisionConflictException firstConflict(AppendBatch batch, Map<String, Long> actual) {
+        for (StreamAppend append : batch.appends()) {
+            long last = actual.get(append.stream().value());
+            if (last != append.expected().lastRevision()) {
+                return new RevisionConflictException(append.stream(), append.expected(), ExpectedRevision.of(last));
+            }
+        }
+        throw new IllegalStateException("nothing was inserted, yet every stream is at its expected revision");
+    }
+
+    /**
+     * A batch that could not be appended as it is, judged by its event ids: the original entries of a retry, an
+     * {@link EventIdConflictException}, or (when none of its ids is stored) {@code otherwise}.
+     */
+    private Outcome<AppendResult> judged(AppendBatch batch, Supplier<? extends RuntimeException> otherwise)
+            throws SQLException {
+        try {
+            Optional<AppendResult> retry = retryOf(batch);
+            return retry.isPresent() ? new Outcome.Done<>(retry.get()) : new Outcome.Refused<>(otherwise.get());
+        } catch (EventIdConflictException conflict) {
+            return new Outcome.Refused<>(conflict);
+        }
     }
 
     /**
@@ -177,7 +249,7 @@ final class PostgresAppend implements AutoCloseable {
      * @throws EventIdConflictException when some are stored and some not, or one is stored in another stream
      */
     private Optional<AppendResult> retryOf(AppendBatch batch) throws SQLException {
-        Map<String, LogEntry> stored = storedEntries(connection, batch);
+        Map<String, LogEntry> stored = storedEntries(batch);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
@@ -204,7 +276,7 @@ final class PostgresAppend implements AutoCloseable {
         return Optional.of(new AppendResult(entries, true));
     }
 
-    private static Map<String, LogEntry> storedEntries(Connection connection, AppendBatch batch) throws SQLException {
+    private Map<String, LogEntry> storedEntries(AppendBatch batch) throws SQLException {
         List<String> eventIds = new ArrayList<>(batch.size());
         batch.appends().forEach(append -> append.events().forEach(event -> eventIds.add(event.eventId())));
         Map<String, LogEntry> stored = new HashMap<>();
@@ -215,40 +287,6 @@ final class PostgresAppend implements AutoCloseable {
             }
         }
         return stored;
-    }
-
-    private List<LogEntry> insert(AppendBatch batch) throws SQLException {
-        long position = lastPosition;
-        List<LogEntry> entries = new ArrayList<>(batch.size());
-        try {
-            for (StreamAppend append : batch.appends()) {
-                long revision = append.expected().nextRevision();
-                for (NewEvent event : append.events()) {
-                    LogEntry entry = new LogEntry(++position, append.stream(), revision++, event.eventId(),
-                            event.eventType(), event.tenant(), event.statement(), recordedAt.toInstant());
-                    bind(entry);
-                    insert.addBatch();
-                    entries.add(entry);
-                }
-            }
-            insert.executeBatch();
-        } finally {
-            insert.clearBatch();
-        }
-        lastPosition = position;
-        return entries;
-    }
-
-    private void bind(LogEntry entry) throws SQLException {
-        insert.setLong(1, entry.position());
-        insert.setString(2, entry.stream().value());
-        insert.setLong(3, entry.revision());
-        insert.setString(4, entry.eventId());
-        insert.setString(5, entry.eventType());
-        insert.setString(6, entry.tenant());
-        insert.setBytes(7, entry.statement().bytes());
-        insert.setBytes(8, entry.statement().digest().bytes());
-        insert.setObject(9, recordedAt);
     }
 
     /** Sets the counter to the group's last position, in the transaction and under the lock taken at its start. */
@@ -263,7 +301,6 @@ final class PostgresAppend implements AutoCloseable {
     }
 
     private static boolean isUniqueViolation(SQLException failure) {
-        // A failed JDBC batch reports the server's error as the next exception of a BatchUpdateException.
         for (@Nullable SQLException e = failure; e != null; e = e.getNextException()) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 return true;
@@ -274,8 +311,6 @@ final class PostgresAppend implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (savepoints; lastRevisions; insert) {
-            // closes all three, the first failure reported
-        }
+        checkAndInsert.close();
     }
 }

@@ -22,8 +22,8 @@ import java.util.Optional;
  * is durable when it returns as far as the server's {@code synchronous_commit} makes it so (on by default).
  *
  * <p>Appends that arrive through this log while one of its transactions runs are combined into its next transaction
- * (group commit), each in a savepoint of its own: they share one hold of the counter's lock and one flush of the
- * server's log, and an append that is refused or fails is rolled back alone. Every caller returns once the
+ * (group commit): they share one hold of the counter's lock and one flush of the server's log, and an append that
+ * is refused or fails is rolled back alone. Every caller returns once the
  * transaction holding its append has committed. {@code recordedAt} is the server's clock, in microseconds, read once
  * per transaction under the counter's lock.
  */
@@ -66,14 +66,24 @@ public final class PostgresEventLog implements EventLog {
         return appends.submit(batch);
     }
 
-    /** One transaction for a group of appends; when it fails as a whole, nothing of the group is stored. */
+    /**
+     * One transaction for a group of appends, tried the fast way first (see {@link PostgresAppend}); when a statement
+     * fails, the group is rolled back and run again with a savepoint per append. When that fails as a whole, nothing
+     * of the group is stored.
+     */
     private List<Outcome<AppendResult>> commit(List<AppendBatch> group) {
         List<Outcome<AppendResult>> outcomes;
         try {
-            outcomes = database.write(connection -> PostgresAppend.run(connection, group, PostgresEventLog::failure));
-        } catch (SQLException e) {
-            return group.stream().<Outcome<AppendResult>>map(batch -> new Outcome.Refused<>(
-                    failure("could not append " + batch.size() + " events", e))).toList();
+            outcomes = database.write(connection -> PostgresAppend.fast(connection, group));
+        } catch (SQLException fastTryFailed) {
+            try {
+                outcomes = database.write(connection -> PostgresAppend.careful(connection, group,
+                        PostgresEventLog::failure));
+            } catch (SQLException e) {
+                e.addSuppressed(fastTryFailed);
+                return group.stream().<Outcome<AppendResult>>map(batch -> new Outcome.Refused<>(
+                        failure("could not append " + batch.size() + " events", e))).toList();
+            }
         }
         long committed = EventLog.BEFORE_FIRST;
         for (Outcome<AppendResult> outcome : outcomes) {

@@ -67,6 +67,8 @@ public final class SqliteDatabase implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setCacheSize(-WRITER_CACHE_KIB);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // Nothing here asks for generated keys; the driver would otherwise parse the SQL of every insert to offer them.
+        config.setGetGeneratedKeys(false);
         Connection writer = DriverManager.getConnection(url, config.toProperties());
         try {
             execute(writer, "PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES);
