@@ -579,6 +579,47 @@ public abstract class EventLogContract {
         assertThat(log.head(stream("taken")).orElseThrow().revision()).isZero();
     }
 
+    @RepeatedTest(3)
+    void appendsQueuedTogetherAreJudgedInArrivalOrderEachSeeingOnlyTheOnesBeforeIt() throws Exception {
+        AppendBatch first = AppendBatch.of(StreamAppend.of(stream("s"), ExpectedRevision.NO_STREAM, event("s0")));
+        List<AppendBatch> arrivals = List.of(
+                AppendBatch.of(StreamAppend.of(stream("lead"), ExpectedRevision.NO_STREAM, event("lead-0"))),
+                first,
+                AppendBatch.of(StreamAppend.of(stream("s"), ExpectedRevision.of(0), event("s1"))),
+                first,
+                AppendBatch.of(StreamAppend.of(stream("t"), ExpectedRevision.of(5), event("t-id"))),
+                AppendBatch.of(StreamAppend.of(stream("t"), ExpectedRevision.NO_STREAM, event("t-id"))));
+        List<CompletableFuture<AppendResult>> results = new ArrayList<>();
+        List<Thread> callers = new ArrayList<>();
+        try (AutoCloseable hold = holdWrites()) {
+            for (AppendBatch batch : arrivals) {
+                CompletableFuture<AppendResult> result = new CompletableFuture<>();
+                callers.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        result.complete(log.append(batch));
+                    } catch (Throwable failure) {
+                        result.completeExceptionally(failure);
+                    }
+                }));
+                results.add(result);
+                awaitAllButOneWaiting(callers);
+            }
+        }
+
+        AppendResult s0 = results.get(1).get(30, TimeUnit.SECONDS);
+        assertThat(s0.retried()).isFalse();
+        assertThat(results.get(2).get(30, TimeUnit.SECONDS).entries()).singleElement()
+                .satisfies(entry -> assertThat(entry.revision()).isEqualTo(1));
+        assertThat(results.get(3).get(30, TimeUnit.SECONDS)).isEqualTo(new AppendResult(s0.entries(), true));
+        assertThatThrownBy(() -> results.get(4).get(30, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(RevisionConflictException.class,
+                        conflict -> assertThat(conflict.actual()).isEqualTo(ExpectedRevision.NO_STREAM));
+        assertThat(results.get(5).get(30, TimeUnit.SECONDS).entries()).extracting(LogEntry::eventId)
+                .containsExactly("t-id");
+        assertThat(log.readAfter(EventLog.BEFORE_FIRST, 10)).extracting(LogEntry::eventId)
+                .containsExactly("lead-0", "s0", "s1", "t-id");
+    }
+
     /** Waits until every caller but one (which may hold the turn to write) is parked, queued behind the hold. */
     private static void awaitAllButOneWaiting(List<Thread> callers) throws InterruptedException {
         int stablePolls = 0;

@@ -18,10 +18,13 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,50 +33,59 @@ import org.jspecify.annotations.Nullable;
  * can commit until it ends, so each append's checks hold and its positions follow the last committed one without a
  * gap. The lock is held through COMMIT, which is why appends are grouped: without grouping, commits would queue for
  * the lock one flush at a time. Positions are counted here from the locked counter and written back to it once, for
- * the whole group, before the commit.
+ * the whole group.
  *
- * <p>A group runs in one of two ways. {@link #fast} sends each append as one statement that checks the streams'
- * revisions and inserts the batch only if they all match: one round trip per append, and no savepoint, since a
- * refusal is an answer and not an error. A statement that fails (a unique violation, a trigger, a lost connection)
- * ends the fast try: the caller rolls it back and runs the group again {@link #careful}ly, each append in a savepoint
- * of its own, so that the append that fails is rolled back alone and the others still commit. (Savepoints only on that
- * path, because each one that writes takes a subtransaction id, and a transaction with more than 64 of them makes
- * every other session's snapshots consult {@code pg_subtrans}.)
+ * <p>A group runs in one of two ways. {@link #fast} reads the last revision of every stream the group names in one
+ * query, judges the appends one after the other in memory (each sees the ones accepted before it), and inserts every
+ * accepted event in one statement: a handful of round trips for the whole group, however many appends it holds. A
+ * refusal is an answer, not an error, so nothing needs undoing. When that insert fails (an event id stored already in
+ * another stream, or taken twice in the group; a trigger; a writer that bypassed the counter), the caller rolls the
+ * transaction back and runs the group again {@link #careful}ly: each append in a savepoint of its own, checked and
+ * inserted by one statement, so that the append that fails is rolled back alone and the others still commit.
+ * (Savepoints only on that path, because each one that writes takes a subtransaction id, and a transaction with more
+ * than 64 of them makes every other session's snapshots consult {@code pg_subtrans}.)
  *
  * <p>A batch is judged as if its event ids were checked before its revisions (a retry finds its streams moved on by
- * its own first attempt), but the usual case looks the ids up only once, in the insert's unique index: the ids are
- * looked up only when a revision does not match or the insert hits a unique violation, either of which a retry or a
- * reused id would cause. A unique violation also means a writer that bypassed the counter got there first (the
+ * its own first attempt), but the usual case looks the ids up only once, in the insert's unique index: they are looked
+ * up only for an append whose revisions do not match, or whose insert hits a unique violation, either of which a retry
+ * or a reused id would cause. A unique violation may also mean a writer that bypassed the counter got there first (the
  * counter's lock rules out every other way); judged again against what is committed by then, the batch is a retry or
  * a conflict like any other.
  */
-final class PostgresAppend implements AutoCloseable {
+final class PostgresAppend {
 
     private static final String LOCK_COUNTER =
             "SELECT last_position, clock_timestamp() FROM event_log_counter WHERE id = 1 FOR UPDATE";
+    // A scalar subquery per stream reads each max from the end of the (stream, revision) index.
+    private static final String LAST_REVISIONS = "SELECT s.stream, coalesce("
+            + "(SELECT max(e.revision) FROM event_log e WHERE e.stream = s.stream), -1) FROM unnest(?::text[]) AS s(stream)";
     private static final String FIND_BY_EVENT_IDS =
             "SELECT " + PostgresLogSchema.ENTRY_COLUMNS + " FROM event_log WHERE event_id = ANY (?)";
-    private static final String ADVANCE_COUNTER = "UPDATE event_log_counter SET last_position = ? WHERE id = 1";
+    private static final String ROWS = """
+            SELECT r.position, r.stream, r.revision, r.event_id, r.event_type, r.tenant, r.statement, r.digest, ?
+                FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bytea[],
+                    ?::bytea[]) AS r (position, stream, revision, event_id, event_type, tenant, statement, digest)""";
+    private static final String INSERT = "INSERT INTO event_log (position, stream, revision, event_id, event_type, "
+            + "tenant, statement, digest, recorded_at) ";
+    /** Every accepted event of a group, and the counter moved past them, in one statement. */
+    private static final String INSERT_AND_COUNT = "WITH inserted AS (" + INSERT + ROWS + ") "
+            + "UPDATE event_log_counter SET last_position = ? WHERE id = 1";
     /**
-     * One append in one statement: the streams' last revisions, and the batch inserted only if every one is the
-     * expected one. Its rows are the streams, each with its actual last revision, and how many events were inserted.
+     * One append in one statement, for the careful path: the streams' last revisions, and the batch inserted only if
+     * every one is the expected one. Its rows are the streams, each with its actual last revision, and how many events
+     * were inserted.
      */
     private static final String CHECK_AND_INSERT = """
             WITH expected (stream, last_revision) AS (SELECT * FROM unnest(?::text[], ?::bigint[])),
-            -- A scalar subquery per stream reads each max from the end of the (stream, revision) index.
             actual AS (
                 SELECT x.stream, x.last_revision AS expected,
                     coalesce((SELECT max(e.revision) FROM event_log e WHERE e.stream = x.stream), -1) AS actual
                 FROM expected x),
-            inserted AS (
-                INSERT INTO event_log (position, stream, revision, event_id, event_type, tenant, statement, digest,
-                    recorded_at)
-                SELECT r.position, r.stream, r.revision, r.event_id, r.event_type, r.tenant, r.statement, r.digest, ?
-                FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bytea[],
-                    ?::bytea[]) AS r (position, stream, revision, event_id, event_type, tenant, statement, digest)
-                WHERE NOT EXISTS (SELECT 1 FROM actual WHERE actual.actual <> actual.expected)
+            inserted AS (""" + INSERT + ROWS + """
+                 WHERE NOT EXISTS (SELECT 1 FROM actual WHERE actual.actual <> actual.expected)
                 RETURNING 1)
             SELECT stream, actual, (SELECT count(*) FROM inserted) FROM actual""";
+    private static final String ADVANCE_COUNTER = "UPDATE event_log_counter SET last_position = ? WHERE id = 1";
     private static final String UNIQUE_VIOLATION = "23505";
 
     /** Says what failed as the log says every failure of its store. */
@@ -82,8 +94,11 @@ final class PostgresAppend implements AutoCloseable {
         EventLogException failure(String what, SQLException cause);
     }
 
+    /** An event accepted earlier in the group, and which append of the group it belongs to. */
+    private record Accepted(LogEntry entry, int append) {
+    }
+
     private final Connection connection;
-    private final PreparedStatement checkAndInsert;
     private final long lockedPosition;
     /** The store's clock, read under the counter's lock: every entry of the group is recorded at this time. */
     private final OffsetDateTime recordedAt;
@@ -99,25 +114,17 @@ final class PostgresAppend implements AutoCloseable {
             this.recordedAt = row.getObject(2, OffsetDateTime.class);
         }
         this.lastPosition = lockedPosition;
-        this.checkAndInsert = connection.prepareStatement(CHECK_AND_INSERT);
     }
 
     /**
-     * Runs the appends of {@code group} in order, one statement each, inside the transaction the caller holds open,
-     * and returns each one's outcome: its result or the port's refusal.
+     * Judges the appends of {@code group} in order and inserts the accepted ones together, inside the transaction the
+     * caller holds open; returns each append's outcome: its result or the port's refusal.
      *
      * @throws SQLException when a statement failed: the transaction must be rolled back, and the group run again with
      *     {@link #careful}
      */
     static List<Outcome<AppendResult>> fast(Connection connection, List<AppendBatch> group) throws SQLException {
-        try (PostgresAppend appends = new PostgresAppend(connection)) {
-            List<Outcome<AppendResult>> outcomes = new ArrayList<>(group.size());
-            for (AppendBatch batch : group) {
-                outcomes.add(appends.checkAndInsert(batch));
-            }
-            appends.advanceCounter();
-            return outcomes;
-        }
+        return new PostgresAppend(connection).judgeAndInsert(group);
     }
 
     /**
@@ -128,40 +135,120 @@ final class PostgresAppend implements AutoCloseable {
      */
     static List<Outcome<AppendResult>> careful(Connection connection, List<AppendBatch> group, Failures failures)
             throws SQLException {
-        try (PostgresAppend appends = new PostgresAppend(connection); Statement savepoints = connection.createStatement()) {
-            List<Outcome<AppendResult>> outcomes = new ArrayList<>(group.size());
+        PostgresAppend appends = new PostgresAppend(connection);
+        List<Outcome<AppendResult>> outcomes = new ArrayList<>(group.size());
+        try (Statement savepoints = connection.createStatement();
+                PreparedStatement checkAndInsert = connection.prepareStatement(CHECK_AND_INSERT)) {
             for (AppendBatch batch : group) {
-                outcomes.add(appends.inSavepoint(batch, savepoints, failures));
+                outcomes.add(appends.inSavepoint(batch, savepoints, checkAndInsert, failures));
             }
-            appends.advanceCounter();
-            return outcomes;
+        }
+        if (appends.lastPosition != appends.lockedPosition) {
+            try (PreparedStatement advance = connection.prepareStatement(ADVANCE_COUNTER)) {
+                advance.setLong(1, appends.lastPosition);
+                advance.executeUpdate();
+            }
+        }
+        return outcomes;
+    }
+
+    private List<Outcome<AppendResult>> judgeAndInsert(List<AppendBatch> group) throws SQLException {
+        Map<String, Long> heads = lastRevisions(group);
+        Map<String, Accepted> accepted = new HashMap<>();
+        Map<Integer, RevisionConflictException> conflicts = new LinkedHashMap<>();
+        List<@Nullable Outcome<AppendResult>> outcomes = new ArrayList<>(group.size());
+        List<LogEntry> rows = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            AppendBatch batch = group.get(i);
+            Optional<RevisionConflictException> conflict = firstConflict(batch, heads);
+            if (conflict.isPresent()) {
+                conflicts.put(i, conflict.get());
+                outcomes.add(null);
+                continue;
+            }
+            List<LogEntry> entries = entries(batch);
+            for (LogEntry entry : entries) {
+                heads.put(entry.stream().value(), entry.revision());
+                // An id taken twice in the group stays with its first taker; the insert then fails on it.
+                accepted.putIfAbsent(entry.eventId(), new Accepted(entry, i));
+            }
+            rows.addAll(entries);
+            outcomes.add(new Outcome.Done<>(new AppendResult(entries, false)));
+        }
+        if (!conflicts.isEmpty()) {
+            Map<String, LogEntry> stored = storedEntries(conflicts.keySet().stream().map(group::get).toList());
+            for (Map.Entry<Integer, RevisionConflictException> conflict : conflicts.entrySet()) {
+                int index = conflict.getKey();
+                // What was stored when this append's turn came: the log, and the appends accepted before it.
+                Map<String, LogEntry> visible = new HashMap<>(stored);
+                accepted.forEach((id, earlier) -> {
+                    if (earlier.append() < index) {
+                        visible.put(id, earlier.entry());
+                    }
+                });
+                outcomes.set(index, judged(group.get(index), visible, conflict.getValue()));
+            }
+        }
+        if (!rows.isEmpty()) {
+            insertAndCount(rows);
+        }
+        List<Outcome<AppendResult>> judged = new ArrayList<>(group.size());
+        for (@Nullable Outcome<AppendResult> outcome : outcomes) {
+            judged.add(Objects.requireNonNull(outcome, "every append is judged"));
+        }
+        return judged;
+    }
+
+    private Map<String, Long> lastRevisions(List<AppendBatch> group) throws SQLException {
+        Set<String> streams = new LinkedHashSet<>();
+        group.forEach(batch -> batch.appends().forEach(append -> streams.add(append.stream().value())));
+        Map<String, Long> heads = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(LAST_REVISIONS)) {
+            query.setArray(1, connection.createArrayOf("text", streams.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    heads.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return heads;
+    }
+
+    private static Optional<RevisionConflictException> firstConflict(AppendBatch batch, Map<String, Long> heads) {
+        for (StreamAppend append : batch.appends()) {
+            long last = heads.get(append.stream().value());
+            if (last != append.expected().lastRevision()) {
+                return Optional.of(new RevisionConflictException(append.stream(), append.expected(),
+                        ExpectedRevision.of(last)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The entries {@code batch} would store, at the positions after the last one handed out; takes those positions. */
+    private List<LogEntry> entries(AppendBatch batch) {
+        List<LogEntry> entries = new ArrayList<>(batch.size());
+        for (StreamAppend append : batch.appends()) {
+            long revision = append.expected().nextRevision();
+            for (NewEvent event : append.events()) {
+                entries.add(new LogEntry(++lastPosition, append.stream(), revision++, event.eventId(),
+                        event.eventType(), event.tenant(), event.statement(), recordedAt.toInstant()));
+            }
+        }
+        return entries;
+    }
+
+    private void insertAndCount(List<LogEntry> rows) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_AND_COUNT)) {
+            int next = bindRows(insert, 1, rows);
+            insert.setLong(next, lastPosition);
+            insert.executeUpdate();
         }
     }
 
-    private Outcome<AppendResult> inSavepoint(AppendBatch batch, Statement savepoints, Failures failures)
-            throws SQLException {
-        savepoints.execute("SAVEPOINT append");
-        try {
-            Outcome<AppendResult> outcome = checkAndInsert(batch);
-            savepoints.execute("RELEASE SAVEPOINT append");
-            return outcome;
-        } catch (SQLException failed) {
-            // The transaction is in error until the savepoint is rolled back; if the connection is gone, this throws
-            // and the group fails.
-            savepoints.execute("ROLLBACK TO SAVEPOINT append");
-            savepoints.execute("RELEASE SAVEPOINT append");
-            if (isUniqueViolation(failed)) {
-                // Judged on what is committed now: a retry, a reused id, or (if neither) the failure itself.
-                return judged(batch, () -> failures.failure("could not append " + batch.size() + " events", failed));
-            }
-            return new Outcome.Refused<>(failures.failure("could not append " + batch.size() + " events", failed));
-        }
-    }
-
-    /** One append in one statement: inserted when every stream is at its expected revision, else judged. */
-    private Outcome<AppendResult> checkAndInsert(AppendBatch batch) throws SQLException {
-        int size = batch.size();
-        List<LogEntry> entries = new ArrayList<>(size);
+    /** Binds the parameters of {@link #ROWS} from {@code first} on; returns the number of the next parameter. */
+    private int bindRows(PreparedStatement statement, int first, List<LogEntry> rows) throws SQLException {
+        int size = rows.size();
         Long[] positions = new Long[size];
         String[] streams = new String[size];
         Long[] revisions = new Long[size];
@@ -170,38 +257,61 @@ final class PostgresAppend implements AutoCloseable {
         String[] tenants = new String[size];
         byte[][] statements = new byte[size][];
         byte[][] digests = new byte[size][];
-        long position = lastPosition;
-        int i = 0;
-        for (StreamAppend append : batch.appends()) {
-            long revision = append.expected().nextRevision();
-            for (NewEvent event : append.events()) {
-                LogEntry entry = new LogEntry(++position, append.stream(), revision++, event.eventId(),
-                        event.eventType(), event.tenant(), event.statement(), recordedAt.toInstant());
-                entries.add(entry);
-                positions[i] = entry.position();
-                streams[i] = entry.stream().value();
-                revisions[i] = entry.revision();
-                eventIds[i] = entry.eventId();
-                eventTypes[i] = entry.eventType();
-                tenants[i] = entry.tenant();
-                statements[i] = entry.statement().bytes();
-                digests[i] = entry.statement().digest().bytes();
-                i++;
-            }
+        for (int i = 0; i < size; i++) {
+            LogEntry entry = rows.get(i);
+            positions[i] = entry.position();
+            streams[i] = entry.stream().value();
+            revisions[i] = entry.revision();
+            eventIds[i] = entry.eventId();
+            eventTypes[i] = entry.eventType();
+            tenants[i] = entry.tenant();
+            statements[i] = entry.statement().bytes();
+            digests[i] = entry.statement().digest().bytes();
         }
+        int next = first;
+        statement.setObject(next++, recordedAt);
+        statement.setArray(next++, connection.createArrayOf("bigint", positions));
+        statement.setArray(next++, connection.createArrayOf("text", streams));
+        statement.setArray(next++, connection.createArrayOf("bigint", revisions));
+        statement.setArray(next++, connection.createArrayOf("text", eventIds));
+        statement.setArray(next++, connection.createArrayOf("text", eventTypes));
+        statement.setArray(next++, connection.createArrayOf("text", tenants));
+        statement.setArray(next++, connection.createArrayOf("bytea", statements));
+        statement.setArray(next++, connection.createArrayOf("bytea", digests));
+        return next;
+    }
+
+    private Outcome<AppendResult> inSavepoint(AppendBatch batch, Statement savepoints, PreparedStatement checkAndInsert,
+            Failures failures) throws SQLException {
+        long before = lastPosition;
+        savepoints.execute("SAVEPOINT append");
+        try {
+            Outcome<AppendResult> outcome = checkAndInsert(batch, checkAndInsert);
+            savepoints.execute("RELEASE SAVEPOINT append");
+            return outcome;
+        } catch (SQLException failed) {
+            lastPosition = before;
+            // The transaction is in error until the savepoint is rolled back; if the connection is gone, this throws
+            // and the group fails.
+            savepoints.execute("ROLLBACK TO SAVEPOINT append");
+            savepoints.execute("RELEASE SAVEPOINT append");
+            EventLogException failure = failures.failure("could not append " + batch.size() + " events", failed);
+            // Judged on what is committed now: a retry, a reused id, or (if neither) the failure itself.
+            return isUniqueViolation(failed) ? judged(batch, storedEntries(List.of(batch)), failure)
+                    : new Outcome.Refused<>(failure);
+        }
+    }
+
+    /** One append in one statement: inserted when every stream is at its expected revision, else judged. */
+    private Outcome<AppendResult> checkAndInsert(AppendBatch batch, PreparedStatement checkAndInsert)
+            throws SQLException {
         checkAndInsert.setArray(1, connection.createArrayOf("text",
                 batch.appends().stream().map(append -> append.stream().value()).toArray()));
         checkAndInsert.setArray(2, connection.createArrayOf("bigint",
                 batch.appends().stream().map(append -> append.expected().lastRevision()).toArray()));
-        checkAndInsert.setObject(3, recordedAt);
-        checkAndInsert.setArray(4, connection.createArrayOf("bigint", positions));
-        checkAndInsert.setArray(5, connection.createArrayOf("text", streams));
-        checkAndInsert.setArray(6, connection.createArrayOf("bigint", revisions));
-        checkAndInsert.setArray(7, connection.createArrayOf("text", eventIds));
-        checkAndInsert.setArray(8, connection.createArrayOf("text", eventTypes));
-        checkAndInsert.setArray(9, connection.createArrayOf("text", tenants));
-        checkAndInsert.setArray(10, connection.createArrayOf("bytea", statements));
-        checkAndInsert.setArray(11, connection.createArrayOf("bytea", digests));
+        long before = lastPosition;
+        List<LogEntry> entries = entries(batch);
+        bindRows(checkAndInsert, 3, entries);
         Map<String, Long> actual = new HashMap<>();
         long inserted = 0;
         try (ResultSet rows = checkAndInsert.executeQuery()) {
@@ -210,49 +320,22 @@ final class PostgresAppend implements AutoCloseable {
                 inserted = rows.getLong(3);
             }
         }
-        if (inserted == size) {
-            lastPosition = position;
+        if (inserted == batch.size()) {
             return new Outcome.Done<>(new AppendResult(entries, false));
         }
-        RevisionConflictException conflict = firstConflict(batch, actual);
-        return judged(batch, () -> conflict);
-    }
-
-    private static RevisionConflictException firstConflict(AppendBatch batch, Map<String, Long> actual) {
-        for (StreamAppend append : batch.appends()) {
-            long last = actual.get(append.stream().value());
-            if (last != append.expected().lastRevision()) {
-                return new RevisionConflictException(append.stream(), append.expected(), ExpectedRevision.of(last));
-            }
-        }
-        throw new IllegalStateException("nothing was inserted, yet every stream is at its expected revision");
+        lastPosition = before;
+        RevisionConflictException conflict = firstConflict(batch, actual).orElseThrow(() ->
+                new IllegalStateException("nothing was inserted, yet every stream is at its expected revision"));
+        return judged(batch, storedEntries(List.of(batch)), conflict);
     }
 
     /**
-     * A batch that could not be appended as it is, judged by its event ids: the original entries of a retry, an
-     * {@link EventIdConflictException}, or (when none of its ids is stored) {@code otherwise}.
+     * A batch that could not be appended as it is, judged by its event ids against {@code stored}: the original
+     * entries of a retry (every id stored, each in the stream the batch names), an {@link EventIdConflictException}
+     * (some stored and some not, or one in another stream), or {@code otherwise} when none of its ids is stored.
      */
-    private Outcome<AppendResult> judged(AppendBatch batch, Supplier<? extends RuntimeException> otherwise)
-            throws SQLException {
-        try {
-            Optional<AppendResult> retry = retryOf(batch);
-            return retry.isPresent() ? new Outcome.Done<>(retry.get()) : new Outcome.Refused<>(otherwise.get());
-        } catch (EventIdConflictException conflict) {
-            return new Outcome.Refused<>(conflict);
-        }
-    }
-
-    /**
-     * The original entries when every id of {@code batch} is stored in the stream the batch names (a retry); empty
-     * when none is stored.
-     *
-     * @throws EventIdConflictException when some are stored and some not, or one is stored in another stream
-     */
-    private Optional<AppendResult> retryOf(AppendBatch batch) throws SQLException {
-        Map<String, LogEntry> stored = storedEntries(batch);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
+    private static Outcome<AppendResult> judged(AppendBatch batch, Map<String, LogEntry> stored,
+            RuntimeException otherwise) {
         @Nullable String missing = null;
         List<LogEntry> entries = new ArrayList<>();
         for (StreamAppend append : batch.appends()) {
@@ -261,24 +344,30 @@ final class PostgresAppend implements AutoCloseable {
                 if (entry == null) {
                     missing = missing == null ? event.eventId() : missing;
                 } else if (!entry.stream().equals(append.stream())) {
-                    throw new EventIdConflictException(event.eventId(), "stored in stream " + entry.stream()
-                            + " at revision " + entry.revision() + ", but the batch appends it to " + append.stream());
+                    return new Outcome.Refused<>(new EventIdConflictException(event.eventId(), "stored in stream "
+                            + entry.stream() + " at revision " + entry.revision() + ", but the batch appends it to "
+                            + append.stream()));
                 } else {
                     entries.add(entry);
                 }
             }
         }
-        if (missing != null) {
-            String storedId = entries.getFirst().eventId();
-            throw new EventIdConflictException(storedId, "stored already, but event id \"" + missing
-                    + "\" of the same batch is not: a retry must repeat its batch, and a new batch needs new ids");
+        if (entries.isEmpty()) {
+            return new Outcome.Refused<>(otherwise);
         }
-        return Optional.of(new AppendResult(entries, true));
+        if (missing != null) {
+            return new Outcome.Refused<>(new EventIdConflictException(entries.getFirst().eventId(),
+                    "stored already, but event id \"" + missing + "\" of the same batch is not: a retry must repeat "
+                            + "its batch, and a new batch needs new ids"));
+        }
+        return new Outcome.Done<>(new AppendResult(entries, true));
     }
 
-    private Map<String, LogEntry> storedEntries(AppendBatch batch) throws SQLException {
-        List<String> eventIds = new ArrayList<>(batch.size());
-        batch.appends().forEach(append -> append.events().forEach(event -> eventIds.add(event.eventId())));
+    /** The stored entries of every event id of {@code batches}, by id. */
+    private Map<String, LogEntry> storedEntries(List<AppendBatch> batches) throws SQLException {
+        List<String> eventIds = new ArrayList<>();
+        batches.forEach(batch -> batch.appends().forEach(
+                append -> append.events().forEach(event -> eventIds.add(event.eventId()))));
         Map<String, LogEntry> stored = new HashMap<>();
         try (PreparedStatement find = connection.prepareStatement(FIND_BY_EVENT_IDS)) {
             find.setArray(1, connection.createArrayOf("text", eventIds.toArray()));
@@ -289,17 +378,6 @@ final class PostgresAppend implements AutoCloseable {
         return stored;
     }
 
-    /** Sets the counter to the group's last position, in the transaction and under the lock taken at its start. */
-    private void advanceCounter() throws SQLException {
-        if (lastPosition == lockedPosition) {
-            return;
-        }
-        try (PreparedStatement advance = connection.prepareStatement(ADVANCE_COUNTER)) {
-            advance.setLong(1, lastPosition);
-            advance.executeUpdate();
-        }
-    }
-
     private static boolean isUniqueViolation(SQLException failure) {
         for (@Nullable SQLException e = failure; e != null; e = e.getNextException()) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -307,10 +385,5 @@ final class PostgresAppend implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    @Override
-    public void close() throws SQLException {
-        checkAndInsert.close();
     }
 }
