@@ -33,7 +33,7 @@ class NodeReadmeTest {
             assertThat(entry.stream().value()).isEqualTo("task/task-1");
         }
         assertThat(data.resolve("ledger.db")).exists();
-        assertThat(data.resolve("keys").resolve(KeyDirectory.SIGNING_KEY)).exists();
+        assertThat(data.resolve("keys").resolve(KeyDirectory.LEDGER_KEYS)).exists();
         assertThat(Files.list(data.resolve("content")).count()).isPositive();
 
         try (LedgerNode again = LedgerNode.start(NodeSettings.embedded(data))) {
