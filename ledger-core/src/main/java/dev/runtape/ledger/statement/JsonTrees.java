@@ -20,39 +20,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Jackson trees and the CBOR data model, both ways, for payloads: objects are maps with text keys, binary nodes byte
- * strings. A Jackson tree cannot hold integer map keys or tags, so a payload carrying them does not convert back.
+ * The CBOR data model as Jackson trees, for reading payloads: maps with text keys become objects, byte strings binary
+ * nodes. A Jackson tree cannot hold integer map keys or tags, so a payload carrying them does not convert. (Encoding
+ * goes the other way without a tree: {@link JsonTokens}.)
  */
 final class JsonTrees {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTrees() {
-    }
-
-    static CborValue toCbor(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case OBJECT -> {
-                CborMap.Builder map = CborMap.builder();
-                for (Map.Entry<String, JsonNode> field : node.properties()) {
-                    map.put(field.getKey(), toCbor(field.getValue()));
-                }
-                yield map.build();
-            }
-            case ARRAY -> {
-                List<CborValue> items = new ArrayList<>(node.size());
-                node.forEach(item -> items.add(toCbor(item)));
-                yield new CborArray(items);
-            }
-            case STRING -> CborTextString.of(node.textValue());
-            case NUMBER -> node.isIntegralNumber() ? new CborInteger(node.bigIntegerValue())
-                    : new CborFloat(node.doubleValue());
-            case BOOLEAN -> CborSimple.of(node.booleanValue());
-            case NULL -> CborSimple.NULL;
-            case BINARY -> new CborByteString(binary(node));
-            case MISSING, POJO -> throw new IllegalArgumentException("a payload cannot hold " + node.getNodeType()
-                    + " node " + node);
-        };
     }
 
     static JsonNode toJson(CborValue value) throws FormatException {
@@ -94,13 +70,5 @@ final class JsonTrees {
         }
         long value = integer.longValueExact();
         return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
-    }
-
-    private static byte[] binary(JsonNode node) {
-        try {
-            return node.binaryValue();
-        } catch (IOException e) {
-            throw new IllegalStateException("a binary node holds its bytes", e);
-        }
     }
 }

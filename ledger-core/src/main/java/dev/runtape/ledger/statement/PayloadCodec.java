@@ -1,16 +1,26 @@
 package dev.runtape.ledger.statement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborFloat;
+import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborSimple;
+import dev.runtape.cbor.CborTag;
+import dev.runtape.cbor.CborTextString;
 import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.FormatException;
+import java.io.IOException;
 
 /**
  * Event payloads as CBOR maps and back: any record (or other Jackson-mappable type) goes through Jackson's tree model,
@@ -49,18 +59,38 @@ public final class PayloadCodec {
      *     a type Jackson cannot write): a programming error in the event type
      */
     public static CborMap encode(Object payload) {
-        JsonNode tree;
-        try {
-            tree = MAPPER.valueToTree(payload);
-        } catch (IllegalArgumentException e) {
+        // The tokens serialisation writes are read straight into CBOR: no Jackson tree, no copy of one.
+        CborValue value;
+        try (TokenBuffer tokens = new TokenBuffer(MAPPER, false)) {
+            MAPPER.writeValue(tokens, payload);
+            try (JsonParser parser = tokens.asParser()) {
+                parser.nextToken();
+                value = JsonTokens.toCbor(parser);
+            }
+        } catch (IOException e) {
             throw new IllegalArgumentException("cannot encode a " + payload.getClass().getName() + " as a payload: "
                     + e.getMessage(), e);
         }
-        if (!(JsonTrees.toCbor(tree) instanceof CborMap map)) {
+        if (!(value instanceof CborMap map)) {
             throw new IllegalArgumentException("a payload must encode as a map; a " + payload.getClass().getName()
-                    + " encodes as " + tree.getNodeType());
+                    + " encodes as " + kind(value));
         }
         return map;
+    }
+
+    /** A value's kind, named as Jackson names the node types. */
+    private static String kind(CborValue value) {
+        return switch (value) {
+            case CborMap map -> "OBJECT";
+            case CborArray array -> "ARRAY";
+            case CborTextString text -> "STRING";
+            case CborInteger integer -> "NUMBER";
+            case CborFloat number -> "NUMBER";
+            case CborByteString bytes -> "BINARY";
+            case CborSimple simple when simple.equals(CborSimple.NULL) -> "NULL";
+            case CborSimple simple -> "BOOLEAN";
+            case CborTag tag -> "TAG";
+        };
     }
 
     /**

@@ -25,6 +25,10 @@ public final class AppendBenchmark implements Callable<Integer> {
             description = "Stores to measure: sqlite, postgres (default: ${DEFAULT-VALUE}).")
     List<String> stores;
 
+    @Option(names = "--engine", split = ",", defaultValue = "runtape,axon-jdbc",
+            description = "Engines to measure: runtape, axon-jdbc (default: ${DEFAULT-VALUE}).")
+    List<String> engines;
+
     @Option(names = "--batch", split = ",", defaultValue = "1,10,100",
             description = "Events per append (default: ${DEFAULT-VALUE}).")
     List<Integer> batches;
@@ -52,7 +56,7 @@ public final class AppendBenchmark implements Callable<Integer> {
         try (StoreFactory factory = new StoreFactory(scratch, threads)) {
             for (String store : stores) {
                 for (int batch : batches) {
-                    for (String engine : Targets.engines()) {
+                    for (String engine : engines) {
                         if (!json) {
                             System.err.printf(Locale.ROOT, "measuring %s on %s, batch %d...%n", engine, store, batch);
                         }

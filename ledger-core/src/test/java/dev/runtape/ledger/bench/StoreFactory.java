@@ -2,13 +2,18 @@ package dev.runtape.ledger.bench;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
-/** Fresh stores for each measurement, so no engine measures on a table another filled. */
+/**
+ * Fresh stores for each measurement, so no engine measures on a table another filled: a new SQLite file, or a new
+ * database on one PostgreSQL server started when first needed.
+ */
 final class StoreFactory implements AutoCloseable {
 
     private final Path scratch;
     private final int writers;
     private final AtomicInteger next = new AtomicInteger();
+    private @Nullable BenchPostgres postgres;
 
     StoreFactory(Path scratch, int writers) {
         this.scratch = scratch;
@@ -16,17 +21,38 @@ final class StoreFactory implements AutoCloseable {
     }
 
     AppendTarget fresh(String engine, String store) throws Exception {
+        if (!engine.equals(Targets.RUNTAPE) && !engine.equals(Targets.AXON_JDBC)) {
+            throw new IllegalArgumentException("unknown engine \"" + engine + "\": " + Targets.RUNTAPE + " or "
+                    + Targets.AXON_JDBC);
+        }
         String name = engine + "-" + next.incrementAndGet();
+        boolean runtape = engine.equals(Targets.RUNTAPE);
         return switch (store) {
-            case "sqlite" -> engine.equals(Targets.RUNTAPE)
+            case "sqlite" -> runtape
                     ? Targets.runtapeOnSqlite(scratch.resolve(name + ".db"))
                     : Targets.axonOnSqlite(scratch.resolve(name + ".db"), writers);
+            case "postgres" -> {
+                String url = postgres().freshDatabase(name);
+                yield runtape
+                        ? Targets.runtapeOnPostgres(url, BenchPostgres.USER, writers)
+                        : Targets.axonOnPostgres(url, BenchPostgres.USER, writers);
+            }
             default -> throw new IllegalArgumentException("unknown store \"" + store + "\": sqlite or postgres");
         };
     }
 
+    private BenchPostgres postgres() throws Exception {
+        if (postgres == null) {
+            postgres = BenchPostgres.start();
+        }
+        return postgres;
+    }
+
     @Override
-    public void close() {
-        // the scratch directory is left to the system's temporary-file cleaning
+    public void close() throws Exception {
+        // SQLite files are left to the system's temporary-file cleaning; the server is stopped.
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 }

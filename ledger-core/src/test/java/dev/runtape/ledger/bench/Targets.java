@@ -12,6 +12,8 @@ import dev.runtape.ledger.keys.LedgerKeyRing;
 import dev.runtape.ledger.keys.ProducerKeyRegistry;
 import dev.runtape.ledger.log.EventLog;
 import dev.runtape.ledger.statement.StatementChecker;
+import dev.runtape.ledger.storage.postgres.PostgresDatabase;
+import dev.runtape.ledger.storage.postgres.PostgresEventLog;
 import dev.runtape.ledger.storage.sqlite.SqliteDatabase;
 import dev.runtape.ledger.storage.sqlite.SqliteEventLog;
 import dev.runtape.verifier.keys.Ed25519SigningKey;
@@ -19,10 +21,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /** The engines under comparison, each on a fresh store. */
@@ -51,6 +52,35 @@ final class Targets {
         });
     }
 
+    /** Runtape's engine on a PostgreSQL database, through a pool of one connection per writer. */
+    static AppendTarget runtapeOnPostgres(String url, String user, int writers) {
+        PostgresDatabase database = PostgresDatabase.connect(url, user, "", writers);
+        PostgresEventLog log = PostgresEventLog.open(database);
+        return new AppendTarget(RUNTAPE, "postgres", runtape(log), () -> {
+            log.close();
+            database.close();
+        });
+    }
+
+    /**
+     * Axon's stock JDBC engine on PostgreSQL, on the tables of Axon's own {@code PostgresEventTableFactory}, through a
+     * pool of one connection per writer, with the server's defaults (a commit is flushed before it returns), as
+     * Runtape's engine.
+     */
+    static AppendTarget axonOnPostgres(String url, String user, int writers) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword("");
+        config.setMaximumPoolSize(writers);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        ThreadBoundConnections connections = new ThreadBoundConnections(dataSource);
+        JdbcEventStorageEngine engine = axon(connections);
+        connections.executeInTransaction(() -> engine.createSchema(PostgresEventTableFactory.INSTANCE));
+        return new AppendTarget(AXON_JDBC, "postgres", engine, dataSource);
+    }
+
     /**
      * Axon's stock JDBC engine on SQLite, with the same durability as the ledger's (WAL, synchronous=FULL) and a pool
      * of one connection per writer. It stores Jackson JSON and signs nothing.
@@ -69,11 +99,11 @@ final class Targets {
                 statement.execute(ddl);
             }
         }
-        return new AppendTarget(AXON_JDBC, "sqlite", axon(dataSource), dataSource);
+        return new AppendTarget(AXON_JDBC, "sqlite", axon(new ThreadBoundConnections(dataSource)), dataSource);
     }
 
-    static JdbcEventStorageEngine axon(DataSource dataSource) {
-        ThreadBoundConnections connections = new ThreadBoundConnections(dataSource);
+    /** The stock engine with Jackson JSON in kebab-case, the names Runtape's payloads use. */
+    static JdbcEventStorageEngine axon(ThreadBoundConnections connections) {
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(JsonMapper.builder()
                         .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -85,9 +115,5 @@ final class Targets {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .build();
-    }
-
-    static List<String> engines() {
-        return List.of(RUNTAPE, AXON_JDBC);
     }
 }

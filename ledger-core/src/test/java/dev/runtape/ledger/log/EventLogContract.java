@@ -45,6 +45,12 @@ public abstract class EventLogContract {
      */
     protected abstract void failInsertsOf(String eventId) throws Exception;
 
+    /**
+     * Keeps every append of the store from committing until the returned hold is closed, as a long transaction of
+     * another writer would: appends made meanwhile queue up behind it.
+     */
+    protected abstract AutoCloseable holdWrites() throws Exception;
+
     @BeforeEach
     final void openLog() throws Exception {
         log = track(createLog());
@@ -467,6 +473,121 @@ public abstract class EventLogContract {
         assertThat(results).filteredOn(result -> !result.retried()).hasSize(1);
         assertThat(results).extracting(AppendResult::entries).containsOnly(results.getFirst().entries());
         assertThat(log.readAfter(EventLog.BEFORE_FIRST, 10)).isEqualTo(results.getFirst().entries());
+    }
+
+    @RepeatedTest(3)
+    void manyThreadsAppendingAtOnceEachGetTheirOwnEntriesWithGaplessPositionsInCommitOrder() throws Exception {
+        int threads = 16;
+        List<List<AppendResult>> results = ConcurrentCallers.run(threads, thread -> {
+            StreamId stream = stream("writer-" + thread);
+            List<AppendResult> mine = new ArrayList<>();
+            long revision = -1;
+            for (int i = 0; i < 60; i++) {
+                List<NewEvent> events = new ArrayList<>();
+                for (int e = 0; e <= (thread + i) % 4; e++) {
+                    events.add(event("w" + thread + "-" + i + "-" + e));
+                }
+                AppendResult result = log.append(AppendBatch.of(
+                        new StreamAppend(stream, ExpectedRevision.of(revision), events)));
+                mine.add(result);
+                revision += events.size();
+            }
+            return mine;
+        });
+
+        List<LogEntry> acknowledged = new ArrayList<>();
+        for (int thread = 0; thread < threads; thread++) {
+            long revision = 0;
+            for (int i = 0; i < 60; i++) {
+                AppendResult result = results.get(thread).get(i);
+                assertThat(result.retried()).isFalse();
+                assertThat(result.entries()).hasSize((thread + i) % 4 + 1);
+                long first = result.entries().getFirst().position();
+                for (int e = 0; e < result.entries().size(); e++) {
+                    LogEntry entry = result.entries().get(e);
+                    assertThat(entry.eventId()).isEqualTo("w" + thread + "-" + i + "-" + e);
+                    assertThat(entry.stream()).isEqualTo(stream("writer-" + thread));
+                    assertThat(entry.revision()).isEqualTo(revision++);
+                    assertThat(entry.position()).as("a batch takes consecutive positions").isEqualTo(first + e);
+                }
+                acknowledged.addAll(result.entries());
+            }
+        }
+        List<LogEntry> stored = log.readAfter(EventLog.BEFORE_FIRST, Integer.MAX_VALUE);
+        assertThat(stored).extracting(LogEntry::position).containsExactlyElementsOf(positions(1, acknowledged.size()));
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(acknowledged);
+        assertThat(log.lastPosition()).isEqualTo(acknowledged.size());
+    }
+
+    @RepeatedTest(3)
+    void appendsQueuedBehindAnotherWriterAreStoredTogetherAndOnlyTheRefusedOnesFail() throws Exception {
+        append(stream("taken"), ExpectedRevision.NO_STREAM, "taken-0");
+        AppendBatch earlier = AppendBatch.of(StreamAppend.of(stream("earlier"), ExpectedRevision.NO_STREAM,
+                event("earlier-0"), event("earlier-1")));
+        AppendResult original = log.append(earlier);
+        failInsertsOf("poison");
+        int threads = 10;
+        List<CompletableFuture<AppendResult>> appends = new ArrayList<>();
+        List<Thread> callers = new ArrayList<>();
+        try (AutoCloseable hold = holdWrites()) {
+            for (int thread = 0; thread < threads; thread++) {
+                AppendBatch batch = switch (thread) {
+                    case 3 -> AppendBatch.of(StreamAppend.of(stream("taken"), ExpectedRevision.NO_STREAM,
+                            event("late-0")));
+                    case 5 -> earlier;
+                    case 6 -> AppendBatch.of(StreamAppend.of(stream("poisoned"), ExpectedRevision.NO_STREAM,
+                            event("fine-0"), event("poison")));
+                    case 8 -> AppendBatch.of(StreamAppend.of(stream("other"), ExpectedRevision.NO_STREAM,
+                            event("earlier-0")));
+                    default -> AppendBatch.of(StreamAppend.of(stream("queued-" + thread), ExpectedRevision.NO_STREAM,
+                            event("queued-" + thread + "-0"), event("queued-" + thread + "-1")));
+                };
+                CompletableFuture<AppendResult> result = new CompletableFuture<>();
+                callers.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        result.complete(log.append(batch));
+                    } catch (Throwable failure) {
+                        result.completeExceptionally(failure);
+                    }
+                }));
+                appends.add(result);
+            }
+            awaitAllButOneWaiting(callers);
+        }
+
+        for (int thread = 0; thread < threads; thread++) {
+            CompletableFuture<AppendResult> result = appends.get(thread);
+            switch (thread) {
+                case 3 -> assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).cause()
+                        .isInstanceOfSatisfying(RevisionConflictException.class,
+                                conflict -> assertThat(conflict.stream()).isEqualTo(stream("taken")));
+                case 5 -> assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo(
+                        new AppendResult(original.entries(), true));
+                case 6 -> assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).cause()
+                        .isExactlyInstanceOf(EventLogException.class);
+                case 8 -> assertThatThrownBy(() -> result.get(30, TimeUnit.SECONDS)).cause()
+                        .isInstanceOf(EventIdConflictException.class);
+                default -> assertThat(result.get(30, TimeUnit.SECONDS).entries()).extracting(LogEntry::eventId)
+                        .containsExactly("queued-" + thread + "-0", "queued-" + thread + "-1");
+            }
+        }
+        List<LogEntry> stored = log.readAfter(EventLog.BEFORE_FIRST, Integer.MAX_VALUE);
+        assertThat(stored).extracting(LogEntry::position).containsExactlyElementsOf(positions(1, 3 + 2 * 6));
+        assertThat(stored).extracting(LogEntry::eventId).doesNotContain("late-0", "fine-0", "poison");
+        assertThat(log.head(stream("poisoned"))).isEmpty();
+        assertThat(log.head(stream("other"))).isEmpty();
+        assertThat(log.head(stream("taken")).orElseThrow().revision()).isZero();
+    }
+
+    /** Waits until every caller but one (which may hold the turn to write) is parked, queued behind the hold. */
+    private static void awaitAllButOneWaiting(List<Thread> callers) throws InterruptedException {
+        int stablePolls = 0;
+        for (int poll = 0; stablePolls < 5; poll++) {
+            assertThat(poll).as("polls for queued appends").isLessThan(3000);
+            Thread.sleep(10);
+            long waiting = callers.stream().filter(caller -> caller.getState() == Thread.State.WAITING).count();
+            stablePolls = waiting >= callers.size() - 1 ? stablePolls + 1 : 0;
+        }
     }
 
     /** Appends one event to each stream at its head, again and again until no other thread is in the way. */

@@ -1,16 +1,20 @@
 package dev.runtape.ledger.domain.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /**
  * One step of a trajectory, as steps.cddl defines it (a message, a command, a file edit, ...). The domain only needs
  * a step's index; the step's shape is checked against the schema when its statement is appended, so the step keeps
  * its members as they are rather than in one Java type per kind.
  */
-public final class Step {
+public final class Step implements JsonSerializable {
 
     private final ObjectNode members;
 
@@ -37,9 +41,23 @@ public final class Step {
     }
 
     /** A copy of the step's members. */
-    @JsonValue
     public ObjectNode members() {
         return members.deepCopy();
+    }
+
+    /**
+     * Writes the step as its members, with no copy of them: serialising only reads them, and it runs for every step
+     * of every statement the ledger signs.
+     */
+    @Override
+    public void serialize(JsonGenerator out, SerializerProvider provider) throws IOException {
+        members.serialize(out, provider);
+    }
+
+    @Override
+    public void serializeWithType(JsonGenerator out, SerializerProvider provider, TypeSerializer types)
+            throws IOException {
+        members.serializeWithType(out, provider, types);
     }
 
     /** One member, or a missing node. */

@@ -1,5 +1,7 @@
 package dev.runtape.ledger.storage.postgres;
 
+import dev.runtape.ledger.internal.GroupCommit;
+import dev.runtape.ledger.internal.GroupCommit.Outcome;
 import dev.runtape.ledger.log.AppendBatch;
 import dev.runtape.ledger.log.AppendResult;
 import dev.runtape.ledger.log.EventLog;
@@ -18,15 +20,27 @@ import java.util.Optional;
  * The event log in PostgreSQL, shared by every node that opens the same database. Every guarantee of
  * {@link EventLog} holds across nodes: appends serialise on one counter row (see {@link PostgresAppend}), and a commit
  * is durable when it returns as far as the server's {@code synchronous_commit} makes it so (on by default).
- * {@code recordedAt} is the server's clock, in microseconds.
+ *
+ * <p>Appends that arrive through this log while one of its transactions runs are combined into its next transaction
+ * (group commit), each in a savepoint of its own: they share one hold of the counter's lock and one flush of the
+ * server's log, and an append that is refused or fails is rolled back alone. Every caller returns once the
+ * transaction holding its append has committed. {@code recordedAt} is the server's clock, in microseconds, read once
+ * per transaction under the counter's lock.
  */
 public final class PostgresEventLog implements EventLog {
 
     private static final String SELECT = "SELECT " + PostgresLogSchema.ENTRY_COLUMNS + " FROM event_log ";
-    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * The most events one transaction takes from the queue: enough to share a flush among many callers, few enough
+     * that a transaction stays short.
+     */
+    private static final int MAX_GROUP_EVENTS = 10_000;
 
     private final PostgresDatabase database;
     private final PostgresTail tail = new PostgresTail();
+    private final GroupCommit<AppendBatch, AppendResult> appends =
+            new GroupCommit<>(this::commit, AppendBatch::size, MAX_GROUP_EVENTS);
     private volatile boolean closed;
 
     private PostgresEventLog(PostgresDatabase database) {
@@ -49,35 +63,26 @@ public final class PostgresEventLog implements EventLog {
     @Override
     public AppendResult append(AppendBatch batch) {
         checkOpen();
-        AppendResult result;
-        try {
-            result = database.write(connection -> PostgresAppend.run(connection, batch));
-        } catch (SQLException e) {
-            result = explainFailure(batch, e);
-        }
-        if (!result.retried()) {
-            tail.committed(result.lastPosition());
-        }
-        return result;
+        return appends.submit(batch);
     }
 
-    /**
-     * A unique violation means a writer that bypassed the counter got there first (the counter's lock rules out every
-     * other way): judged again against what is now committed, the batch is a retry or a conflict like any other.
-     */
-    private AppendResult explainFailure(AppendBatch batch, SQLException failure) {
-        EventLogException refused = failure("could not append " + batch.size() + " events", failure);
-        if (!isUniqueViolation(failure)) {
-            throw refused;
-        }
-        Optional<AppendResult> retry;
+    /** One transaction for a group of appends; when it fails as a whole, nothing of the group is stored. */
+    private List<Outcome<AppendResult>> commit(List<AppendBatch> group) {
+        List<Outcome<AppendResult>> outcomes;
         try {
-            retry = database.read(connection -> PostgresAppend.check(connection, batch));
+            outcomes = database.write(connection -> PostgresAppend.run(connection, group, PostgresEventLog::failure));
         } catch (SQLException e) {
-            refused.addSuppressed(e);
-            throw refused;
+            return group.stream().<Outcome<AppendResult>>map(batch -> new Outcome.Refused<>(
+                    failure("could not append " + batch.size() + " events", e))).toList();
         }
-        return retry.orElseThrow(() -> refused);
+        long committed = EventLog.BEFORE_FIRST;
+        for (Outcome<AppendResult> outcome : outcomes) {
+            if (outcome instanceof Outcome.Done<AppendResult>(AppendResult result) && !result.retried()) {
+                committed = Math.max(committed, result.lastPosition());
+            }
+        }
+        tail.committed(committed);
+        return outcomes;
     }
 
     @Override
@@ -178,16 +183,6 @@ public final class PostgresEventLog implements EventLog {
         if (closed) {
             throw new EventLogException("the PostgreSQL event log is closed");
         }
-    }
-
-    private static boolean isUniqueViolation(SQLException failure) {
-        // A failed JDBC batch reports the server's error as the next exception of a BatchUpdateException.
-        for (SQLException e = failure; e != null; e = e.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static EventLogException failure(String what, SQLException cause) {

@@ -1,5 +1,7 @@
 package dev.runtape.ledger.storage.sqlite;
 
+import dev.runtape.ledger.internal.GroupCommit;
+import dev.runtape.ledger.internal.GroupCommit.Outcome;
 import dev.runtape.ledger.log.AppendBatch;
 import dev.runtape.ledger.log.AppendResult;
 import dev.runtape.ledger.log.EventLog;
@@ -17,17 +19,29 @@ import java.util.Optional;
 
 /**
  * The event log in a SQLite file, for a single node. Every guarantee of {@link EventLog} holds, also when several
- * processes open the same file: an append runs in one {@code BEGIN IMMEDIATE} transaction, so it holds the file's
+ * processes open the same file: an append runs in a {@code BEGIN IMMEDIATE} transaction, so it holds the file's
  * write lock from its first check to its commit, and the commit is durable when it returns ({@code synchronous=FULL}).
- * {@code recordedAt} comes from this process's clock, in milliseconds.
+ *
+ * <p>Appends that arrive while a commit is running are combined into the next transaction (group commit), each in a
+ * savepoint of its own: they share one write to disk, and an append that is refused or fails is rolled back alone.
+ * Every caller returns once the transaction holding its append has committed. {@code recordedAt} comes from this
+ * process's clock, in milliseconds, read once per transaction.
  */
 public final class SqliteEventLog implements EventLog {
 
     private static final String SELECT = "SELECT " + SqliteLogSchema.ENTRY_COLUMNS + " FROM event_log ";
 
+    /**
+     * The most events one transaction takes from the queue: enough to share a write among many callers, few enough
+     * that a transaction stays short and its pages fit SQLite's cache.
+     */
+    private static final int MAX_GROUP_EVENTS = 10_000;
+
     private final SqliteDatabase database;
     private final Clock clock;
     private final SqliteTail tail = new SqliteTail();
+    private final GroupCommit<AppendBatch, AppendResult> appends =
+            new GroupCommit<>(this::commit, AppendBatch::size, MAX_GROUP_EVENTS);
     private volatile boolean closed;
 
     private SqliteEventLog(SqliteDatabase database, Clock clock) {
@@ -51,16 +65,27 @@ public final class SqliteEventLog implements EventLog {
     @Override
     public AppendResult append(AppendBatch batch) {
         checkOpen();
-        AppendResult result;
+        return appends.submit(batch);
+    }
+
+    /** One transaction for a group of appends; when it fails as a whole, nothing of the group is stored. */
+    private List<Outcome<AppendResult>> commit(List<AppendBatch> group) {
+        List<Outcome<AppendResult>> outcomes;
         try {
-            result = database.write(connection -> SqliteAppend.run(connection, batch, clock.instant()));
+            outcomes = database.write(connection -> SqliteAppend.run(connection, group, clock.instant(),
+                    (what, cause) -> failure(database, what, cause)));
         } catch (SQLException e) {
-            throw failure(database, "could not append " + batch.size() + " events", e);
+            return group.stream().<Outcome<AppendResult>>map(batch -> new Outcome.Refused<>(
+                    failure(database, "could not append " + batch.size() + " events", e))).toList();
         }
-        if (!result.retried()) {
-            tail.committed(result.lastPosition());
+        long committed = EventLog.BEFORE_FIRST;
+        for (Outcome<AppendResult> outcome : outcomes) {
+            if (outcome instanceof Outcome.Done<AppendResult>(AppendResult result) && !result.retried()) {
+                committed = Math.max(committed, result.lastPosition());
+            }
         }
-        return result;
+        tail.committed(committed);
+        return outcomes;
     }
 
     @Override

@@ -59,6 +59,21 @@ class PostgresEventLogTest extends EventLogContract {
         });
     }
 
+    /** Holds the counter row's lock in a transaction of another connection, as every append takes it first. */
+    @Override
+    protected AutoCloseable holdWrites() throws SQLException {
+        Connection holder = pools.getFirst().dataSource().getConnection();
+        holder.setAutoCommit(false);
+        try (Statement lock = holder.createStatement()) {
+            lock.execute("SELECT last_position FROM event_log_counter WHERE id = 1 FOR UPDATE");
+        }
+        return () -> {
+            try (holder) {
+                holder.rollback();
+            }
+        };
+    }
+
     @Test
     void anEventIdCommittedMeanwhileByAWriterThatBypassesTheCounterIsRefusedAsAnEventIdConflict() throws Exception {
         CompletableFuture<AppendResult> append = appendWhileABypassingWriterCommits("task/a", "x", stream("b"));

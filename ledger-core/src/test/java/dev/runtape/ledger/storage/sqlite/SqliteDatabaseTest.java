@@ -46,6 +46,18 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void theWriterKeepsALargePageCacheSavepointJournalsInMemoryAndCheckpointsEveryTenThousandPages()
+            throws SQLException {
+        String cacheSize = database.write(connection -> pragma(connection, "cache_size"));
+        String tempStore = database.write(connection -> pragma(connection, "temp_store"));
+        String autocheckpoint = database.write(connection -> pragma(connection, "wal_autocheckpoint"));
+
+        assertThat(cacheSize).isEqualTo("-65536");
+        assertThat(tempStore).isEqualTo("2");
+        assertThat(autocheckpoint).isEqualTo("10000");
+    }
+
+    @Test
     void aCommittedWriteSurvivesReopening() throws SQLException {
         database.write(connection -> insert(connection, 1, "one"));
         database.close();

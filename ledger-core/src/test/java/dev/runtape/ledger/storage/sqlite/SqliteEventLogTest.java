@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,37 @@ class SqliteEventLogTest extends EventLogContract {
             }
             return null;
         });
+    }
+
+    /** Holds the database's write turn in a thread of its own, as a long write transaction would. */
+    @Override
+    protected AutoCloseable holdWrites() throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofPlatform().start(() -> {
+            try {
+                databases.getFirst().write(connection -> {
+                    held.countDown();
+                    awaitQuietly(release);
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        held.await();
+        return () -> {
+            release.countDown();
+            holder.join();
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @AfterEach
