@@ -61,6 +61,25 @@ public final class CborDecoder {
     }
 
     /**
+     * The single data item that the byte string {@code bytes} holds (as {@code bstr .cbor} embeds one), read under
+     * {@code profile} without copying the bytes out first.
+     *
+     * @throws CborException as {@link #decode(byte[], CborProfile)}
+     */
+    public static CborValue decode(CborByteString bytes, CborProfile profile) throws CborException {
+        return decode(bytes.unsafeBytes(), profile);
+    }
+
+    /**
+     * The data items of the CBOR sequence that the byte string {@code bytes} holds, read without copying the bytes.
+     *
+     * @throws CborException as {@link #decodeSequence(byte[], CborProfile)}
+     */
+    public static List<CborValue> decodeSequence(CborByteString bytes, CborProfile profile) throws CborException {
+        return decodeSequence(bytes.unsafeBytes(), profile);
+    }
+
+    /**
      * The data items of a CBOR sequence (RFC 8742): zero or more items back to back, read under {@code profile}.
      *
      * @throws CborException if an item is malformed or breaks a rule of the profile

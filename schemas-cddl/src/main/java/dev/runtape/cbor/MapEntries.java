@@ -1,6 +1,5 @@
 package dev.runtape.cbor;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +54,6 @@ final class MapEntries {
     }
 
     Map<CborValue, CborValue> toMap() {
-        return large != null ? Collections.unmodifiableMap(large) : new SmallMap(keys, values, size);
+        return large != null ? LargeMap.copyOf(large) : new SmallMap(keys, values, size);
     }
 }

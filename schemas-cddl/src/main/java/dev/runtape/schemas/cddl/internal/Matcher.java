@@ -56,7 +56,7 @@ public final class Matcher {
      * How deep type matches may nest: enough for instances some 170 levels deep, and safe for a thread's default
      * stack. (A schema that loops without consuming anything is caught before, by {@link #enter}.)
      */
-    private static final int MAX_DEPTH = 512;
+    static final int MAX_DEPTH = 512;
 
     /** Past this many items and members deep, running out of depth is blamed on the instance, not the schema. */
     private static final int DEEP_INSTANCE = 32;
@@ -257,8 +257,8 @@ public final class Matcher {
                 continue;
             }
             Literal wanted = resolver.literalOf(entry.value(), Env.EMPTY);
-            keys.add(definitions.keyValue(key, Matcher::valueOf));
-            values.add(wanted == null ? null : valueOf(wanted));
+            keys.add(definitions.keyValue(key, Literals::valueOf));
+            values.add(wanted == null ? null : Literals.valueOf(wanted));
         }
         return new Requirements(keys, values);
     }
@@ -407,8 +407,8 @@ public final class Matcher {
         if (number == null) {
             return mismatch(path, () -> Describe.type(range), value);
         }
-        BigDecimal from = decimal(low);
-        BigDecimal to = decimal(high);
+        BigDecimal from = Literals.decimal(low);
+        BigDecimal to = Literals.decimal(high);
         boolean inside = number.compareTo(from) >= 0
                 && (range.inclusive() ? number.compareTo(to) <= 0 : number.compareTo(to) < 0);
         return inside ? Outcome.MATCH : mismatch(path, () -> Describe.type(range), value);
@@ -520,7 +520,7 @@ public final class Matcher {
                 || bound instanceof Literal.BytesLiteral) {
             return mismatch(path, () -> Describe.type(control), value);
         }
-        int order = number.compareTo(decimal(bound));
+        int order = number.compareTo(Literals.decimal(bound));
         boolean ok = switch (control.operator()) {
             case "lt" -> order < 0;
             case "le" -> order <= 0;
@@ -642,7 +642,7 @@ public final class Matcher {
         GroupEntry.MemberKey key = entry.key().get();
         Literal literalKey = resolver.literalOf(key.type(), env);
         if (literalKey != null) {
-            CborValue wanted = definitions.keyValue(literalKey, Matcher::valueOf);
+            CborValue wanted = definitions.keyValue(literalKey, Literals::valueOf);
             CborValue member = state.map.entries().get(wanted);
             if (member == null || state.claimed.contains(wanted)) {
                 return occurrence.min() == 0 ? Outcome.match(0)
@@ -879,16 +879,7 @@ public final class Matcher {
     private static boolean numericallyEqual(Literal literal, CborValue value) {
         BigDecimal number = numberOf(value);
         return number != null && (literal instanceof Literal.IntegerLiteral || literal instanceof Literal.FloatLiteral)
-                && number.compareTo(decimal(literal)) == 0;
-    }
-
-    private static CborValue valueOf(Literal literal) {
-        return switch (literal) {
-            case Literal.IntegerLiteral i -> new CborInteger(i.value());
-            case Literal.FloatLiteral f -> new CborFloat(f.value());
-            case Literal.TextLiteral t -> new CborTextString(t.value());
-            case Literal.BytesLiteral b -> new CborByteString(b.value());
-        };
+                && number.compareTo(Literals.decimal(literal)) == 0;
     }
 
     private static @Nullable BigDecimal numberOf(CborValue value) {
@@ -896,14 +887,6 @@ public final class Matcher {
             case CborInteger i -> new BigDecimal(i.value());
             case CborFloat f when !Double.isNaN(f.value()) && !Double.isInfinite(f.value()) -> new BigDecimal(f.value());
             default -> null;
-        };
-    }
-
-    private static BigDecimal decimal(Literal literal) {
-        return switch (literal) {
-            case Literal.IntegerLiteral i -> new BigDecimal(i.value());
-            case Literal.FloatLiteral f -> new BigDecimal(f.value());
-            default -> throw new IllegalArgumentException("not a number: " + literal);
         };
     }
 
