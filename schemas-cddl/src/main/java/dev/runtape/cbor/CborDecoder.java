@@ -112,7 +112,7 @@ public final class CborDecoder {
             case 0 -> new CborInteger(unsigned(argument));
             case 1 -> negative(start, argument);
             case 2 -> new CborByteString(take(start, argument, "byte string"));
-            case 3 -> new CborTextString(utf8(start, take(start, argument, "text string")));
+            case 3 -> new CborTextString(text(start, argument));
             case 4 -> array(start, argument, depth);
             case 5 -> map(start, argument, depth);
             case 6 -> new CborTag(argument, item(depth + 1));
@@ -202,7 +202,9 @@ public final class CborDecoder {
     }
 
     private CborArray array(int start, long count, int depth) throws CborException {
-        requireAtLeast(start, count, "array of " + Long.toUnsignedString(count) + " items");
+        if (Long.compareUnsigned(count, in.length - pos) > 0) {
+            throw error(start, "array of " + Long.toUnsignedString(count) + " items but only " + remaining());
+        }
         List<CborValue> items = new ArrayList<>((int) Math.min(count, MAX_PRESIZED));
         for (long i = 0; i < count; i++) {
             items.add(item(depth + 1));
@@ -286,12 +288,12 @@ public final class CborDecoder {
             long length = argument(chunkStart, initial & 0x1F);
             byte[] chunk = take(chunkStart, length, "string chunk");
             if (majorType == 3) {
-                utf8(chunkStart, chunk); // each chunk must be valid UTF-8 on its own (RFC 8949 §3.2.3)
+                utf8(chunkStart, chunk, 0, chunk.length); // each chunk must be valid UTF-8 on its own (RFC 8949 §3.2.3)
             }
             joined.writeBytes(chunk);
         }
         byte[] bytes = joined.toByteArray();
-        return majorType == 2 ? new CborByteString(bytes) : new CborTextString(utf8(start, bytes));
+        return majorType == 2 ? new CborByteString(bytes) : new CborTextString(utf8(start, bytes, 0, bytes.length));
     }
 
     private boolean atBreak() throws CborException {
@@ -311,15 +313,24 @@ public final class CborDecoder {
 
     /** Takes {@code length} bytes after checking that many are present: never allocates on the word of the input. */
     private byte[] take(int start, long length, String what) throws CborException {
-        requireAtLeast(start, length, what + " of " + Long.toUnsignedString(length) + " bytes");
+        requireBytes(start, length, what);
         byte[] bytes = Arrays.copyOfRange(in, pos, pos + (int) length);
         pos += (int) length;
         return bytes;
     }
 
-    private void requireAtLeast(int start, long needed, String what) throws CborException {
-        if (Long.compareUnsigned(needed, in.length - pos) > 0) {
-            throw error(start, what + " but only " + remaining());
+    /** Reads a text string of {@code length} bytes straight from the input (no intermediate copy). */
+    private String text(int start, long length) throws CborException {
+        requireBytes(start, length, "text string");
+        int from = pos;
+        pos += (int) length;
+        return utf8(start, in, from, (int) length);
+    }
+
+    /** Checks that {@code length} bytes are present; the message is put together only when they are not. */
+    private void requireBytes(int start, long length, String what) throws CborException {
+        if (Long.compareUnsigned(length, in.length - pos) > 0) {
+            throw error(start, what + " of " + Long.toUnsignedString(length) + " bytes but only " + remaining());
         }
     }
 
@@ -328,28 +339,25 @@ public final class CborDecoder {
         return left == 1 ? "1 byte remains" : left + " bytes remain";
     }
 
-    private static String utf8(int start, byte[] bytes) throws CborException {
-        if (isAscii(bytes)) {
-            return new String(bytes, StandardCharsets.ISO_8859_1); // ASCII is valid UTF-8; this copies, no decoding
+    /**
+     * The text that {@code length} bytes at {@code offset} encode in UTF-8, refusing malformed UTF-8. The JDK's own
+     * decoding (fast, and fastest for ASCII) replaces anything malformed with U+FFFD; only a text that then holds
+     * U+FFFD, which valid input may also encode, is decoded again strictly to tell the two apart.
+     */
+    private static String utf8(int start, byte[] bytes, int offset, int length) throws CborException {
+        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
+                    .decode(ByteBuffer.wrap(bytes, offset, length))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new CborException("at byte " + start + ": text string is not valid UTF-8", e);
         }
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int readByte() throws CborException {
