@@ -57,7 +57,7 @@ public class StatementValidationBenchmark {
         return statements.validate(CborDecoder.decode(statementBytes));
     }
 
-    static CborValue typicalStatement() {
+    public static CborValue typicalStatement() {
         List<CborValue> steps = new ArrayList<>();
         String[] kinds = {"message", "reasoning", "tool-call", "tool-result", "command", "file-read", "file-edit", "message"};
         for (int i = 0; i < kinds.length; i++) {
