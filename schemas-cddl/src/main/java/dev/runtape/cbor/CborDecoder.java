@@ -111,7 +111,7 @@ public final class CborDecoder {
         return switch (majorType) {
             case 0 -> new CborInteger(unsigned(argument));
             case 1 -> negative(start, argument);
-            case 2 -> new CborByteString(take(start, argument, "byte string"));
+            case 2 -> CborByteString.adopting(take(start, argument, "byte string"));
             case 3 -> new CborTextString(text(start, argument));
             case 4 -> array(start, argument, depth);
             case 5 -> map(start, argument, depth);
@@ -293,7 +293,7 @@ public final class CborDecoder {
             joined.writeBytes(chunk);
         }
         byte[] bytes = joined.toByteArray();
-        return majorType == 2 ? new CborByteString(bytes) : new CborTextString(utf8(start, bytes, 0, bytes.length));
+        return majorType == 2 ? CborByteString.adopting(bytes) : new CborTextString(utf8(start, bytes, 0, bytes.length));
     }
 
     private boolean atBreak() throws CborException {

@@ -68,12 +68,13 @@ final class MapEntries {
      * is safe here: a small map holds at most {@link SmallMap#LIMIT} keys, so colliding ones cost a few comparisons.
      */
     private static int quickHash(CborValue key) {
-        return switch (key) {
-            case CborTextString t -> t.value().hashCode();
-            case CborInteger i -> i.value().hashCode();
-            case CborByteString b -> Arrays.hashCode(b.unsafeBytes());
-            default -> 0;
-        };
+        if (key instanceof CborTextString t) {
+            return t.value().hashCode();
+        }
+        if (key instanceof CborInteger i) {
+            return i.value().hashCode();
+        }
+        return key instanceof CborByteString b ? Arrays.hashCode(b.unsafeBytes()) : 0;
     }
 
     Map<CborValue, CborValue> toMap() {

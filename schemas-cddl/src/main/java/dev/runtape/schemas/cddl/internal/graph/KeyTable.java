@@ -16,6 +16,7 @@ import java.util.List;
 public final class KeyTable {
 
     private final CborValue[] keys;
+    private final int[] hashes;
     private final int[] positions;
     private final int mask;
 
@@ -27,11 +28,13 @@ public final class KeyTable {
     public KeyTable(List<? extends CborValue> values) {
         int capacity = Integer.highestOneBit(Math.max(4, values.size() * 3)) << 1;
         keys = new CborValue[capacity];
+        hashes = new int[capacity];
         positions = new int[capacity];
         mask = capacity - 1;
         for (int position = 0; position < values.size(); position++) {
             CborValue value = values.get(position);
-            int slot = hash(value) & mask;
+            int hash = hash(value);
+            int slot = hash & mask;
             while (keys[slot] != null) {
                 if (keys[slot].equals(value)) {
                     throw new IllegalArgumentException("value given twice: " + value);
@@ -39,16 +42,18 @@ public final class KeyTable {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = value;
+            hashes[slot] = hash;
             positions[slot] = position;
         }
     }
 
     /** The position of {@code value} in the list the table was built from, or -1. */
     public int indexOf(CborValue value) {
-        int slot = hash(value) & mask;
+        int hash = hash(value);
+        int slot = hash & mask;
         CborValue key;
         while ((key = keys[slot]) != null) {
-            if (key.equals(value)) {
+            if (hashes[slot] == hash && key.equals(value)) {
                 return positions[slot];
             }
             slot = (slot + 1) & mask;
