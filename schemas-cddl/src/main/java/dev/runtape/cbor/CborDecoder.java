@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one CBOR data item from bytes, failing closed with a {@link CborException} that names the byte offset.
@@ -33,6 +34,8 @@ public final class CborDecoder {
     private final byte[] in;
     private final CborProfile profile;
     private int pos;
+    /** The text keys of maps read so far, made when the first map is met. */
+    private @Nullable TextKeys keys;
 
     private CborDecoder(byte[] in, CborProfile profile) {
         this.in = in;
@@ -222,7 +225,7 @@ public final class CborDecoder {
         int previousKeyEnd = -1;
         for (long i = 0; i < count; i++) {
             int keyStart = pos;
-            CborValue key = item(depth + 1);
+            CborValue key = key(depth + 1);
             boolean ordered = false;
             if (profile.strict()) {
                 if (previousKeyStart >= 0
@@ -239,6 +242,30 @@ public final class CborDecoder {
             }
         }
         return new CborMap(entries.toMap());
+    }
+
+    /**
+     * A map key: a text of up to 23 bytes (its length in its head) is decoded only the first time the input holds it,
+     * then shared (see {@link TextKeys}); any other key is read as an item.
+     */
+    private CborValue key(int depth) throws CborException {
+        int head = pos < in.length ? in[pos] & 0xFF : -1;
+        int length = head - 0x60;
+        int from = pos + 1;
+        if (length < 0 || length > 23 || length > in.length - from || depth > MAX_DEPTH) {
+            return item(depth);
+        }
+        if (keys == null) {
+            keys = new TextKeys(in);
+        }
+        CborTextString known = keys.find(from, length);
+        if (known != null) {
+            pos = from + length;
+            return known;
+        }
+        CborTextString text = (CborTextString) item(depth);
+        keys.remember(from, length, text);
+        return text;
     }
 
     private CborValue indefinite(int start, int majorType, int depth) throws CborException {
