@@ -112,7 +112,7 @@ public final class CborDecoder {
         }
         long argument = argument(start, info);
         return switch (majorType) {
-            case 0 -> new CborInteger(unsigned(argument));
+            case 0 -> CborInteger.decoded(argument >= 0 ? BigInteger.valueOf(argument) : unsigned(argument));
             case 1 -> negative(start, argument);
             case 2 -> CborByteString.adopting(take(start, argument, "byte string"));
             case 3 -> new CborTextString(text(start, argument));
@@ -160,7 +160,9 @@ public final class CborDecoder {
         if (profile == CborProfile.DCBOR && Long.compareUnsigned(argument, INT64_MIN_MAGNITUDE_MINUS_ONE) > 0) {
             throw error(start, "negative integer below -2^63, outside dCBOR's range");
         }
-        return new CborInteger(unsigned(argument).add(BigInteger.ONE).negate());
+        // -1 - n: for n up to 2^63-1 a long holds it; beyond, only a BigInteger does.
+        return CborInteger.decoded(argument >= 0 ? BigInteger.valueOf(-1 - argument)
+                : unsigned(argument).add(BigInteger.ONE).negate());
     }
 
     private CborValue simpleOrFloat(int start, int info) throws CborException {
