@@ -2,6 +2,7 @@ package dev.runtape.schemas.cddl.internal;
 
 import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborSimple;
+import dev.runtape.cbor.CborValue;
 import dev.runtape.schemas.cddl.internal.graph.ArrayGroup;
 import dev.runtape.schemas.cddl.internal.graph.ArrayNodes;
 import dev.runtape.schemas.cddl.internal.graph.Bits;
@@ -36,7 +37,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -66,10 +69,14 @@ public final class GraphCompiler {
     private final Map<Object, Pending> pending = new HashMap<>();
     /** Groups being spliced in. */
     private final Set<Object> splicing = new HashSet<>();
-    /** Every compiled type, for the depth figures (see {@link Compiled}). */
-    private final List<Compiled> all = new ArrayList<>();
+    /** The depth figures of every compiled type. */
+    private final DepthFigures figures = new DepthFigures();
     /** How many parts deep into the instance the type being compiled is matched. */
     private int level;
+    /** How deep groups are spliced into the map or array being compiled (each splice counts a level of depth). */
+    private int spliceDepth;
+    /** The deepest splice of the map or array being compiled. */
+    private int deepestSplice;
 
     private record Pending(Ref ref, int level) {
     }
@@ -91,63 +98,21 @@ public final class GraphCompiler {
         GraphCompiler compiler = new GraphCompiler(definitions);
         try {
             Node root = compiler.type(rule, Env.EMPTY).node();
-            return compiler.limitDepth() ? new Graph(root) : null;
+            OptionalInt maxLevel = compiler.figures.maxLevel(compiler.done::get);
+            if (maxLevel.isEmpty()) {
+                return null;
+            }
+            compiler.limit.set(maxLevel.getAsInt());
+            return new Graph(root);
         } catch (Unsupported e) {
             return null;
         }
     }
 
-    /**
-     * Sets how deep the graph may look into instances: while {@code level * reach + height <= MAX_DEPTH}, the matcher
-     * cannot reach its depth limit. False if it could reach it on the first level already.
-     */
-    private boolean limitDepth() {
-        Map<Object, int[]> figures = new HashMap<>();
-        int height = 0;
-        int reach = 0;
-        for (Compiled compiled : all) {
-            int[] resolved = resolve(compiled, figures, new HashSet<>());
-            height = Math.max(height, resolved[0]);
-            reach = Math.max(reach, resolved[1]);
-        }
-        if (height > Matcher.MAX_DEPTH) {
-            return false;
-        }
-        limit.set(reach == 0 ? Integer.MAX_VALUE : (Matcher.MAX_DEPTH - height) / reach);
-        return true;
-    }
-
-    /** The final height and reach of {@code compiled}, with the figures of the instances it waited for added. */
-    private int[] resolve(Compiled compiled, Map<Object, int[]> figures, Set<Object> visiting) {
-        int height = compiled.height();
-        int reach = compiled.reach();
-        for (Compiled.Later later : compiled.later()) {
-            int[] instance = figures.get(later.instance());
-            if (instance == null) {
-                if (!visiting.add(later.instance())) {
-                    throw new Unsupported(); // cannot happen: an instance is never its own part on the same value
-                }
-                instance = resolve(done.get(later.instance()), figures, visiting);
-                visiting.remove(later.instance());
-                figures.put(later.instance(), instance);
-            }
-            height = Math.max(height, later.above() + instance[0]);
-            if (instance[1] > 0) {
-                reach = Math.max(reach, later.above() + instance[1]);
-            }
-        }
-        return new int[] {height, reach};
-    }
-
-    private Compiled record(Compiled compiled) {
-        all.add(compiled);
-        return compiled;
-    }
-
     // --- types --------------------------------------------------------------------------------------------
 
     private Compiled type(TypeExpr type, Env env) {
-        return record(switch (type) {
+        return figures.note(switch (type) {
             case TypeExpr.Choice c -> choice(c.options(), env);
             case TypeExpr.Value v -> Compiled.leaf(literal(v.literal()));
             case TypeExpr.Name n -> name(n, env);
@@ -223,7 +188,7 @@ public final class GraphCompiler {
             if (underWay.level == level) {
                 throw new Unsupported(); // the rule refers to itself on the same value: the matcher reports a loop
             }
-            return record(Compiled.later(underWay.ref, key));
+            return figures.note(Compiled.later(underWay.ref, key));
         }
         if (done.size() + pending.size() >= MAX_INSTANCES) {
             throw new Unsupported();
@@ -248,10 +213,6 @@ public final class GraphCompiler {
     }
 
     // --- maps and arrays ----------------------------------------------------------------------------------
-
-    /** How deep groups are spliced into the map or array being compiled: each splice counts a level of depth. */
-    private int spliceDepth;
-    private int deepestSplice;
 
     private Compiled map(GroupExpr group, Env env) {
         int outerDepth = spliceDepth;
@@ -299,7 +260,7 @@ public final class GraphCompiler {
                 occurrence.min(), occurrence.max());
     }
 
-    private static dev.runtape.cbor.CborValue keyValue(Literal literal) {
+    private static CborValue keyValue(Literal literal) {
         try {
             return Literals.valueOf(literal);
         } catch (IllegalArgumentException e) {
@@ -445,7 +406,7 @@ public final class GraphCompiler {
                 Literal bound = resolver.literalOf(controller, env);
                 yield Compiled.above(bound == null || !Literals.isNumber(bound) ? Fixed.NONE
                         : new Compare(node, Literals.decimal(bound),
-                                Compare.Operator.valueOf(control.operator().toUpperCase(java.util.Locale.ROOT))),
+                                Compare.Operator.valueOf(control.operator().toUpperCase(Locale.ROOT))),
                         target);
             }
             case "eq", "ne" -> {

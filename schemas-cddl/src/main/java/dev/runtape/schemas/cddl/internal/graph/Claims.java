@@ -1,7 +1,5 @@
 package dev.runtape.schemas.cddl.internal.graph;
 
-import java.util.Arrays;
-
 /** Which members of a map, by position, entries of its group have taken. One bit each; copies are cheap. */
 final class Claims {
 
@@ -42,10 +40,5 @@ final class Claims {
 
     int count() {
         return count;
-    }
-
-    @Override
-    public String toString() {
-        return Arrays.toString(words);
     }
 }

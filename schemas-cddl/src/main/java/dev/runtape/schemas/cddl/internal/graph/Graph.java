@@ -3,7 +3,7 @@ package dev.runtape.schemas.cddl.internal.graph;
 import dev.runtape.cbor.CborValue;
 import org.jspecify.annotations.Nullable;
 
-/** The compiled graph of one rule: its root node and how deep it may look. Immutable and safe to share. */
+/** The compiled graph of one rule, from its root node. Immutable and safe to share. */
 public final class Graph {
 
     private final Node root;
@@ -17,11 +17,7 @@ public final class Graph {
      * too deeply), when the interpreting matcher must decide.
      */
     public boolean accepts(CborValue value) {
-        try {
-            return root.matches(value, 0);
-        } catch (TooDeep e) {
-            return false;
-        }
+        return Boolean.TRUE.equals(decide(value));
     }
 
     /** True or false if the graph can tell whether {@code value} matches; null if it cannot. */

@@ -3,6 +3,7 @@ package dev.runtape.schemas.cddl.internal.graph;
 import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborValue;
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 
 /** {@code low..high} or {@code low...high} between integers: an integer in the range. */
 public final class IntegerRange extends Node {
@@ -22,13 +23,8 @@ public final class IntegerRange extends Node {
         return n.compareTo(low) >= 0 && (inclusive ? n.compareTo(high) <= 0 : n.compareTo(high) < 0);
     }
 
-    /** Whether {@code n} is in the range, for the lengths and counts that controls compare. */
-    boolean contains(long n) {
-        return contains(BigInteger.valueOf(n));
-    }
-
     /** The range as {@code [from, to]} of longs, if both ends fit: null otherwise. */
-    long @org.jspecify.annotations.Nullable [] asLongs() {
+    long @Nullable [] asLongs() {
         BigInteger to = inclusive ? high : high.subtract(BigInteger.ONE);
         if (low.bitLength() >= 64 || to.bitLength() >= 64) {
             return null;

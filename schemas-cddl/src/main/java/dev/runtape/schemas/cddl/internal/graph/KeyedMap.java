@@ -4,6 +4,7 @@ import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborValue;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A map of members under distinct literal keys, then entries with type keys (see {@link MapNodes}), matched in one
@@ -108,7 +109,7 @@ final class KeyedMap extends Node {
     }
 
     @Override
-    MapGuard guard() {
+    @Nullable MapGuard guard() {
         return guard.members().isEmpty() ? null : guard;
     }
 

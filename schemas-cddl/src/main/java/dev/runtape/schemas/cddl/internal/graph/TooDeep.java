@@ -5,7 +5,7 @@ package dev.runtape.schemas.cddl.internal.graph;
  * then gives up rather than risk a verdict that differs. One shared instance without a stack trace: it only
  * unwinds to {@link Graph#accepts}.
  */
-public final class TooDeep extends RuntimeException {
+final class TooDeep extends RuntimeException {
 
     static final TooDeep INSTANCE = new TooDeep();
 
