@@ -48,7 +48,10 @@ import org.jspecify.annotations.Nullable;
  *       left for a later entry such as {@code * tstr => any}. Members nothing claims are reported as unexpected.
  * </ul>
  *
- * One matcher serves one validation; it is not thread-safe.
+ * A validator asks this matcher about the instances its compiled graph does not accept ({@link GraphCompiler},
+ * decision 0008): it decides them again and puts the failures into words. What it accepts, the graph accepts.
+ *
+ * <p>One matcher serves one validation; it is not thread-safe.
  */
 public final class Matcher {
 
