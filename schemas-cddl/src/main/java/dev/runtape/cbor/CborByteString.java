@@ -16,6 +16,16 @@ public final class CborByteString implements CborValue {
         this.bytes = bytes.clone();
     }
 
+    /** A byte string of {@code bytes}, which the caller hands over and no longer touches (the decoder's own copy). */
+    static CborByteString adopting(byte[] bytes) {
+        return new CborByteString(bytes, true);
+    }
+
+    /** The flag only tells this constructor apart from the public one, which copies. */
+    private CborByteString(byte[] bytes, boolean adopted) {
+        this.bytes = bytes;
+    }
+
     /** A copy of the bytes. */
     public byte[] bytes() {
         return bytes.clone();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one CBOR data item from bytes, failing closed with a {@link CborException} that names the byte offset.
@@ -33,6 +34,8 @@ public final class CborDecoder {
     private final byte[] in;
     private final CborProfile profile;
     private int pos;
+    /** The text keys of maps read so far, made when the first map is met. */
+    private @Nullable TextKeys keys;
 
     private CborDecoder(byte[] in, CborProfile profile) {
         this.in = in;
@@ -58,6 +61,25 @@ public final class CborDecoder {
                     + " bytes after the end of the data item");
         }
         return value;
+    }
+
+    /**
+     * The single data item that the byte string {@code bytes} holds (as {@code bstr .cbor} embeds one), read under
+     * {@code profile} without copying the bytes out first.
+     *
+     * @throws CborException as {@link #decode(byte[], CborProfile)}
+     */
+    public static CborValue decode(CborByteString bytes, CborProfile profile) throws CborException {
+        return decode(bytes.unsafeBytes(), profile);
+    }
+
+    /**
+     * The data items of the CBOR sequence that the byte string {@code bytes} holds, read without copying the bytes.
+     *
+     * @throws CborException as {@link #decodeSequence(byte[], CborProfile)}
+     */
+    public static List<CborValue> decodeSequence(CborByteString bytes, CborProfile profile) throws CborException {
+        return decodeSequence(bytes.unsafeBytes(), profile);
     }
 
     /**
@@ -90,10 +112,10 @@ public final class CborDecoder {
         }
         long argument = argument(start, info);
         return switch (majorType) {
-            case 0 -> new CborInteger(unsigned(argument));
+            case 0 -> CborInteger.decoded(argument >= 0 ? BigInteger.valueOf(argument) : unsigned(argument));
             case 1 -> negative(start, argument);
-            case 2 -> new CborByteString(take(start, argument, "byte string"));
-            case 3 -> new CborTextString(utf8(start, take(start, argument, "text string")));
+            case 2 -> CborByteString.adopting(take(start, argument, "byte string"));
+            case 3 -> new CborTextString(text(start, argument));
             case 4 -> array(start, argument, depth);
             case 5 -> map(start, argument, depth);
             case 6 -> new CborTag(argument, item(depth + 1));
@@ -138,7 +160,9 @@ public final class CborDecoder {
         if (profile == CborProfile.DCBOR && Long.compareUnsigned(argument, INT64_MIN_MAGNITUDE_MINUS_ONE) > 0) {
             throw error(start, "negative integer below -2^63, outside dCBOR's range");
         }
-        return new CborInteger(unsigned(argument).add(BigInteger.ONE).negate());
+        // -1 - n: for n up to 2^63-1 a long holds it; beyond, only a BigInteger does.
+        return CborInteger.decoded(argument >= 0 ? BigInteger.valueOf(-1 - argument)
+                : unsigned(argument).add(BigInteger.ONE).negate());
     }
 
     private CborValue simpleOrFloat(int start, int info) throws CborException {
@@ -183,7 +207,9 @@ public final class CborDecoder {
     }
 
     private CborArray array(int start, long count, int depth) throws CborException {
-        requireAtLeast(start, count, "array of " + Long.toUnsignedString(count) + " items");
+        if (Long.compareUnsigned(count, in.length - pos) > 0) {
+            throw error(start, "array of " + Long.toUnsignedString(count) + " items but only " + remaining());
+        }
         List<CborValue> items = new ArrayList<>((int) Math.min(count, MAX_PRESIZED));
         for (long i = 0; i < count; i++) {
             items.add(item(depth + 1));
@@ -201,7 +227,7 @@ public final class CborDecoder {
         int previousKeyEnd = -1;
         for (long i = 0; i < count; i++) {
             int keyStart = pos;
-            CborValue key = item(depth + 1);
+            CborValue key = key(depth + 1);
             boolean ordered = false;
             if (profile.strict()) {
                 if (previousKeyStart >= 0
@@ -218,6 +244,30 @@ public final class CborDecoder {
             }
         }
         return new CborMap(entries.toMap());
+    }
+
+    /**
+     * A map key: a text of up to 23 bytes (its length in its head) is decoded only the first time the input holds it,
+     * then shared (see {@link TextKeys}); any other key is read as an item.
+     */
+    private CborValue key(int depth) throws CborException {
+        int head = pos < in.length ? in[pos] & 0xFF : -1;
+        int length = head - 0x60;
+        int from = pos + 1;
+        if (length < 0 || length > 23 || length > in.length - from || depth > MAX_DEPTH) {
+            return item(depth);
+        }
+        if (keys == null) {
+            keys = new TextKeys(in);
+        }
+        CborTextString known = keys.find(from, length);
+        if (known != null) {
+            pos = from + length;
+            return known;
+        }
+        CborTextString text = (CborTextString) item(depth);
+        keys.remember(from, length, text);
+        return text;
     }
 
     private CborValue indefinite(int start, int majorType, int depth) throws CborException {
@@ -267,12 +317,12 @@ public final class CborDecoder {
             long length = argument(chunkStart, initial & 0x1F);
             byte[] chunk = take(chunkStart, length, "string chunk");
             if (majorType == 3) {
-                utf8(chunkStart, chunk); // each chunk must be valid UTF-8 on its own (RFC 8949 §3.2.3)
+                utf8(chunkStart, chunk, 0, chunk.length); // each chunk must be valid UTF-8 on its own (RFC 8949 §3.2.3)
             }
             joined.writeBytes(chunk);
         }
         byte[] bytes = joined.toByteArray();
-        return majorType == 2 ? new CborByteString(bytes) : new CborTextString(utf8(start, bytes));
+        return majorType == 2 ? CborByteString.adopting(bytes) : new CborTextString(utf8(start, bytes, 0, bytes.length));
     }
 
     private boolean atBreak() throws CborException {
@@ -292,15 +342,24 @@ public final class CborDecoder {
 
     /** Takes {@code length} bytes after checking that many are present: never allocates on the word of the input. */
     private byte[] take(int start, long length, String what) throws CborException {
-        requireAtLeast(start, length, what + " of " + Long.toUnsignedString(length) + " bytes");
+        requireBytes(start, length, what);
         byte[] bytes = Arrays.copyOfRange(in, pos, pos + (int) length);
         pos += (int) length;
         return bytes;
     }
 
-    private void requireAtLeast(int start, long needed, String what) throws CborException {
-        if (Long.compareUnsigned(needed, in.length - pos) > 0) {
-            throw error(start, what + " but only " + remaining());
+    /** Reads a text string of {@code length} bytes straight from the input (no intermediate copy). */
+    private String text(int start, long length) throws CborException {
+        requireBytes(start, length, "text string");
+        int from = pos;
+        pos += (int) length;
+        return utf8(start, in, from, (int) length);
+    }
+
+    /** Checks that {@code length} bytes are present; the message is put together only when they are not. */
+    private void requireBytes(int start, long length, String what) throws CborException {
+        if (Long.compareUnsigned(length, in.length - pos) > 0) {
+            throw error(start, what + " of " + Long.toUnsignedString(length) + " bytes but only " + remaining());
         }
     }
 
@@ -309,28 +368,25 @@ public final class CborDecoder {
         return left == 1 ? "1 byte remains" : left + " bytes remain";
     }
 
-    private static String utf8(int start, byte[] bytes) throws CborException {
-        if (isAscii(bytes)) {
-            return new String(bytes, StandardCharsets.ISO_8859_1); // ASCII is valid UTF-8; this copies, no decoding
+    /**
+     * The text that {@code length} bytes at {@code offset} encode in UTF-8, refusing malformed UTF-8. The JDK's own
+     * decoding (fast, and fastest for ASCII) replaces anything malformed with U+FFFD; only a text that then holds
+     * U+FFFD, which valid input may also encode, is decoded again strictly to tell the two apart.
+     */
+    private static String utf8(int start, byte[] bytes, int offset, int length) throws CborException {
+        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
+                    .decode(ByteBuffer.wrap(bytes, offset, length))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new CborException("at byte " + start + ": text string is not valid UTF-8", e);
         }
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int readByte() throws CborException {

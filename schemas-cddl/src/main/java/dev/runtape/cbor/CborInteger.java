@@ -23,6 +23,31 @@ public final class CborInteger implements CborValue {
         this.value = value;
     }
 
+    /** The integers a head holds alone (-24 to 23): made once, as the decoder meets them all the time. */
+    private static final CborInteger[] SMALL = new CborInteger[48];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = new CborInteger(BigInteger.valueOf(i - 24));
+        }
+    }
+
+    /** For the decoder, whose values are in range by construction: no range check, small values shared. */
+    static CborInteger decoded(BigInteger value) {
+        if (value.bitLength() < 6) {
+            int small = value.intValue();
+            if (small >= -24 && small < 24) {
+                return SMALL[small + 24];
+            }
+        }
+        return new CborInteger(value, true);
+    }
+
+    /** The flag only tells this constructor apart from the public one, which checks the range. */
+    private CborInteger(BigInteger value, boolean inRange) {
+        this.value = value;
+    }
+
     public BigInteger value() {
         return value;
     }

@@ -1,6 +1,5 @@
 package dev.runtape.cbor;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +19,10 @@ public record CborMap(Map<CborValue, CborValue> entries) implements CborValue {
 
     /** Small maps scan their few keys (no hashing at all); larger ones are hash maps of keyed hash codes. */
     static Map<CborValue, CborValue> immutableCopy(Map<CborValue, CborValue> entries) {
-        if (entries instanceof SmallMap small) {
-            return small;
+        if (entries instanceof OrderedEntries ordered) {
+            return ordered;
         }
-        return entries.size() <= SmallMap.LIMIT
-                ? SmallMap.copyOf(entries)
-                : Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        return entries.size() <= SmallMap.LIMIT ? SmallMap.copyOf(entries) : LargeMap.copyOf(entries);
     }
 
     /** A builder that keeps insertion order and refuses a key given twice. */
@@ -46,17 +43,30 @@ public record CborMap(Map<CborValue, CborValue> entries) implements CborValue {
      * track of entries by position.
      */
     public int indexOf(CborValue key) {
-        if (entries instanceof SmallMap small) {
-            return small.indexOf(key);
-        }
-        int i = 0;
-        for (CborValue candidate : entries.keySet()) {
-            if (candidate.equals(key)) {
-                return i;
-            }
-            i++;
-        }
-        return -1;
+        return ordered().indexOf(key);
+    }
+
+    /**
+     * The key of the entry at {@code position} (0 to {@code size() - 1}), in the order entries were given or decoded
+     * in: with {@link #valueAt}, a walk over the entries that makes no iterator or entry objects.
+     *
+     * @throws IndexOutOfBoundsException if there is no such entry
+     */
+    public CborValue keyAt(int position) {
+        return ordered().keyAt(position);
+    }
+
+    /**
+     * The value of the entry at {@code position}.
+     *
+     * @throws IndexOutOfBoundsException if there is no such entry
+     */
+    public CborValue valueAt(int position) {
+        return ordered().valueAt(position);
+    }
+
+    private OrderedEntries ordered() {
+        return (OrderedEntries) entries; // the compact constructor made it one
     }
 
     /** The value under an integer label, as COSE header maps and COSE_Key use them. */

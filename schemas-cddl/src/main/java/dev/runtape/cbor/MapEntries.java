@@ -1,6 +1,6 @@
 package dev.runtape.cbor;
 
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +14,8 @@ final class MapEntries {
 
     private CborValue[] keys;
     private CborValue[] values;
+    /** Per key, a cheap hash ({@link #quickHash}): keys whose hashes differ need no comparing. */
+    private int[] hashes;
     private int size;
     private @Nullable LinkedHashMap<CborValue, CborValue> large; // once the map outgrows SmallMap.LIMIT
 
@@ -21,6 +23,7 @@ final class MapEntries {
         int capacity = Math.min(Math.max(expected, 1), SmallMap.LIMIT);
         keys = new CborValue[capacity];
         values = new CborValue[capacity];
+        hashes = new int[capacity];
     }
 
     /**
@@ -31,9 +34,11 @@ final class MapEntries {
         if (large != null) {
             return large.putIfAbsent(key, value) == null;
         }
+        int hash = 0;
         if (checkRepeats) {
+            hash = quickHash(key);
             for (int i = 0; i < size; i++) {
-                if (keys[i].equals(key)) {
+                if (hashes[i] == hash && keys[i].equals(key)) {
                     return false;
                 }
             }
@@ -46,15 +51,33 @@ final class MapEntries {
             return large.putIfAbsent(key, value) == null;
         }
         if (size == keys.length) {
-            keys = java.util.Arrays.copyOf(keys, Math.min(2 * size, SmallMap.LIMIT));
-            values = java.util.Arrays.copyOf(values, keys.length);
+            int capacity = Math.min(2 * size, SmallMap.LIMIT);
+            keys = Arrays.copyOf(keys, capacity);
+            values = Arrays.copyOf(values, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
         }
         keys[size] = key;
+        hashes[size] = hash;
         values[size++] = value;
         return true;
     }
 
+    /**
+     * A hash that equal keys share, cheap for the keys maps mostly have: text (whose hash the string keeps, for the
+     * lookups that follow), integers and bytes; 0 for any other kind, which is then compared in full. Unkeyed, which
+     * is safe here: a small map holds at most {@link SmallMap#LIMIT} keys, so colliding ones cost a few comparisons.
+     */
+    private static int quickHash(CborValue key) {
+        if (key instanceof CborTextString t) {
+            return t.value().hashCode();
+        }
+        if (key instanceof CborInteger i) {
+            return i.value().hashCode();
+        }
+        return key instanceof CborByteString b ? Arrays.hashCode(b.unsafeBytes()) : 0;
+    }
+
     Map<CborValue, CborValue> toMap() {
-        return large != null ? Collections.unmodifiableMap(large) : new SmallMap(keys, values, size);
+        return large != null ? LargeMap.copyOf(large) : new SmallMap(keys, values, size);
     }
 }

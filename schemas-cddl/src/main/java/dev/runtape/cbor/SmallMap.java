@@ -1,12 +1,6 @@
 package dev.runtape.cbor;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The entries of a small CBOR map, in order, looked up by scanning. Most maps in Runtape's formats (headers, steps,
@@ -14,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link KeyedHash}), and hash flooding needs many keys, which go into a hash map instead ({@link #LIMIT}).
  * Immutable.
  */
-final class SmallMap extends AbstractMap<CborValue, CborValue> {
+final class SmallMap extends OrderedEntries {
 
     /** The most entries kept in a small map. */
     static final int LIMIT = 16;
@@ -42,7 +36,7 @@ final class SmallMap extends AbstractMap<CborValue, CborValue> {
         return new SmallMap(keys, values, i);
     }
 
-    /** The position of {@code key}, or -1. */
+    @Override
     int indexOf(Object key) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i].equals(key)) {
@@ -53,49 +47,17 @@ final class SmallMap extends AbstractMap<CborValue, CborValue> {
     }
 
     @Override
-    public @Nullable CborValue get(Object key) {
-        int i = indexOf(key);
-        return i < 0 ? null : values[i];
+    CborValue keyAt(int position) {
+        return keys[position];
     }
 
     @Override
-    public boolean containsKey(Object key) {
-        return indexOf(key) >= 0;
+    CborValue valueAt(int position) {
+        return values[position];
     }
 
     @Override
     public int size() {
         return keys.length;
-    }
-
-    @Override
-    public Set<Map.Entry<CborValue, CborValue>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Map.Entry<CborValue, CborValue>> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < keys.length;
-                    }
-
-                    @Override
-                    public Map.Entry<CborValue, CborValue> next() {
-                        if (next >= keys.length) {
-                            throw new NoSuchElementException();
-                        }
-                        int i = next++;
-                        return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return keys.length;
-            }
-        };
     }
 }

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Example instances written as JSON, where a text of the form {@code h'..'} stands for a byte string. */
-final class ExampleInstances {
+public final class ExampleInstances {
 
     private ExampleInstances() {
     }
 
-    static CborValue toCbor(JsonNode node) {
+    public static CborValue toCbor(JsonNode node) {
         if (node instanceof TextNode text && text.textValue().startsWith("h'") && text.textValue().endsWith("'")) {
             String hex = text.textValue();
             return new CborByteString(HexFormat.of().parseHex(hex.substring(2, hex.length() - 1)));

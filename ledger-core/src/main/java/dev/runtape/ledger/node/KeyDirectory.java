@@ -2,9 +2,11 @@ package dev.runtape.ledger.node;
 
 import dev.runtape.ledger.keys.KeyFileException;
 import dev.runtape.ledger.keys.KeyFiles;
+import dev.runtape.ledger.keys.KeyRecord;
 import dev.runtape.ledger.keys.KeySetFile;
 import dev.runtape.ledger.keys.LedgerKeyRing;
 import dev.runtape.ledger.keys.ProducerKeyRegistry;
+import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.keys.Ed25519SigningKey;
 import dev.runtape.verifier.keys.SigningKey;
 import java.io.IOException;
@@ -12,16 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The keys of a node in its data directory: the primary signing key as a PKCS#8 file readable only by its owner, the
- * ledger's public keys and the producers' public keys as key set files (keys.cddl). On first start a new Ed25519 key
- * is generated and becomes the primary.
+ * The keys of a node in its data directory: each ledger signing key as a PKCS#8 file readable only by its owner, named
+ * by its key id; the ledger's public keys and the producers' public keys as key set files (keys.cddl). The primary is
+ * the unrevoked key made valid last. On first start a new Ed25519 key is generated and becomes the primary; a key
+ * from a PKCS#8 or PKCS#12 file can be rotated in.
  */
 public final class KeyDirectory {
 
-    static final String SIGNING_KEY = "ledger-signing-key.pem";
+    static final String SIGNING_KEY_PREFIX = "ledger-signing-key-";
     static final String LEDGER_KEYS = "ledger-keys.cbor";
     static final String PRODUCER_KEYS = "producer-keys.cbor";
 
@@ -37,28 +42,52 @@ public final class KeyDirectory {
 
     /** Whether the directory holds no ledger key yet: the next {@link #ledgerKeys} generates one. */
     public boolean isNew() {
-        return !Files.exists(directory.resolve(SIGNING_KEY));
+        return !Files.exists(directory.resolve(LEDGER_KEYS));
+    }
+
+    /** The file of the ledger signing key with this key id. */
+    public Path signingKeyFile(Digest kid) {
+        return directory.resolve(SIGNING_KEY_PREFIX + kid.hex().substring(0, 16) + ".pem");
     }
 
     /** The ledger's key ring, generating and writing a first key when there is none. */
     public LedgerKeyRing ledgerKeys(Clock clock) throws KeyFileException {
-        Path keyFile = directory.resolve(SIGNING_KEY);
         Path keySet = directory.resolve(LEDGER_KEYS);
-        if (!Files.exists(keyFile)) {
+        if (!Files.exists(keySet)) {
             createDirectory();
             SigningKey first = Ed25519SigningKey.generate(new SecureRandom());
             LedgerKeyRing ring = LedgerKeyRing.create(first, clock.instant());
-            // The public key set first: a crash between the two writes leaves no private key without its record.
+            // The private key first: the key set names the primary, so it must never name a key without its file.
+            KeyFiles.writePkcs8Pem(first, signingKeyFile(first.verificationKey().thumbprint()));
             KeySetFile.write(keySet, ring.records());
-            KeyFiles.writePkcs8Pem(first, keyFile);
             return ring;
         }
-        SigningKey primary = KeyFiles.read(keyFile);
+        List<KeyRecord> records = KeySetFile.read(keySet);
+        KeyRecord primary = records.stream().filter(record -> record.revokedAt().isEmpty())
+                .max(Comparator.comparing(KeyRecord::validFrom))
+                .orElseThrow(() -> new KeyFileException(keySet + " has no unrevoked key to sign with"));
+        Path keyFile = signingKeyFile(primary.kid());
         try {
-            return LedgerKeyRing.restore(KeySetFile.read(keySet), primary);
+            return LedgerKeyRing.restore(records, KeyFiles.read(keyFile));
         } catch (IllegalArgumentException e) {
             throw new KeyFileException(keySet + " does not fit " + keyFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Makes {@code newKey} the ledger's primary from {@code at} on, and keeps it: its private key in a file of its
+     * own, the key set with the new record. The old keys stay in the set, so what they signed keeps verifying.
+     */
+    public void rotate(LedgerKeyRing ring, SigningKey newKey, Instant at) throws KeyFileException {
+        KeyFiles.writePkcs8Pem(newKey, signingKeyFile(newKey.verificationKey().thumbprint()));
+        ring.rotate(newKey, at);
+        KeySetFile.write(directory.resolve(LEDGER_KEYS), ring.records());
+    }
+
+    /** Revokes a ledger key from {@code effectiveAt} on, and keeps the revocation in the key set. */
+    public void revoke(LedgerKeyRing ring, Digest kid, Instant effectiveAt) throws KeyFileException {
+        ring.revoke(kid, effectiveAt);
+        KeySetFile.write(directory.resolve(LEDGER_KEYS), ring.records());
     }
 
     /** The producers' registered public keys; none when the file does not exist yet. */

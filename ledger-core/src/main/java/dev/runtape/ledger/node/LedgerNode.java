@@ -11,6 +11,7 @@ import dev.runtape.ledger.integrator.Integrator;
 import dev.runtape.ledger.integrator.ProofService;
 import dev.runtape.ledger.integrator.TreeStore;
 import dev.runtape.ledger.keys.KeyFileException;
+import dev.runtape.ledger.keys.KeyRecord;
 import dev.runtape.ledger.keys.LedgerKeyRing;
 import dev.runtape.ledger.keys.ProducerKeyRegistry;
 import dev.runtape.ledger.log.EventLog;
@@ -22,13 +23,17 @@ import dev.runtape.ledger.storage.postgres.PostgresTreeStore;
 import dev.runtape.ledger.storage.sqlite.SqliteDatabase;
 import dev.runtape.ledger.storage.sqlite.SqliteEventLog;
 import dev.runtape.ledger.storage.sqlite.SqliteTreeStore;
+import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.checkpoint.CheckpointSigner;
+import dev.runtape.verifier.keys.SigningKey;
+import dev.runtape.verifier.keys.VerificationKey;
 import dev.runtape.verifier.receipt.ReceiptIssuer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,6 +55,7 @@ public final class LedgerNode implements AutoCloseable {
     private final ProofService proofs;
     private final Configuration axon;
     private final boolean firstStart;
+    private final KeyDirectory keyDirectory;
     private final Deque<AutoCloseable> toClose;
 
     private LedgerNode(Builder parts) {
@@ -62,6 +68,7 @@ public final class LedgerNode implements AutoCloseable {
         this.proofs = parts.proofs;
         this.axon = parts.axon;
         this.firstStart = parts.firstStart;
+        this.keyDirectory = parts.keyDirectory;
         this.toClose = parts.toClose;
     }
 
@@ -110,6 +117,34 @@ public final class LedgerNode implements AutoCloseable {
 
     public ProducerKeyRegistry producers() {
         return producers;
+    }
+
+    /**
+     * Makes {@code newKey} the ledger's signing key from {@code at} on and keeps it in the data directory. Statements
+     * are signed with it at once; checkpoints and receipts from the next start on.
+     */
+    public void rotateLedgerKey(SigningKey newKey, Instant at) throws KeyFileException {
+        keyDirectory.rotate(keys, newKey, at);
+    }
+
+    /** Revokes a ledger key that is no longer the primary, from {@code effectiveAt} on, and keeps the revocation. */
+    public void revokeLedgerKey(Digest kid, Instant effectiveAt) throws KeyFileException {
+        keyDirectory.revoke(keys, kid, effectiveAt);
+    }
+
+    /** Registers a producer's public key to its principal and keeps the registration. */
+    public KeyRecord registerProducerKey(String principal, VerificationKey key, Instant validFrom)
+            throws KeyFileException {
+        KeyRecord record = producers.register(principal, key, validFrom);
+        keyDirectory.saveProducerKeys(producers);
+        return record;
+    }
+
+    /** Revokes a producer's key from {@code effectiveAt} on and keeps the revocation. */
+    public KeyRecord revokeProducerKey(Digest kid, Instant effectiveAt) throws KeyFileException {
+        KeyRecord record = producers.revoke(kid, effectiveAt);
+        keyDirectory.saveProducerKeys(producers);
+        return record;
     }
 
     public Integrator integrator() {
@@ -163,6 +198,7 @@ public final class LedgerNode implements AutoCloseable {
         private ProofService proofs;
         private Configuration axon;
         private boolean firstStart;
+        private KeyDirectory keyDirectory;
 
         Builder(NodeSettings settings) {
             this.settings = settings;
@@ -174,7 +210,7 @@ public final class LedgerNode implements AutoCloseable {
             } catch (IOException e) {
                 throw new NodeStartException("the data directory " + settings.dataDirectory(), e);
             }
-            KeyDirectory keyDirectory = KeyDirectory.in(settings.keyDirectory());
+            keyDirectory = KeyDirectory.in(settings.keyDirectory());
             firstStart = keyDirectory.isNew();
             try {
                 keys = keyDirectory.ledgerKeys(clock);

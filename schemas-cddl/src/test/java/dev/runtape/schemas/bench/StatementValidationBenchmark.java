@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Validation of a typical statement against Runtape's compiled schemas, on one thread: a signed StepsRecorded
- * statement with eight steps (the envelope, its header parameters, the embedded payload and every step), and its
- * bytes decoded and validated together. Target: at least 100,000 statements a second on one core.
+ * statement with eight steps (the envelope, its header parameters, the embedded payload and every step), its bytes
+ * decoded and validated together, and the same statement with one wrong value, whose failure is put into words.
+ * Target: at least 100,000 valid statements a second on one core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -35,6 +36,7 @@ public class StatementValidationBenchmark {
     private Validator statements;
     private CborValue statement;
     private byte[] statementBytes;
+    private CborValue invalidStatement;
 
     @Setup
     public void setUp() {
@@ -44,6 +46,10 @@ public class StatementValidationBenchmark {
         ValidationResult check = statements.validate(statement);
         if (!check.isValid()) {
             throw new IllegalStateException("the benchmark's statement is not valid: " + check.failures());
+        }
+        invalidStatement = statement(CborTextString.of("0"));
+        if (statements.validate(invalidStatement).failures().size() != 1) {
+            throw new IllegalStateException("the benchmark's invalid statement should fail once");
         }
     }
 
@@ -57,7 +63,18 @@ public class StatementValidationBenchmark {
         return statements.validate(CborDecoder.decode(statementBytes));
     }
 
-    static CborValue typicalStatement() {
+    /** The failure path: the same statement with one wrong value ({@code "exit-code": "0"}), reported with its path. */
+    @Benchmark
+    public ValidationResult validateInvalidStatement() {
+        return statements.validate(invalidStatement);
+    }
+
+    public static CborValue typicalStatement() {
+        return statement(CborInteger.of(0));
+    }
+
+    /** The typical statement, with {@code exitCode} as the command step's exit code. */
+    private static CborValue statement(CborValue exitCode) {
         List<CborValue> steps = new ArrayList<>();
         String[] kinds = {"message", "reasoning", "tool-call", "tool-result", "command", "file-read", "file-edit", "message"};
         for (int i = 0; i < kinds.length; i++) {
@@ -72,7 +89,7 @@ public class StatementValidationBenchmark {
                         .put("arguments", ref(i));
                 case "tool-result" -> step.put("call-id", CborTextString.of("call_1")).put("output", ref(i));
                 case "command" -> step.put("command", ref(i)).put("cwd", CborTextString.of("/testbed"))
-                        .put("exit-code", CborInteger.of(0)).put("stdout", ref(i + 100)).put("duration", CborInteger.of(812));
+                        .put("exit-code", exitCode).put("stdout", ref(i + 100)).put("duration", CborInteger.of(812));
                 case "file-read" -> step.put("path", CborTextString.of("src/app/models.py")).put("content", ref(i));
                 default -> step.put("path", CborTextString.of("src/app/models.py")).put("diff", ref(i));
             }

@@ -1,5 +1,6 @@
 package dev.runtape.ledger.storage.postgres;
 
+import dev.runtape.ledger.internal.LogTail;
 import dev.runtape.ledger.internal.GroupCommit;
 import dev.runtape.ledger.internal.GroupCommit.Outcome;
 import dev.runtape.ledger.log.AppendBatch;
@@ -38,7 +39,7 @@ public final class PostgresEventLog implements EventLog {
     private static final int MAX_GROUP_EVENTS = 10_000;
 
     private final PostgresDatabase database;
-    private final PostgresTail tail = new PostgresTail();
+    private final LogTail tail = new LogTail();
     private final GroupCommit<AppendBatch, AppendResult> appends =
             new GroupCommit<>(this::commit, AppendBatch::size, MAX_GROUP_EVENTS);
     private volatile boolean closed;

@@ -1,5 +1,6 @@
 package dev.runtape.ledger.storage.sqlite;
 
+import dev.runtape.ledger.internal.LogTail;
 import dev.runtape.ledger.internal.GroupCommit;
 import dev.runtape.ledger.internal.GroupCommit.Outcome;
 import dev.runtape.ledger.log.AppendBatch;
@@ -39,7 +40,7 @@ public final class SqliteEventLog implements EventLog {
 
     private final SqliteDatabase database;
     private final Clock clock;
-    private final SqliteTail tail = new SqliteTail();
+    private final LogTail tail = new LogTail();
     private final GroupCommit<AppendBatch, AppendResult> appends =
             new GroupCommit<>(this::commit, AppendBatch::size, MAX_GROUP_EVENTS);
     private volatile boolean closed;

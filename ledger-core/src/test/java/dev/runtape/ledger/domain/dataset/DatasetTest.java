@@ -1,5 +1,7 @@
 package dev.runtape.ledger.domain.dataset;
 
+import static dev.runtape.ledger.domain.Violations.violates;
+
 import dev.runtape.ledger.domain.Rule;
 import dev.runtape.ledger.domain.RuleViolation;
 import dev.runtape.ledger.domain.common.CheckpointRef;
@@ -10,9 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,19 +38,6 @@ class DatasetTest {
                 : Optional.of(new RuleViolation(Rule.NOT_ACCEPTED_BY_QA, trajectoryId + " is not accepted")));
     }
 
-    private static void violates(ResultValidator<Dataset> result, Rule rule) {
-        result.expectNoEvents().expectException(new TypeSafeMatcher<Throwable>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof RuleViolation violation && violation.rule() == rule;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a violation of " + rule);
-            }
-        });
-    }
 
     @Test
     void anAcceptedTrajectoryIsAdmittedOnce() {

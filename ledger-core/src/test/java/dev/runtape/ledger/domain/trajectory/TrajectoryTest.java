@@ -1,5 +1,6 @@
 package dev.runtape.ledger.domain.trajectory;
 
+import static dev.runtape.ledger.domain.Violations.violates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,9 +14,6 @@ import dev.runtape.verifier.Digest;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,19 +42,6 @@ class TrajectoryTest {
         return new StepsRecorded(ID, java.util.Arrays.stream(indexes).mapToObj(TrajectoryTest::step).toList());
     }
 
-    private static void violates(ResultValidator<Trajectory> result, Rule rule) {
-        result.expectNoEvents().expectException(new TypeSafeMatcher<Throwable>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof RuleViolation violation && violation.rule() == rule;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a violation of " + rule);
-            }
-        });
-    }
 
     @Test
     void startingATrajectoryRecordsWhoRunsWhichTask() {

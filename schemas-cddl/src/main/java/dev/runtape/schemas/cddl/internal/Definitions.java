@@ -203,6 +203,11 @@ public final class Definitions {
         return Objects.requireNonNull(patterns.get(regex), "pattern compiled with the schema");
     }
 
+    /** The compiled pattern of a {@code .regexp} the schema names literally; null for one known only when matched. */
+    @Nullable Pattern compiledPattern(String regex) {
+        return patterns.get(regex);
+    }
+
     /**
      * The type a rule stands for when it is a plain rename chain: each rule on the way has no parameters, one body,
      * no key and no occurrence, and the chain ends in a literal, a range, a map, an array or a major type

@@ -35,4 +35,30 @@ final class Env {
     @Nullable Binding lookup(String name) {
         return bindings.get(name);
     }
+
+    /**
+     * What this scope binds, as a value that is equal for two scopes that bind the same parameters to the same schema
+     * nodes in equal scopes: the compiler instantiates a generic rule once per such key.
+     */
+    Object key() {
+        if (bindings.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> key = new HashMap<>();
+        bindings.forEach((name, binding) -> key.put(name, List.of(new Same(binding.type()), binding.env().key())));
+        return key;
+    }
+
+    /** A schema node compared by identity: the nodes are records, whose own equality would walk whole subtrees. */
+    record Same(Object node) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same that && that.node == node;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(node);
+        }
+    }
 }

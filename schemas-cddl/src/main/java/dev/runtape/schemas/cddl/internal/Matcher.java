@@ -48,7 +48,10 @@ import org.jspecify.annotations.Nullable;
  *       left for a later entry such as {@code * tstr => any}. Members nothing claims are reported as unexpected.
  * </ul>
  *
- * One matcher serves one validation; it is not thread-safe.
+ * A validator asks this matcher about the instances its compiled graph does not accept ({@link GraphCompiler},
+ * decision 0011): it decides them again and puts the failures into words. What it accepts, the graph accepts.
+ *
+ * <p>One matcher serves one validation; it is not thread-safe.
  */
 public final class Matcher {
 
@@ -56,12 +59,13 @@ public final class Matcher {
      * How deep type matches may nest: enough for instances some 170 levels deep, and safe for a thread's default
      * stack. (A schema that loops without consuming anything is caught before, by {@link #enter}.)
      */
-    private static final int MAX_DEPTH = 512;
+    static final int MAX_DEPTH = 512;
 
     /** Past this many items and members deep, running out of depth is blamed on the instance, not the schema. */
     private static final int DEEP_INSTANCE = 32;
 
     private final Definitions definitions;
+    private final Resolver resolver;
     private int depth;
     /** Where the depth limit was first reached, if it was. */
     private @Nullable Path tooDeep;
@@ -73,6 +77,7 @@ public final class Matcher {
 
     public Matcher(Definitions definitions) {
         this.definitions = definitions;
+        this.resolver = new Resolver(definitions);
     }
 
     /** The failures of {@code value} against {@code type}; empty when it matches. */
@@ -170,7 +175,7 @@ public final class Matcher {
                 case TypeExpr.Parenthesized p -> parenthesized(p, value, env, path);
                 case TypeExpr.Unwrap u -> unwrapAsType(u, value, env, path);
                 case TypeExpr.Enumeration e -> {
-                    List<TypeExpr> values = enumeration(e.group(), env);
+                    List<TypeExpr> values = resolver.enumeration(e.group(), env);
                     yield choice(values, value, env, path, () -> Describe.type(e));
                 }
                 case TypeExpr.MajorType t -> majorType(t, value, env, path);
@@ -240,7 +245,7 @@ public final class Matcher {
         if (rule == null || !rule.parameters().isEmpty() || rule.bodies().size() != 1
                 || rule.bodies().getFirst().key().isPresent()
                 || !rule.bodies().getFirst().occurrence().equals(Occurrence.ONCE)
-                || !(resolve(rule.bodies().getFirst().value(), Env.EMPTY) instanceof TypeExpr.MapOf map)
+                || !(resolver.resolve(rule.bodies().getFirst().value(), Env.EMPTY) instanceof TypeExpr.MapOf map)
                 || map.group().choices().size() != 1) {
             return Requirements.NONE;
         }
@@ -250,13 +255,13 @@ public final class Matcher {
             if (entry.key().isEmpty() || entry.occurrence().min() < 1) {
                 continue;
             }
-            Literal key = literalOf(entry.key().get().type(), Env.EMPTY);
+            Literal key = resolver.literalOf(entry.key().get().type(), Env.EMPTY);
             if (key == null) {
                 continue;
             }
-            Literal wanted = literalOf(entry.value(), Env.EMPTY);
-            keys.add(definitions.keyValue(key, Matcher::valueOf));
-            values.add(wanted == null ? null : valueOf(wanted));
+            Literal wanted = resolver.literalOf(entry.value(), Env.EMPTY);
+            keys.add(definitions.keyValue(key, Literals::valueOf));
+            values.add(wanted == null ? null : Literals.valueOf(wanted));
         }
         return new Requirements(keys, values);
     }
@@ -336,7 +341,7 @@ public final class Matcher {
     }
 
     private Outcome unwrapAsType(TypeExpr.Unwrap unwrap, CborValue value, Env env, Path path) {
-        TypeExpr target = resolve(unwrap.name(), env);
+        TypeExpr target = resolver.resolve(unwrap.name(), env);
         if (target instanceof TypeExpr.MajorType tag && tag.majorType().orElse(-1) == 6) {
             return type(tag.content(), value, env, path);
         }
@@ -390,8 +395,8 @@ public final class Matcher {
     }
 
     private Outcome range(TypeExpr.Range range, CborValue value, Env env, Path path) {
-        Literal low = literalOf(range.low(), env);
-        Literal high = literalOf(range.high(), env);
+        Literal low = resolver.literalOf(range.low(), env);
+        Literal high = resolver.literalOf(range.high(), env);
         if (low == null || high == null) {
             return Outcome.fail(path, () -> "the range " + Describe.type(range) + " needs literal bounds");
         }
@@ -405,8 +410,8 @@ public final class Matcher {
         if (number == null) {
             return mismatch(path, () -> Describe.type(range), value);
         }
-        BigDecimal from = decimal(low);
-        BigDecimal to = decimal(high);
+        BigDecimal from = Literals.decimal(low);
+        BigDecimal to = Literals.decimal(high);
         boolean inside = number.compareTo(from) >= 0
                 && (range.inclusive() ? number.compareTo(to) <= 0 : number.compareTo(to) < 0);
         return inside ? Outcome.MATCH : mismatch(path, () -> Describe.type(range), value);
@@ -424,7 +429,7 @@ public final class Matcher {
             case "size" -> size(control, value, env, path);
             case "bits" -> bits(control, value, env, path);
             case "regexp" -> {
-                Literal pattern = literalOf(controller, env);
+                Literal pattern = resolver.literalOf(controller, env);
                 boolean ok = value instanceof CborTextString text && pattern instanceof Literal.TextLiteral regex
                         && definitions.pattern(regex.value()).matcher(text.value()).matches();
                 yield ok ? Outcome.MATCH : mismatch(path, () -> Describe.type(control), value);
@@ -437,7 +442,7 @@ public final class Matcher {
             }
             case "lt", "le", "gt", "ge" -> compare(control, value, env, path);
             case "eq", "ne" -> {
-                Literal expected = literalOf(controller, env);
+                Literal expected = resolver.literalOf(controller, env);
                 boolean equal = expected != null && (literal(expected, value) || numericallyEqual(expected, value));
                 boolean ok = control.operator().equals("eq") == equal;
                 yield ok ? Outcome.MATCH : mismatch(path, () -> Describe.type(control), value);
@@ -453,7 +458,7 @@ public final class Matcher {
             case CborByteString b -> size = b.length();
             case CborTextString t -> size = t.value().getBytes(StandardCharsets.UTF_8).length;
             case CborInteger i when i.value().signum() >= 0 -> {
-                Literal bytes = literalOf(control.controller(), env);
+                Literal bytes = resolver.literalOf(control.controller(), env);
                 boolean fits = bytes instanceof Literal.IntegerLiteral n
                         && i.value().bitLength() <= n.value().longValue() * 8;
                 return fits ? Outcome.MATCH : mismatch(path, () -> Describe.type(control), value);
@@ -512,13 +517,13 @@ public final class Matcher {
     }
 
     private Outcome compare(TypeExpr.Control control, CborValue value, Env env, Path path) {
-        Literal bound = literalOf(control.controller(), env);
+        Literal bound = resolver.literalOf(control.controller(), env);
         BigDecimal number = numberOf(value);
         if (bound == null || number == null || bound instanceof Literal.TextLiteral
                 || bound instanceof Literal.BytesLiteral) {
             return mismatch(path, () -> Describe.type(control), value);
         }
-        int order = number.compareTo(decimal(bound));
+        int order = number.compareTo(Literals.decimal(bound));
         boolean ok = switch (control.operator()) {
             case "lt" -> order < 0;
             case "le" -> order <= 0;
@@ -608,36 +613,15 @@ public final class Matcher {
         }
         if (env == Env.EMPTY) {
             // Without generic arguments in scope the order depends on the entries alone: work it out once.
-            return definitions.memberOrder(entries, e -> orderMembers(e, Env.EMPTY));
+            return definitions.memberOrder(entries, e -> resolver.memberOrder(e, Env.EMPTY));
         }
-        return orderMembers(entries, env);
-    }
-
-    private List<GroupEntry> orderMembers(List<GroupEntry> entries, Env env) {
-        List<GroupEntry> literalKeys = new ArrayList<>();
-        List<GroupEntry> splices = new ArrayList<>();
-        List<GroupEntry> typeKeys = new ArrayList<>();
-        int requiredTypeKeys = 0;
-        for (GroupEntry entry : entries) {
-            if (entry.key().isEmpty()) {
-                splices.add(entry);
-            } else if (literalOf(entry.key().get().type(), env) != null) {
-                literalKeys.add(entry);
-            } else if (entry.occurrence().min() > 0) {
-                typeKeys.add(requiredTypeKeys++, entry); // required ones first, so that optional ones take the rest
-            } else {
-                typeKeys.add(entry);
-            }
-        }
-        literalKeys.addAll(splices);
-        literalKeys.addAll(typeKeys);
-        return literalKeys;
+        return resolver.memberOrder(entries, env);
     }
 
     private Outcome mapEntry(GroupEntry entry, Env env, MapState state, Path path) {
         Occurrence occurrence = entry.occurrence();
         if (entry.key().isEmpty()) {
-            Splice splice = splice(entry, env);
+            Resolver.Splice splice = resolver.splice(entry, env);
             if (splice == null) {
                 return Outcome.fail(path, () -> "the map's group has an entry without a key: " + Describe.entry(entry));
             }
@@ -659,9 +643,9 @@ public final class Matcher {
             }
         }
         GroupEntry.MemberKey key = entry.key().get();
-        Literal literalKey = literalOf(key.type(), env);
+        Literal literalKey = resolver.literalOf(key.type(), env);
         if (literalKey != null) {
-            CborValue wanted = definitions.keyValue(literalKey, Matcher::valueOf);
+            CborValue wanted = definitions.keyValue(literalKey, Literals::valueOf);
             CborValue member = state.map.entries().get(wanted);
             if (member == null || state.claimed.contains(wanted)) {
                 return occurrence.min() == 0 ? Outcome.match(0)
@@ -733,7 +717,7 @@ public final class Matcher {
         return Outcome.match(score);
     }
 
-    private Outcome mapSplice(Splice splice, Occurrence occurrence, MapState state, Path path) {
+    private Outcome mapSplice(Resolver.Splice splice, Occurrence occurrence, MapState state, Path path) {
         int score = 0;
         long count = 0;
         while (count < occurrence.max()) {
@@ -818,7 +802,7 @@ public final class Matcher {
     private BitSet entryEnds(GroupEntry entry, Env env, List<CborValue> items, BitSet starts, BitSet groupStarts,
             Path path, Progress progress, boolean required) {
         Occurrence occurrence = entry.occurrence();
-        Splice splice = entry.key().isEmpty() ? splice(entry, env) : null;
+        Resolver.Splice splice = entry.key().isEmpty() ? resolver.splice(entry, env) : null;
         BitSet result = occurrence.min() == 0 ? (BitSet) starts.clone() : new BitSet();
         // Positions already repeated from at a count >= min: from there, with as much budget left or more, every
         // further repetition was already tried.
@@ -844,7 +828,7 @@ public final class Matcher {
         return result;
     }
 
-    private BitSet once(GroupEntry entry, @Nullable Splice splice, Env env, List<CborValue> items, int at, Path path,
+    private BitSet once(GroupEntry entry, Resolver.@Nullable Splice splice, Env env, List<CborValue> items, int at, Path path,
             Progress progress, boolean required) {
         if (splice != null) {
             if (enter(splice.group(), splice.env(), items, at) >= 0) {
@@ -884,127 +868,7 @@ public final class Matcher {
         return end;
     }
 
-    // --- groups spliced into other groups -----------------------------------------------------------------
-
-    private record Splice(GroupExpr group, Env env) {
-    }
-
-    /** The group a key-less entry stands for, or null if it stands for a single value. */
-    private @Nullable Splice splice(GroupEntry entry, Env env) {
-        TypeExpr value = entry.value();
-        if (value instanceof TypeExpr.Parenthesized p) {
-            return new Splice(p.group(), env);
-        }
-        if (value instanceof TypeExpr.Name name) {
-            Env.Binding bound = env.lookup(name.name());
-            if (bound != null) {
-                return bound.type() instanceof TypeExpr.Parenthesized || bound.type() instanceof TypeExpr.Name
-                        ? splice(new GroupEntry(entry.position(), Occurrence.ONCE, entry.key(), bound.type()), bound.env())
-                        : null;
-            }
-            RuleDefinition rule = definitions.rule(name.name());
-            if (rule == null) {
-                return RuleDefinition.isSocket(name.name()) && name.name().startsWith("$$")
-                        ? new Splice(new GroupExpr(name.position(), List.of(List.of())), env)
-                        : null;
-            }
-            if (!definitions.isGroup(name.name())) {
-                return null;
-            }
-            return new Splice(ruleGroup(rule), Env.bind(rule.parameters(), name.arguments(), env));
-        }
-        if (value instanceof TypeExpr.Unwrap unwrap) {
-            TypeExpr target = resolve(unwrap.name(), env);
-            if (target instanceof TypeExpr.MapOf m) {
-                return new Splice(m.group(), unwrapEnv(unwrap.name(), env));
-            }
-            if (target instanceof TypeExpr.ArrayOf a) {
-                return new Splice(a.group(), unwrapEnv(unwrap.name(), env));
-            }
-        }
-        return null;
-    }
-
-    /** A group rule's bodies as one group: each definition or {@code //=} addition is a choice. */
-    private static GroupExpr ruleGroup(RuleDefinition rule) {
-        if (rule.bodies().size() == 1) {
-            GroupEntry body = rule.bodies().getFirst();
-            return body.key().isEmpty() && body.occurrence().equals(Occurrence.ONCE)
-                    && body.value() instanceof TypeExpr.Parenthesized p
-                    ? p.group()
-                    : new GroupExpr(body.position(), List.of(List.of(body)));
-        }
-        List<List<GroupEntry>> choices = new ArrayList<>();
-        for (GroupEntry body : rule.bodies()) {
-            if (body.key().isEmpty() && body.occurrence().equals(Occurrence.ONCE)
-                    && body.value() instanceof TypeExpr.Parenthesized p) {
-                choices.addAll(p.group().choices());
-            } else {
-                choices.add(List.of(body));
-            }
-        }
-        return new GroupExpr(rule.position(), choices);
-    }
-
-    private Env unwrapEnv(TypeExpr.Name name, Env env) {
-        RuleDefinition rule = definitions.rule(name.name());
-        return rule == null ? env : Env.bind(rule.parameters(), name.arguments(), env);
-    }
-
-    /** What a name stands for when it has a single body: following plain renames. */
-    private TypeExpr resolve(TypeExpr type, Env env) {
-        TypeExpr current = type;
-        for (int hops = 0; hops < MAX_DEPTH && current instanceof TypeExpr.Name name; hops++) {
-            Env.Binding bound = env.lookup(name.name());
-            if (bound != null) {
-                current = bound.type();
-                env = bound.env();
-                continue;
-            }
-            RuleDefinition rule = definitions.rule(name.name());
-            if (rule == null || rule.bodies().size() != 1 || rule.bodies().getFirst().key().isPresent()) {
-                return current;
-            }
-            current = rule.bodies().getFirst().value();
-        }
-        return current;
-    }
-
-    private List<TypeExpr> enumeration(TypeExpr group, Env env) {
-        GroupExpr resolved = switch (group) {
-            case TypeExpr.Parenthesized p -> p.group();
-            case TypeExpr.Name n -> {
-                RuleDefinition rule = definitions.rule(n.name());
-                yield rule == null ? new GroupExpr(n.position(), List.of(List.of())) : ruleGroup(rule);
-            }
-            default -> new GroupExpr(group.position(), List.of(List.of()));
-        };
-        List<TypeExpr> values = new ArrayList<>();
-        for (List<GroupEntry> choice : resolved.choices()) {
-            for (GroupEntry entry : choice) {
-                Splice splice = entry.key().isEmpty() ? splice(entry, env) : null;
-                if (splice != null) {
-                    values.addAll(enumeration(new TypeExpr.Parenthesized(entry.position(), splice.group()), splice.env()));
-                } else {
-                    values.add(entry.value());
-                }
-            }
-        }
-        return values;
-    }
-
     // --- literals -----------------------------------------------------------------------------------------
-
-    /** The literal a type stands for, following names with a single literal body; null if it is not one. */
-    private @Nullable Literal literalOf(TypeExpr type, Env env) {
-        TypeExpr resolved = resolve(type, env);
-        if (resolved instanceof TypeExpr.Enumeration e) {
-            // &(alg: 1) names the one value 1: as a member key it is that literal.
-            List<TypeExpr> values = enumeration(e.group(), env);
-            return values.size() == 1 ? literalOf(values.getFirst(), env) : null;
-        }
-        return resolved instanceof TypeExpr.Value v ? v.literal() : null;
-    }
 
     private static boolean literal(Literal literal, CborValue value) {
         return switch (literal) {
@@ -1018,16 +882,7 @@ public final class Matcher {
     private static boolean numericallyEqual(Literal literal, CborValue value) {
         BigDecimal number = numberOf(value);
         return number != null && (literal instanceof Literal.IntegerLiteral || literal instanceof Literal.FloatLiteral)
-                && number.compareTo(decimal(literal)) == 0;
-    }
-
-    private static CborValue valueOf(Literal literal) {
-        return switch (literal) {
-            case Literal.IntegerLiteral i -> new CborInteger(i.value());
-            case Literal.FloatLiteral f -> new CborFloat(f.value());
-            case Literal.TextLiteral t -> new CborTextString(t.value());
-            case Literal.BytesLiteral b -> new CborByteString(b.value());
-        };
+                && number.compareTo(Literals.decimal(literal)) == 0;
     }
 
     private static @Nullable BigDecimal numberOf(CborValue value) {
@@ -1035,14 +890,6 @@ public final class Matcher {
             case CborInteger i -> new BigDecimal(i.value());
             case CborFloat f when !Double.isNaN(f.value()) && !Double.isInfinite(f.value()) -> new BigDecimal(f.value());
             default -> null;
-        };
-    }
-
-    private static BigDecimal decimal(Literal literal) {
-        return switch (literal) {
-            case Literal.IntegerLiteral i -> new BigDecimal(i.value());
-            case Literal.FloatLiteral f -> new BigDecimal(f.value());
-            default -> throw new IllegalArgumentException("not a number: " + literal);
         };
     }
 

@@ -1,22 +1,24 @@
-package dev.runtape.ledger.storage.sqlite;
+package dev.runtape.ledger.internal;
 
 import dev.runtape.ledger.log.EventLogException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where readers wait for the log to grow. Appends made through this process wake waiters at once; appends by other
- * processes on the same file are seen by polling the file, so a waiter never sleeps longer than {@link #POLL}.
+ * Where readers of an event log wait for it to grow, for every adapter alike. Appends made through the same log object
+ * wake waiters at once; appends by other processes or nodes are seen by polling the store's last position, so a waiter
+ * never sleeps longer than {@link #POLL}. (PostgreSQL's LISTEN/NOTIFY would wake them sooner, at the cost of a
+ * connection held per log; polling a one-row table or an index end is cheap enough.)
  */
-final class SqliteTail {
+public final class LogTail {
 
-    static final Duration POLL = Duration.ofMillis(50);
+    public static final Duration POLL = Duration.ofMillis(50);
 
     private static final Duration LONGEST_WAIT = Duration.ofDays(3650);
 
     /** Reads the last stored position from the database. */
     @FunctionalInterface
-    interface LastPosition {
+    public interface LastPosition {
         long read();
     }
 
@@ -25,7 +27,7 @@ final class SqliteTail {
     private boolean closed;
 
     /** Tells waiters that positions up to {@code position} are committed. */
-    void committed(long position) {
+    public void committed(long position) {
         synchronized (monitor) {
             if (position > committed) {
                 committed = position;
@@ -35,14 +37,14 @@ final class SqliteTail {
     }
 
     /** Wakes every waiter, which then fails: the log is closed. */
-    void close() {
+    public void close() {
         synchronized (monitor) {
             closed = true;
             monitor.notifyAll();
         }
     }
 
-    boolean awaitAfter(long position, Duration timeout, LastPosition stored) throws InterruptedException {
+    public boolean awaitAfter(long position, Duration timeout, LastPosition stored) throws InterruptedException {
         long deadline = System.nanoTime() + cappedNanos(timeout);
         while (true) {
             if (stored.read() > position) {
