@@ -2,6 +2,7 @@ package dev.runtape.ledger.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +23,7 @@ final class AppendRun {
         AtomicBoolean counting = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong events = new AtomicLong();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(threads);
         for (int t = 0; t < threads; t++) {
             BenchEvents writer = new BenchEvents(target.engine() + "-" + batch + "-" + t);
@@ -44,16 +45,18 @@ final class AppendRun {
         }
         Thread.sleep(warmup);
         counting.set(true);
-        long start = System.nanoTime();
+        CpuUse.Reading before = CpuUse.Reading.now(target.server());
         Thread.sleep(measured);
         long appended = events.get();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        CpuUse.Reading after = CpuUse.Reading.now(target.server());
+        double seconds = (after.nanos() - before.nanos()) / 1e9;
         stop.set(true);
         done.await();
         if (!failures.isEmpty()) {
             throw new IllegalStateException(target.engine() + " on " + target.store() + " failed",
                     failures.getFirst());
         }
-        return new BenchResult(target.engine(), target.store(), batch, appended, seconds);
+        return new BenchResult(target.engine(), target.store(), batch, threads, appended, seconds,
+                before.until(after));
     }
 }

@@ -1,10 +1,23 @@
 package dev.runtape.ledger.bench;
 
+import java.util.OptionalLong;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
-/** One engine on one store, ready to append, and what to close when the measurement is done. */
-record AppendTarget(String engine, String store, EventStorageEngine storage, AutoCloseable resources)
-        implements AutoCloseable {
+/**
+ * One engine on one store, ready to append, and what to close when the measurement is done.
+ *
+ * @param server the process id of the store's server (PostgreSQL's postmaster), whose time counts as the store's
+ */
+record AppendTarget(String engine, String store, EventStorageEngine storage, AutoCloseable resources,
+        OptionalLong server) implements AutoCloseable {
+
+    AppendTarget(String engine, String store, EventStorageEngine storage, AutoCloseable resources) {
+        this(engine, store, storage, resources, OptionalLong.empty());
+    }
+
+    AppendTarget on(OptionalLong server) {
+        return new AppendTarget(engine, store, storage, resources, server);
+    }
 
     @Override
     public void close() throws Exception {

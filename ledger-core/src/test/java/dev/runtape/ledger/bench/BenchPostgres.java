@@ -2,9 +2,12 @@ package dev.runtape.ledger.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,20 +21,34 @@ final class BenchPostgres implements AutoCloseable {
     static final String USER = "postgres";
 
     private final EmbeddedPostgres server;
+    private final Path dataDirectory;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private BenchPostgres(EmbeddedPostgres server) {
+    private BenchPostgres(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
     }
 
-    static BenchPostgres start() throws IOException {
+    static BenchPostgres start(Path dataDirectory) throws IOException {
         return new BenchPostgres(EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(true)
                 .setRegisterShutdownHook(true)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "300")
-                .start());
+                .start(), dataDirectory);
+    }
+
+    /** The server's postmaster, whose backends do the server's share of the work; empty if it cannot be read. */
+    OptionalLong postmaster() {
+        try {
+            return OptionalLong.of(Long.parseLong(
+                    Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim()));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** A new, empty database, and the JDBC URL to reach it. */

@@ -14,22 +14,32 @@ final class BenchReport {
         for (int i = 0; i < results.size(); i++) {
             BenchResult result = results.get(i);
             out.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                    "{\"engine\": \"%s\", \"store\": \"%s\", \"batch\": %d, \"events_per_second\": %.1f}",
-                    result.engine(), result.store(), result.batch(), result.eventsPerSecond()));
+                    "{\"engine\": \"%s\", \"store\": \"%s\", \"batch\": %d, \"writers\": %d, "
+                            + "\"events_per_second\": %.1f, \"cpu_cores\": {\"benchmark\": %s, \"postgres\": %s, "
+                            + "\"others\": %s}}",
+                    result.engine(), result.store(), result.batch(), result.writers(), result.eventsPerSecond(),
+                    number(result.cpu().benchmark()), number(result.cpu().postgres()), number(result.cpu().others())));
         }
         return out.append("]}").toString();
     }
 
+    /** A JSON number, or null for an unknown one. */
+    private static String number(double value) {
+        return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
     static String table(List<BenchResult> results) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s %-9s %6s %14s %12s%n",
-                "engine", "store", "batch", "events/s", "vs axon"));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s %-9s %6s %8s %12s %9s %22s%n",
+                "engine", "store", "batch", "writers", "events/s", "vs axon", "cores: bench/pg/others"));
         for (BenchResult result : results) {
             double axon = results.stream()
                     .filter(other -> other.engine().equals(Targets.AXON_JDBC) && other.store().equals(result.store())
                             && other.batch() == result.batch())
                     .mapToDouble(BenchResult::eventsPerSecond).findFirst().orElse(Double.NaN);
-            out.append(String.format(Locale.ROOT, "%-10s %-9s %6d %14.0f %12.3f%n", result.engine(), result.store(),
-                    result.batch(), result.eventsPerSecond(), result.eventsPerSecond() / axon));
+            out.append(String.format(Locale.ROOT, "%-10s %-9s %6d %8d %12.0f %9.3f %10.2f/%4.2f/%4.2f%n",
+                    result.engine(), result.store(), result.batch(), result.writers(), result.eventsPerSecond(),
+                    result.eventsPerSecond() / axon, result.cpu().benchmark(), result.cpu().postgres(),
+                    result.cpu().others()));
         }
         return out.toString();
     }

@@ -32,10 +32,11 @@ final class StoreFactory implements AutoCloseable {
                     ? Targets.runtapeOnSqlite(scratch.resolve(name + ".db"))
                     : Targets.axonOnSqlite(scratch.resolve(name + ".db"), writers);
             case "postgres" -> {
-                String url = postgres().freshDatabase(name);
-                yield runtape
+                BenchPostgres server = postgres();
+                String url = server.freshDatabase(name);
+                yield (runtape
                         ? Targets.runtapeOnPostgres(url, BenchPostgres.USER, writers)
-                        : Targets.axonOnPostgres(url, BenchPostgres.USER, writers);
+                        : Targets.axonOnPostgres(url, BenchPostgres.USER, writers)).on(server.postmaster());
             }
             default -> throw new IllegalArgumentException("unknown store \"" + store + "\": sqlite or postgres");
         };
@@ -43,7 +44,7 @@ final class StoreFactory implements AutoCloseable {
 
     private BenchPostgres postgres() throws Exception {
         if (postgres == null) {
-            postgres = BenchPostgres.start();
+            postgres = BenchPostgres.start(scratch.resolve("postgres"));
         }
         return postgres;
     }
