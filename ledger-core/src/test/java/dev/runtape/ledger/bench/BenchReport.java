@@ -3,7 +3,10 @@ package dev.runtape.ledger.bench;
 import java.util.List;
 import java.util.Locale;
 
-/** The results as the issue asks for them ({@code --json}) or as a table with Runtape's ratio to Axon's engine. */
+/**
+ * The results as the issue asks for them ({@code --json}) or as a table with Runtape's ratio to Axon's engine at the same
+ * store, batch size and number of writers.
+ */
 final class BenchReport {
 
     private BenchReport() {
@@ -34,7 +37,7 @@ final class BenchReport {
         for (BenchResult result : results) {
             double axon = results.stream()
                     .filter(other -> other.engine().equals(Targets.AXON_JDBC) && other.store().equals(result.store())
-                            && other.batch() == result.batch())
+                            && other.batch() == result.batch() && other.writers() == result.writers())
                     .mapToDouble(BenchResult::eventsPerSecond).findFirst().orElse(Double.NaN);
             out.append(String.format(Locale.ROOT, "%-10s %-9s %6d %8d %12.0f %9.3f %10.2f/%4.2f/%4.2f%n",
                     result.engine(), result.store(), result.batch(), result.writers(), result.eventsPerSecond(),

@@ -1,5 +1,7 @@
 package dev.runtape.ledger.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +17,8 @@ final class StoreFactory implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private @Nullable BenchPostgres postgres;
 
-    StoreFactory(Path scratch, int writers) {
-        this.scratch = scratch;
+    StoreFactory(Path scratch, int writers) throws IOException {
+        this.scratch = Files.createDirectories(scratch);
         this.writers = writers;
     }
 
@@ -28,9 +30,9 @@ final class StoreFactory implements AutoCloseable {
         String name = engine + "-" + next.incrementAndGet();
         boolean runtape = engine.equals(Targets.RUNTAPE);
         return switch (store) {
-            case "sqlite" -> runtape
+            case "sqlite" -> deletingAfterwards(scratch.resolve(name + ".db"), runtape
                     ? Targets.runtapeOnSqlite(scratch.resolve(name + ".db"))
-                    : Targets.axonOnSqlite(scratch.resolve(name + ".db"), writers);
+                    : Targets.axonOnSqlite(scratch.resolve(name + ".db"), writers));
             case "postgres" -> {
                 BenchPostgres server = postgres();
                 String url = server.freshDatabase(name);
@@ -42,6 +44,17 @@ final class StoreFactory implements AutoCloseable {
         };
     }
 
+    /** Deletes the database file and its WAL once the target is closed: each measurement writes hundreds of MiB. */
+    private static AppendTarget deletingAfterwards(Path file, AppendTarget target) {
+        AutoCloseable resources = target.resources();
+        return new AppendTarget(target.engine(), target.store(), target.storage(), () -> {
+            resources.close();
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.deleteIfExists(Path.of(file + suffix));
+            }
+        }, target.server());
+    }
+
     private BenchPostgres postgres() throws Exception {
         if (postgres == null) {
             postgres = BenchPostgres.start(scratch.resolve("postgres"));
@@ -51,7 +64,7 @@ final class StoreFactory implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        // SQLite files are left to the system's temporary-file cleaning; the server is stopped.
+        // The server is stopped, and its data directory removed.
         if (postgres != null) {
             postgres.close();
         }
