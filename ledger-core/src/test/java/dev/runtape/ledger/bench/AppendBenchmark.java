@@ -48,6 +48,11 @@ public final class AppendBenchmark implements Callable<Integer> {
     @Option(names = "--time", defaultValue = "PT10S", description = "Measured time per measurement (default: 10 s).")
     Duration time;
 
+    @Option(names = "--jvm-warmup", defaultValue = "PT10S",
+            description = "Unmeasured appends of every engine on every store before the first measurement, so that no "
+                    + "measurement pays for compiling the code the others run on (default: 10 s each).")
+    Duration jvmWarmup;
+
     @Option(names = "--json", description = "Print one JSON object with every result instead of a table.")
     boolean json;
 
@@ -59,6 +64,9 @@ public final class AppendBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         List<BenchResult> results = new ArrayList<>();
         Path scratch = Files.createTempDirectory("runtape-bench");
+        if (!jvmWarmup.isZero()) {
+            warmUpTheJvm(scratch.resolve("jvm-warmup"));
+        }
         for (int writers : writerCounts) {
             try (StoreFactory factory = new StoreFactory(scratch.resolve("writers-" + writers), writers)) {
                 for (String store : stores) {
@@ -78,5 +86,21 @@ public final class AppendBenchmark implements Callable<Integer> {
         }
         System.out.println(json ? BenchReport.json(results) : BenchReport.table(results));
         return 0;
+    }
+
+    private void warmUpTheJvm(Path scratch) throws Exception {
+        int writers = writerCounts.getFirst();
+        try (StoreFactory factory = new StoreFactory(scratch, writers)) {
+            for (String store : stores) {
+                for (String engine : engines) {
+                    if (!json) {
+                        System.err.printf(Locale.ROOT, "warming the JVM up: %s on %s...%n", engine, store);
+                    }
+                    try (AppendTarget target = factory.fresh(engine, store)) {
+                        AppendRun.measure(target, 10, writers, jvmWarmup, Duration.ofSeconds(1));
+                    }
+                }
+            }
+        }
     }
 }

@@ -107,13 +107,45 @@ final class PostgresAppend {
     private PostgresAppend(Connection connection) throws SQLException {
         this.connection = connection;
         try (Statement lock = connection.createStatement(); ResultSet row = lock.executeQuery(LOCK_COUNTER)) {
-            if (!row.next()) {
-                throw new SQLException("the event log's counter row is missing from event_log_counter");
-            }
-            this.lockedPosition = row.getLong(1);
+            this.lockedPosition = lastPosition(row);
             this.recordedAt = row.getObject(2, OffsetDateTime.class);
         }
         this.lastPosition = lockedPosition;
+    }
+
+    /**
+     * Locks the counter and reads the last revision of each of {@code streams} into {@code heads}, in one round trip:
+     * two statements sent together, the second run after the first holds the lock, with a snapshot of its own (READ
+     * COMMITTED takes one per statement), so it sees every append committed before the lock was granted.
+     */
+    private PostgresAppend(Connection connection, Set<String> streams, Map<String, Long> heads) throws SQLException {
+        this.connection = connection;
+        try (PreparedStatement lockAndRead = connection.prepareStatement(LOCK_COUNTER + "; " + LAST_REVISIONS)) {
+            lockAndRead.setArray(1, connection.createArrayOf("text", streams.toArray()));
+            if (!lockAndRead.execute()) {
+                throw new SQLException("locking the counter returned no row");
+            }
+            try (ResultSet row = lockAndRead.getResultSet()) {
+                this.lockedPosition = lastPosition(row);
+                this.recordedAt = row.getObject(2, OffsetDateTime.class);
+            }
+            if (!lockAndRead.getMoreResults()) {
+                throw new SQLException("reading the streams' last revisions returned no rows");
+            }
+            try (ResultSet rows = lockAndRead.getResultSet()) {
+                while (rows.next()) {
+                    heads.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        this.lastPosition = lockedPosition;
+    }
+
+    private static long lastPosition(ResultSet counter) throws SQLException {
+        if (!counter.next()) {
+            throw new SQLException("the event log's counter row is missing from event_log_counter");
+        }
+        return counter.getLong(1);
     }
 
     /**
@@ -124,7 +156,10 @@ final class PostgresAppend {
      *     {@link #careful}
      */
     static List<Outcome<AppendResult>> fast(Connection connection, List<AppendBatch> group) throws SQLException {
-        return new PostgresAppend(connection).judgeAndInsert(group);
+        Set<String> streams = new LinkedHashSet<>();
+        group.forEach(batch -> batch.appends().forEach(append -> streams.add(append.stream().value())));
+        Map<String, Long> heads = new HashMap<>();
+        return new PostgresAppend(connection, streams, heads).judgeAndInsert(group, heads);
     }
 
     /**
@@ -152,8 +187,9 @@ final class PostgresAppend {
         return outcomes;
     }
 
-    private List<Outcome<AppendResult>> judgeAndInsert(List<AppendBatch> group) throws SQLException {
-        Map<String, Long> heads = lastRevisions(group);
+    /** Judges the appends with the streams' {@code heads} read under the lock, and inserts the accepted ones. */
+    private List<Outcome<AppendResult>> judgeAndInsert(List<AppendBatch> group, Map<String, Long> heads)
+            throws SQLException {
         Map<String, Accepted> accepted = new HashMap<>();
         Map<Integer, RevisionConflictException> conflicts = new LinkedHashMap<>();
         List<@Nullable Outcome<AppendResult>> outcomes = new ArrayList<>(group.size());
@@ -197,21 +233,6 @@ final class PostgresAppend {
             judged.add(Objects.requireNonNull(outcome, "every append is judged"));
         }
         return judged;
-    }
-
-    private Map<String, Long> lastRevisions(List<AppendBatch> group) throws SQLException {
-        Set<String> streams = new LinkedHashSet<>();
-        group.forEach(batch -> batch.appends().forEach(append -> streams.add(append.stream().value())));
-        Map<String, Long> heads = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(LAST_REVISIONS)) {
-            query.setArray(1, connection.createArrayOf("text", streams.toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    heads.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
-        return heads;
     }
 
     private static Optional<RevisionConflictException> firstConflict(AppendBatch batch, Map<String, Long> heads) {
