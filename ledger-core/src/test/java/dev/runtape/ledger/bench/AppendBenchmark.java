@@ -34,11 +34,12 @@ public final class AppendBenchmark implements Callable<Integer> {
     List<Integer> batches;
 
     /**
-     * 16 by default: a service appends for many capture agents at once, and Runtape's log commits what arrives
-     * together in one transaction, which needs writers to arrive together. Axon's engine has one connection per
-     * writer and gets within about 15 % of its best rate at every count from 2 up (docs/benchmarks.md, "Appends").
+     * 32 by default, the same for both engines: a service appends for many capture agents at once. Runtape's log
+     * commits what arrives together in one transaction, so it needs writers that arrive together; Axon's engine, with
+     * one connection per writer, is at its best on PostgreSQL from 16 writers up and about flat on SQLite, except at
+     * batches of 100, where it is best with 2 writers (docs/benchmarks.md, "Appends", has the whole sweep).
      */
-    @Option(names = "--threads", split = ",", defaultValue = "16",
+    @Option(names = "--threads", split = ",", defaultValue = "32",
             description = "Concurrent writers, one measurement per count (default: ${DEFAULT-VALUE}).")
     List<Integer> writerCounts;
 
