@@ -45,10 +45,10 @@ final class AppendRun {
         }
         Thread.sleep(warmup);
         counting.set(true);
-        CpuUse.Reading before = CpuUse.Reading.now(target.server());
+        MachineUse.Reading before = MachineUse.Reading.now(target.server());
         Thread.sleep(measured);
         long appended = events.get();
-        CpuUse.Reading after = CpuUse.Reading.now(target.server());
+        MachineUse.Reading after = MachineUse.Reading.now(target.server());
         double seconds = (after.nanos() - before.nanos()) / 1e9;
         stop.set(true);
         done.await();

@@ -16,12 +16,14 @@ final class BenchReport {
         StringBuilder out = new StringBuilder("{\"results\": [");
         for (int i = 0; i < results.size(); i++) {
             BenchResult result = results.get(i);
+            MachineUse machine = result.machine();
             out.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
                     "{\"engine\": \"%s\", \"store\": \"%s\", \"batch\": %d, \"writers\": %d, "
                             + "\"events_per_second\": %.1f, \"cpu_cores\": {\"benchmark\": %s, \"postgres\": %s, "
-                            + "\"others\": %s}}",
+                            + "\"others\": %s}, \"disk_writes_mib_per_second\": {\"benchmark\": %s, \"others\": %s}}",
                     result.engine(), result.store(), result.batch(), result.writers(), result.eventsPerSecond(),
-                    number(result.cpu().benchmark()), number(result.cpu().postgres()), number(result.cpu().others())));
+                    number(machine.benchmarkCores()), number(machine.postgresCores()), number(machine.otherCores()),
+                    number(machine.benchmarkDiskWrites()), number(machine.otherDiskWrites())));
         }
         return out.append("]}").toString();
     }
@@ -32,17 +34,19 @@ final class BenchReport {
     }
 
     static String table(List<BenchResult> results) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s %-9s %6s %8s %12s %9s %22s%n",
-                "engine", "store", "batch", "writers", "events/s", "vs axon", "cores: bench/pg/others"));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s %-9s %6s %8s %12s %9s %22s %22s%n",
+                "engine", "store", "batch", "writers", "events/s", "vs axon", "cores: bench/pg/others",
+                "disk MiB/s: bench/others"));
         for (BenchResult result : results) {
             double axon = results.stream()
                     .filter(other -> other.engine().equals(Targets.AXON_JDBC) && other.store().equals(result.store())
                             && other.batch() == result.batch() && other.writers() == result.writers())
                     .mapToDouble(BenchResult::eventsPerSecond).findFirst().orElse(Double.NaN);
-            out.append(String.format(Locale.ROOT, "%-10s %-9s %6d %8d %12.0f %9.3f %10.2f/%4.2f/%4.2f%n",
+            MachineUse machine = result.machine();
+            out.append(String.format(Locale.ROOT, "%-10s %-9s %6d %8d %12.0f %9.3f %10.2f/%4.2f/%4.2f %16.0f/%5.0f%n",
                     result.engine(), result.store(), result.batch(), result.writers(), result.eventsPerSecond(),
-                    result.eventsPerSecond() / axon, result.cpu().benchmark(), result.cpu().postgres(),
-                    result.cpu().others()));
+                    result.eventsPerSecond() / axon, machine.benchmarkCores(), machine.postgresCores(),
+                    machine.otherCores(), machine.benchmarkDiskWrites(), machine.otherDiskWrites()));
         }
         return out.toString();
     }
