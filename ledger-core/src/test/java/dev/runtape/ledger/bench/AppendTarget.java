@@ -15,10 +15,6 @@ record AppendTarget(String engine, String store, EventStorageEngine storage, Aut
         this(engine, store, storage, resources, OptionalLong.empty());
     }
 
-    AppendTarget on(OptionalLong server) {
-        return new AppendTarget(engine, store, storage, resources, server);
-    }
-
     @Override
     public void close() throws Exception {
         resources.close();

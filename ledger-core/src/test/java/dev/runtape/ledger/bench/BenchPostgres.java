@@ -51,14 +51,31 @@ final class BenchPostgres implements AutoCloseable {
         }
     }
 
-    /** A new, empty database, and the JDBC URL to reach it. */
+    /** A new, empty database, by name. */
     String freshDatabase(String prefix) throws SQLException {
         String name = prefix.replace('-', '_') + "_" + databases.incrementAndGet();
+        administer("CREATE DATABASE " + name);
+        return name;
+    }
+
+    String url(String database) {
+        return server.getJdbcUrl(USER, database);
+    }
+
+    /**
+     * Drops a database once measured and checkpoints, so that the next measurement starts on a server with nothing
+     * of the last one's left to write out.
+     */
+    void dropAndCheckpoint(String database) throws SQLException {
+        administer("DROP DATABASE " + database + " WITH (FORCE)");
+        administer("CHECKPOINT");
+    }
+
+    private void administer(String sql) throws SQLException {
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute(sql);
         }
-        return server.getJdbcUrl(USER, name);
     }
 
     @Override

@@ -35,10 +35,16 @@ final class StoreFactory implements AutoCloseable {
                     : Targets.axonOnSqlite(scratch.resolve(name + ".db"), writers));
             case "postgres" -> {
                 BenchPostgres server = postgres();
-                String url = server.freshDatabase(name);
-                yield (runtape
+                String database = server.freshDatabase(name);
+                String url = server.url(database);
+                AppendTarget target = runtape
                         ? Targets.runtapeOnPostgres(url, BenchPostgres.USER, writers)
-                        : Targets.axonOnPostgres(url, BenchPostgres.USER, writers)).on(server.postmaster());
+                        : Targets.axonOnPostgres(url, BenchPostgres.USER, writers);
+                AutoCloseable resources = target.resources();
+                yield new AppendTarget(target.engine(), target.store(), target.storage(), () -> {
+                    resources.close();
+                    server.dropAndCheckpoint(database);
+                }, server.postmaster());
             }
             default -> throw new IllegalArgumentException("unknown store \"" + store + "\": sqlite or postgres");
         };
