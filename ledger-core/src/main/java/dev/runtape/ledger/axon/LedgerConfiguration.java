@@ -12,11 +12,12 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 
 /**
  * The ledger's Axon setup without Spring and without Axon Server: the four aggregates event-sourced through the given
- * storage engine, the admission check the dataset asks, the metadata commands hand on to their events, and
- * retried commands answered from the log.
+ * storage engine, the admission check the dataset asks, the metadata commands hand on to their events, a caller's
+ * expected revision checked on load, and retried commands answered from the log.
  */
 public final class LedgerConfiguration {
 
@@ -34,6 +35,7 @@ public final class LedgerConfiguration {
                 .configureAggregate(Operator.class)
                 .configureAggregate(Trajectory.class)
                 .configureAggregate(Dataset.class)
+                .registerComponent(CommandTargetResolver.class, configuration -> new ExpectedRevisionTargets())
                 .registerComponent(AdmissionCheck.class,
                         configuration -> new RepositoryAdmissionCheck(configuration.repository(Trajectory.class)))
                 .configureCorrelationDataProviders(configuration -> List.of(new MessageOriginProvider(),

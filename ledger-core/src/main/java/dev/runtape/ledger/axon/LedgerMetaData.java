@@ -16,6 +16,12 @@ public final class LedgerMetaData {
     public static final String EVENT_ID = "runtape-event-id";
     /** A statement the producer signed itself (encoded COSE_Sign1), stored as it is instead of signing anew. */
     public static final String SIGNED_STATEMENT = "runtape-signed-statement";
+    /**
+     * On commands: the revision the caller last saw of the stream the command goes to (HTTP {@code If-Match}). The
+     * command is refused with a {@link org.axonframework.modelling.command.ConflictingAggregateVersionException} when
+     * the stream has moved on. Not handed on to events.
+     */
+    public static final String EXPECTED_REVISION = "runtape-expected-revision";
     /** On events read back: the global position in the log. */
     public static final String POSITION = "runtape-position";
 

@@ -46,6 +46,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,5 +208,25 @@ class LedgerEngineTest {
         assertThatThrownBy(() -> axon.commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(steps)))
                 .as("the same steps without the event id are a new command, and out of order")
                 .isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void aCommandExpectingAnOlderRevisionIsAConflictAndTheCurrentRevisionIsAccepted() {
+        send(new StartTrajectory("t-7", "task-1", new Actor.Agent("swe-agent", null), null, null, null, null, null,
+                null, null));
+        send(new RecordSteps("t-7", List.of(message(0))));
+        long before = log.lastPosition();
+
+        assertThatThrownBy(() -> sendExpecting(0, new RecordSteps("t-7", List.of(message(1)))))
+                .isInstanceOf(ConflictingAggregateVersionException.class);
+        assertThat(log.lastPosition()).isEqualTo(before);
+
+        sendExpecting(1, new RecordSteps("t-7", List.of(message(1))));
+        assertThat(log.head(StreamId.of(StreamId.Kind.TRAJECTORY, "t-7")).orElseThrow().revision()).isEqualTo(2);
+    }
+
+    private void sendExpecting(long revision, Object command) {
+        axon.commandGateway().sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                LedgerMetaData.PRINCIPAL, "capture-agent", LedgerMetaData.EXPECTED_REVISION, revision)));
     }
 }
