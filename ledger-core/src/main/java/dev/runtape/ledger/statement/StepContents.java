@@ -1,0 +1,104 @@
+package dev.runtape.ledger.statement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.ledger.content.ContentStoreException;
+import dev.runtape.ledger.domain.common.Step;
+import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.FormatException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a step as a producer writes it, with its contents in the clear, into the step a statement carries: every
+ * redactable member (steps.cddl: a {@code content-ref}) becomes a salted disclosure in the content store and only its
+ * reference stays in the step. A member may also already be a reference, {@code {"digest": HEX, ...}}, to a
+ * disclosure the producer made itself. The step's other members are left as they are; the schema checks them on
+ * append.
+ */
+public final class StepContents {
+
+    /** The members of each step kind that steps.cddl types as {@code content-ref}. */
+    private static final Map<String, List<String>> CONTENT_MEMBERS = Map.ofEntries(
+            Map.entry("message", List.of("content")),
+            Map.entry("reasoning", List.of("content")),
+            Map.entry("tool-call", List.of("arguments")),
+            Map.entry("tool-result", List.of("output")),
+            Map.entry("system-event", List.of("data")),
+            Map.entry("command", List.of("command", "stdout", "stderr")),
+            Map.entry("file-read", List.of("content")),
+            Map.entry("file-edit", List.of("diff")),
+            Map.entry("test-run", List.of("command", "output")),
+            Map.entry("ui-input", List.of("text")));
+    /** Members that reference an artifact ({@code artifact-ref}): never disclosed here, but digests given in hex. */
+    private static final Map<String, List<String>> ARTIFACT_MEMBERS = Map.of(
+            "browser-action", List.of("screenshot"));
+
+    private final Disclosures disclosures;
+
+    public StepContents(Disclosures disclosures) {
+        this.disclosures = disclosures;
+    }
+
+    /**
+     * The step with its contents disclosed.
+     *
+     * @throws IllegalArgumentException naming the member, when a content member is neither text nor a reference, or a
+     *     reference's digest is not 32 bytes of hex
+     * @throws ContentStoreException if a disclosure could not be stored
+     */
+    public Step disclose(ObjectNode open) throws ContentStoreException {
+        ObjectNode step = open.deepCopy();
+        String kind = step.path("kind").asText("");
+        for (String member : CONTENT_MEMBERS.getOrDefault(kind, List.of())) {
+            JsonNode value = step.get(member);
+            if (value == null) {
+                continue;
+            }
+            if (value.isTextual()) {
+                step.set(member, reference(disclosures.discloseText(value.textValue())));
+            } else if (value.isObject()) {
+                step.set(member, withBinaryDigest(member, (ObjectNode) value));
+            } else {
+                throw new IllegalArgumentException(member + ": expected text or a content reference "
+                        + "{\"digest\": HEX}, found " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        for (String member : ARTIFACT_MEMBERS.getOrDefault(kind, List.of())) {
+            if (step.get(member) instanceof ObjectNode reference) {
+                step.set(member, withBinaryDigest(member, reference));
+            }
+        }
+        return Step.of(step);
+    }
+
+    private static ObjectNode reference(ContentRef ref) {
+        ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        node.set("digest", BinaryNode.valueOf(ref.digest().bytes()));
+        if (ref.mediaType() != null) {
+            node.put("media-type", ref.mediaType());
+        }
+        if (ref.size() != null) {
+            node.put("size", ref.size());
+        }
+        return node;
+    }
+
+    private static ObjectNode withBinaryDigest(String member, ObjectNode reference) {
+        JsonNode digest = reference.get("digest");
+        if (digest == null || digest.isBinary()) {
+            return reference;
+        }
+        if (!digest.isTextual()) {
+            throw new IllegalArgumentException(member + ".digest: expected the SHA-256 digest in hex");
+        }
+        try {
+            ObjectNode copy = reference.deepCopy();
+            copy.set("digest", BinaryNode.valueOf(Digest.ofHex(digest.textValue()).bytes()));
+            return copy;
+        } catch (FormatException e) {
+            throw new IllegalArgumentException(member + ".digest: " + e.getMessage(), e);
+        }
+    }
+}
