@@ -1,0 +1,26 @@
+package dev.runtape.api.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code runtape}: the service and the command line that talks to it. */
+@Command(name = "runtape", mixinStandardHelpOptions = true, versionProvider = RuntapeVersion.class,
+        description = "Runtape: a signed, hash-chained ledger of agent and operator trajectories.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class RuntapeCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int status = new CommandLine(new RuntapeCommand()).execute(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand, e.g. runtape serve");
+    }
+}

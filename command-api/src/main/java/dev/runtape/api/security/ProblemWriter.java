@@ -1,0 +1,52 @@
+package dev.runtape.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtape.api.problem.ProblemType;
+import dev.runtape.api.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Writes the problem documents of the security filters, which run before Spring MVC and its exception handler: 401
+ * without valid credentials, 403 when the principal's roles do not allow the request.
+ */
+public final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper json;
+
+    public ProblemWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "ApiKey header=\"X-API-Key\", Bearer");
+        write(request, response, ProblemType.UNAUTHENTICATED,
+                "send an API key in the X-API-Key header or an OAuth2 bearer token");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(request, response, ProblemType.FORBIDDEN, "the principal's roles do not allow "
+                + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+            throws IOException {
+        ProblemDetail problem = Problems.of(type, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(type.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.runtape.api.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtape.api.server.RuntapeProperties;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what. Every endpoint needs credentials except health, the public keys and the API documentation; each
+ * command needs its role (or admin), reads need any role; the tenant is enforced where the data is touched
+ * ({@link TenantGuard}). This table is the one place the roles of the endpoints are written down.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    public ApiKeys apiKeys(RuntapeProperties properties) {
+        return ApiKeys.open(properties.data().toAbsolutePath().normalize(), Clock.systemUTC());
+    }
+
+    @Bean
+    public SecurityFilterChain filterChain(HttpSecurity http, ApiKeys keys, ObjectMapper json) throws Exception {
+        ProblemWriter problems = new ProblemWriter(json);
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/.well-known/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
+                        .permitAll()
+                        .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(POST, "/tasks", "/operators", "/operators/*/qualifications",
+                                "/trajectories", "/trajectories/*/steps", "/trajectories/*/artifacts",
+                                "/trajectories/*/completion", "/entries")
+                        .hasAnyRole(Role.PRODUCER.name(), Role.ADMIN.name())
+                        .requestMatchers(POST, "/trajectories/*/qa-checks")
+                        .hasAnyRole(Role.REVIEWER.name(), Role.PRODUCER.name(), Role.ADMIN.name())
+                        .requestMatchers(POST, "/trajectories/*/reviews")
+                        .hasAnyRole(Role.REVIEWER.name(), Role.ADMIN.name())
+                        .requestMatchers(POST, "/trajectories/*/labels", "/trajectories/*/labels/*/retraction")
+                        .hasAnyRole(Role.LABELER.name(), Role.ADMIN.name())
+                        .requestMatchers(POST, "/trajectories/*/redactions")
+                        .hasAnyRole(Role.REDACTOR.name(), Role.ADMIN.name())
+                        .requestMatchers(PUT, "/trajectories/*/policy")
+                        .hasAnyRole(Role.CURATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(POST, "/datasets", "/datasets/**")
+                        .hasAnyRole(Role.CURATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(PUT, "/datasets/*/policy")
+                        .hasAnyRole(Role.CURATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(GET, "/**").authenticated()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.runtape.api.server;
+
+import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.ledger.node.NodeSettings;
+import dev.runtape.ledger.node.NodeStartException;
+import dev.runtape.ledger.node.StoreSettings;
+import java.util.Locale;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The ledger node the service runs on, started from {@link RuntapeProperties} and closed with the application. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RuntapeProperties.class)
+public class LedgerNodeConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public LedgerNode ledgerNode(RuntapeProperties properties) throws NodeStartException {
+        NodeSettings embedded = NodeSettings.embedded(properties.data().toAbsolutePath().normalize());
+        NodeSettings settings = embedded
+                .withStore(store(properties, embedded))
+                .withIntegrator(embedded.integrator().withCheckpointEvery(properties.checkpoints().everyLeaves(),
+                        properties.checkpoints().everyInterval()));
+        return LedgerNode.start(settings);
+    }
+
+    private static StoreSettings store(RuntapeProperties properties, NodeSettings embedded) {
+        RuntapeProperties.Store store = properties.store();
+        return switch (store.kind().toLowerCase(Locale.ROOT)) {
+            case "sqlite" -> embedded.store();
+            case "postgres", "postgresql" -> {
+                RuntapeProperties.Postgres postgres = store.postgres();
+                if (postgres.url() == null || postgres.url().isBlank()) {
+                    throw new IllegalStateException("runtape.store.kind=postgres needs runtape.store.postgres.url "
+                            + "(a jdbc:postgresql:// URL)");
+                }
+                yield new StoreSettings.Postgres(postgres.url(), postgres.user(),
+                        postgres.password() == null ? "" : postgres.password(), postgres.poolSize());
+            }
+            default -> throw new IllegalStateException("runtape.store.kind must be sqlite or postgres, not \""
+                    + store.kind() + "\"");
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package dev.runtape.api.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The service's settings, under {@code runtape.} in {@code application.yaml}, the environment ({@code RUNTAPE_DATA})
+ * or flags ({@code --runtape.data=...}), in Spring Boot's usual order.
+ *
+ * @param data the data directory: keys, content store, the SQLite log, API keys
+ * @param store where the log and the Merkle tree live
+ * @param limits the largest request bodies and artifacts accepted
+ * @param checkpoints when the integrator signs a checkpoint
+ */
+@ConfigurationProperties("runtape")
+public record RuntapeProperties(@DefaultValue("./data") Path data, @DefaultValue Store store,
+        @DefaultValue Limits limits, @DefaultValue Checkpoints checkpoints) {
+
+    /** The log's store: {@code sqlite} (the embedded default, {@code <data>/ledger.db}) or {@code postgres}. */
+    public record Store(@DefaultValue("sqlite") String kind, @DefaultValue Postgres postgres) {
+    }
+
+    /** A PostgreSQL database: {@code runtape.store.kind=postgres} and its JDBC URL are all it takes. */
+    public record Postgres(@Nullable String url, @DefaultValue("runtape") String user, @Nullable String password,
+            @DefaultValue("16") int poolSize) {
+    }
+
+    /**
+     * @param body the largest JSON or CBOR request body
+     * @param artifact the largest artifact upload
+     * @param stepsPerBatch the most steps in one {@code POST .../steps}
+     */
+    public record Limits(@DefaultValue("4MB") DataSize body, @DefaultValue("256MB") DataSize artifact,
+            @DefaultValue("1000") int stepsPerBatch) {
+    }
+
+    /** A checkpoint after {@code everyLeaves} new statements, or {@code everyInterval} after the last with new ones. */
+    public record Checkpoints(@DefaultValue("1000") int everyLeaves, @DefaultValue("1s") Duration everyInterval) {
+    }
+}
