@@ -7,6 +7,9 @@ import dev.runtape.ledger.statement.Statement;
 import dev.runtape.ledger.statement.StatementChecker;
 import dev.runtape.ledger.statement.StatementRejectedException;
 import dev.runtape.verifier.FormatException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,23 +22,40 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  */
 public final class SignedStatementIntake {
 
+    /** How far a statement's iat may be from the ledger's clock, by default. */
+    public static final Duration DEFAULT_IAT_TOLERANCE = Duration.ofMinutes(5);
+
     private final StatementChecker checker;
     private final CommandGateway commands;
+    private final Clock clock;
+    private final Duration iatTolerance;
 
+    /** An intake with the system clock and the default tolerance for iat. */
     public SignedStatementIntake(StatementChecker checker, CommandGateway commands) {
+        this(checker, commands, Clock.systemUTC(), DEFAULT_IAT_TOLERANCE);
+    }
+
+    public SignedStatementIntake(StatementChecker checker, CommandGateway commands, Clock clock,
+            Duration iatTolerance) {
+        if (iatTolerance.isNegative()) {
+            throw new IllegalArgumentException("the iat tolerance cannot be negative: " + iatTolerance);
+        }
         this.checker = checker;
         this.commands = commands;
+        this.clock = clock;
+        this.iatTolerance = iatTolerance;
     }
 
     /**
      * Checks and appends a producer's statement.
      *
-     * @throws StatementRejectedException when the statement itself is refused
+     * @throws StatementRejectedException when the statement itself is refused, or its iat is too far from now
      * @throws StatementRefusedException when it does not fit its stream (wrong revision or prev)
      * @throws dev.runtape.ledger.domain.RuleViolation when its event breaks an invariant of the domain
      */
     public void submit(byte[] encoded) throws StatementRejectedException {
         Statement statement = checker.check(encoded);
+        requireFresh(statement.header().iat());
         Object event;
         try {
             event = PayloadCodec.decode(statement.payload(),
@@ -51,4 +71,16 @@ public final class SignedStatementIntake {
                         LedgerMetaData.EVENT_ID, statement.header().eventId())));
     }
 
+    /**
+     * Key validity is judged at the statement's iat, which the producer writes; bounding iat by the ledger's own
+     * clock is what stops a holder of a revoked key from backdating statements to before the revocation.
+     */
+    private void requireFresh(Instant iat) throws StatementRejectedException {
+        Instant now = clock.instant();
+        if (iat.isBefore(now.minus(iatTolerance)) || iat.isAfter(now.plus(iatTolerance))) {
+            throw new StatementRejectedException(Rejection.IAT_OUT_OF_RANGE, "the statement was issued (iat) at "
+                    + iat + ", the ledger's clock reads " + now + ", and at most " + iatTolerance
+                    + " between them is accepted");
+        }
+    }
 }

@@ -22,6 +22,11 @@ public enum Rejection {
     ALGORITHM_MISMATCH,
     /** The signature does not verify. */
     BAD_SIGNATURE,
+    /**
+     * The statement's iat is further from the ledger's clock than the intake allows (five minutes by default): a
+     * producer cannot backdate a statement to before its key's revocation, nor date it ahead.
+     */
+    IAT_OUT_OF_RANGE,
     /** The statement's prev is not the digest of its stream's last statement (checked on append). */
     WRONG_PREV,
     /** The statement's revision is not the one after its stream's last (checked on append). */

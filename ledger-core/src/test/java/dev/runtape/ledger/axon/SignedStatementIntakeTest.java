@@ -133,6 +133,24 @@ class SignedStatementIntakeTest {
     }
 
     @Test
+    void aStatementBackdatedToBeforeItsKeysRevocationIsRefusedByItsAge() {
+        Instant revoked = Instant.now().minusSeconds(3600);
+        producers.revoke(producerKey.verificationKey().thumbprint(), revoked);
+        Instant backdated = revoked.minusSeconds(60);
+
+        refused(() -> intake.submit(signed(started(), 0, Digest.ZERO, "e-1", PRODUCER, producerKey, backdated)),
+                Rejection.IAT_OUT_OF_RANGE);
+    }
+
+    @Test
+    void aStatementDatedAheadOfTheLedgersClockIsRefused() {
+        Instant ahead = Instant.now().plus(SignedStatementIntake.DEFAULT_IAT_TOLERANCE).plusSeconds(60);
+
+        refused(() -> intake.submit(signed(started(), 0, Digest.ZERO, "e-1", PRODUCER, producerKey, ahead)),
+                Rejection.IAT_OUT_OF_RANGE);
+    }
+
+    @Test
     void aStatementWithABadSignatureIsRefused() {
         byte[] statement = signed(started(), 0, Digest.ZERO, "e-1");
         statement[statement.length - 1] ^= 1;
