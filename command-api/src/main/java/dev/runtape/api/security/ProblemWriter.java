@@ -1,6 +1,7 @@
 package dev.runtape.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtape.api.metrics.RejectedRequests;
 import dev.runtape.api.problem.ProblemType;
 import dev.runtape.api.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,9 +22,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
+    private final RejectedRequests rejected;
 
-    public ProblemWriter(ObjectMapper json) {
+    public ProblemWriter(ObjectMapper json, RejectedRequests rejected) {
         this.json = json;
+        this.rejected = rejected;
     }
 
     @Override
@@ -48,5 +51,6 @@ public final class ProblemWriter implements AuthenticationEntryPoint, AccessDeni
         response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+        rejected.sent(type);
     }
 }

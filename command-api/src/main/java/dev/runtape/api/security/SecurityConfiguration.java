@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtape.api.metrics.RejectedRequests;
 import dev.runtape.api.server.RuntapeProperties;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +30,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public SecurityFilterChain filterChain(HttpSecurity http, ApiKeys keys, ObjectMapper json) throws Exception {
-        ProblemWriter problems = new ProblemWriter(json);
+    public SecurityFilterChain filterChain(HttpSecurity http, ApiKeys keys, ObjectMapper json,
+            RejectedRequests rejected) throws Exception {
+        ProblemWriter problems = new ProblemWriter(json, rejected);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -43,6 +45,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/.well-known/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
                         .permitAll()
+                        // Scrapers read metrics as auditors: no need to hand them an admin key.
+                        .requestMatchers(GET, "/actuator/prometheus")
+                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/tasks", "/operators", "/operators/*/qualifications",
                                 "/trajectories", "/trajectories/*/steps", "/trajectories/*/artifacts",
