@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -32,6 +33,15 @@ public final class ProblemWriter implements AuthenticationEntryPoint, AccessDeni
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof OAuth2AuthenticationException invalid) {
+            // RFC 6750: a token was sent and refused; say why, as the detail.
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            // The message rather than the error's description, which RFC 6750 limits to characters without quotes.
+            String reason = invalid.getMessage();
+            write(request, response, ProblemType.UNAUTHENTICATED, "the bearer token is not valid: "
+                    + (reason == null ? invalid.getError().getErrorCode() : reason));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "ApiKey header=\"X-API-Key\", Bearer");
         write(request, response, ProblemType.UNAUTHENTICATED,
                 "send an API key in the X-API-Key header or an OAuth2 bearer token");

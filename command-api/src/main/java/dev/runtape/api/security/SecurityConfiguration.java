@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtape.api.metrics.RejectedRequests;
 import dev.runtape.api.server.RuntapeProperties;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -31,8 +33,16 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain filterChain(HttpSecurity http, ApiKeys keys, ObjectMapper json,
-            RejectedRequests rejected) throws Exception {
+            RejectedRequests rejected, ObjectProvider<JwtDecoder> jwtDecoder, BearerTokenCallers bearerCallers)
+            throws Exception {
         ProblemWriter problems = new ProblemWriter(json, rejected);
+        // Spring Boot makes a JwtDecoder only when spring.security.oauth2.resourceserver.jwt.* names the keys.
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(bearer -> bearer
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(bearerCallers))
+                    .authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        }
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
