@@ -1,6 +1,7 @@
 package dev.runtape.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtape.api.metrics.RejectedRequests;
 import dev.runtape.api.problem.ProblemType;
 import dev.runtape.api.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -21,14 +23,25 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public final class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
+    private final RejectedRequests rejected;
 
-    public ProblemWriter(ObjectMapper json) {
+    public ProblemWriter(ObjectMapper json, RejectedRequests rejected) {
         this.json = json;
+        this.rejected = rejected;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof OAuth2AuthenticationException invalid) {
+            // RFC 6750: a token was sent and refused; say why, as the detail.
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            // The message rather than the error's description, which RFC 6750 limits to characters without quotes.
+            String reason = invalid.getMessage();
+            write(request, response, ProblemType.UNAUTHENTICATED, "the bearer token is not valid: "
+                    + (reason == null ? invalid.getError().getErrorCode() : reason));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "ApiKey header=\"X-API-Key\", Bearer");
         write(request, response, ProblemType.UNAUTHENTICATED,
                 "send an API key in the X-API-Key header or an OAuth2 bearer token");
@@ -48,5 +61,6 @@ public final class ProblemWriter implements AuthenticationEntryPoint, AccessDeni
         response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+        rejected.sent(type);
     }
 }

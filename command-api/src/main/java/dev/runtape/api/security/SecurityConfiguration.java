@@ -5,13 +5,16 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtape.api.metrics.RejectedRequests;
 import dev.runtape.api.server.RuntapeProperties;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -29,8 +32,17 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public SecurityFilterChain filterChain(HttpSecurity http, ApiKeys keys, ObjectMapper json) throws Exception {
-        ProblemWriter problems = new ProblemWriter(json);
+    public SecurityFilterChain filterChain(HttpSecurity http, ApiKeys keys, ObjectMapper json,
+            RejectedRequests rejected, ObjectProvider<JwtDecoder> jwtDecoder, BearerTokenCallers bearerCallers)
+            throws Exception {
+        ProblemWriter problems = new ProblemWriter(json, rejected);
+        // Spring Boot makes a JwtDecoder only when spring.security.oauth2.resourceserver.jwt.* names the keys.
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(bearer -> bearer
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(bearerCallers))
+                    .authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        }
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -43,6 +55,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/.well-known/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
                         .permitAll()
+                        // Scrapers read metrics as auditors: no need to hand them an admin key.
+                        .requestMatchers(GET, "/actuator/prometheus")
+                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/tasks", "/operators", "/operators/*/qualifications",
                                 "/trajectories", "/trajectories/*/steps", "/trajectories/*/artifacts",

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,8 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A test against the whole service over real HTTP: Spring Boot on a free port, the embedded defaults (SQLite, local
  * content store) under a fresh data directory. Test classes share one running service (Spring's context cache), so
- * each test uses ids of its own.
+ * each test uses ids of its own. Metrics are exported as in production (Spring Boot's tests turn them off otherwise).
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = RuntapeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceTest {
 
