@@ -241,7 +241,7 @@ class StatementCheckerTest {
     void theRejectionCodesAreStable() {
         assertThat(Arrays.stream(Rejection.values()).map(Rejection::code)).containsExactly("malformed",
                 "schema-invalid", "unknown-key", "key-not-valid-at-iat", "revoked-key", "wrong-principal",
-                "algorithm-mismatch", "bad-signature", "wrong-prev", "stale-revision");
+                "algorithm-mismatch", "bad-signature", "iat-out-of-range", "wrong-prev", "stale-revision");
     }
 
     private void expectRefusal(byte[] statement, String change) {
