@@ -1,6 +1,7 @@
 package dev.runtape.api.problem;
 
 import dev.runtape.ledger.axon.StatementRefusedException;
+import dev.runtape.ledger.content.ContentTooLargeException;
 import dev.runtape.ledger.domain.RuleViolation;
 import dev.runtape.ledger.log.EventIdConflictException;
 import dev.runtape.ledger.statement.Rejection;
@@ -78,6 +79,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> eventId(EventIdConflictException e, HttpServletRequest request) {
         return answer(Problems.of(ProblemType.EVENT_ID_CONFLICT, e.getMessage(),
                 Map.of("event-id", e.eventId())), request);
+    }
+
+    @ExceptionHandler(ContentTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(ContentTooLargeException e, HttpServletRequest request) {
+        return answer(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()), request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

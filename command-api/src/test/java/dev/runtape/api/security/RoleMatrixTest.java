@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.runtape.api.testing.HttpClientForTests;
 import dev.runtape.api.testing.HttpClientForTests.Answer;
 import dev.runtape.api.testing.ServiceTest;
+import dev.runtape.api.testing.StreamPayloads;
+import dev.runtape.ledger.node.LedgerNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -24,8 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * every read: allowed is past security (never 401 or 403; 2xx for the endpoints this branch implements), denied is
  * a 403 problem, no credentials a 401 problem. An endpoint added later is one line of {@link #ENDPOINTS}.
  *
- * <p>In paths and bodies, {@code {task}} is a task of the callers' tenant, {@code {trajectory}} a trajectory started
- * on it just before the request, and {@code {new}} an id not used yet.
+ * <p>In paths and bodies, {@code {task}} is a task of the callers' tenant, {@code {new}} an id not used yet, and the
+ * other placeholders streams made just before the request in the state the endpoint needs ({@link #resolve}).
  */
 class RoleMatrixTest extends ServiceTest {
 
@@ -100,7 +104,7 @@ class RoleMatrixTest extends ServiceTest {
             post("/trajectories", """
                     {"trajectory-id": "{new}", "task-id": "{task}", "actor": {"kind": "agent", "agent": "a"}}""",
                     Role.PRODUCER),
-            post("/trajectories/{trajectory}/steps", STEPS, Role.PRODUCER),
+            post("/trajectories/{started}/steps", STEPS, Role.PRODUCER),
             post("/trajectories/{trajectory}/completion", "{\"outcome\": \"success\"}", Role.PRODUCER),
             // Reads.
             get("/streams/task/{task}", ANY_ROLE),
@@ -115,20 +119,31 @@ class RoleMatrixTest extends ServiceTest {
             get("/.well-known/runtape/keys", PUBLIC).securityOnly(),
             get("/admin/api-keys", roles()).securityOnly(),
             post("/admin/api-keys", "{}").securityOnly(),
+            post("/operators", "{\"operator-id\": \"{new}\"}", Role.PRODUCER),
+            post("/operators/{operator}/qualifications", "{\"qualification\": \"python\"}", Role.PRODUCER),
+            post("/trajectories/{trajectory}/artifacts?name=a.json", "{}", Role.PRODUCER),
+            post("/trajectories/{completed}/qa-checks", "{\"check\": \"lint\", \"result\": \"pass\"}",
+                    Role.REVIEWER, Role.PRODUCER),
+            post("/trajectories/{completed}/reviews", "{\"decision\": \"accept\", \"reason\": \"ok\"}",
+                    Role.REVIEWER),
+            post("/trajectories/{trajectory}/labels", """
+                    {"label-id": "{new}", "category": "failure", "value": "gave-up"}""", Role.LABELER),
+            post("/trajectories/{label}/retraction", "{\"reason\": \"wrong\"}", Role.LABELER),
+            post("/trajectories/{trajectory}/redactions", """
+                    {"digests": ["{stdout}"], "kind": "redact", "reason": "pii"}""", Role.REDACTOR),
+            put("/trajectories/{trajectory}/policy", "{\"licence\": \"CC-BY-4.0\"}", Role.CURATOR),
+            post("/datasets", "{\"dataset-id\": \"{new}\", \"name\": \"n\", \"version\": \"1\"}",
+                    Role.CURATOR),
+            post("/datasets/{dataset}/admissions", "{\"trajectory-id\": \"{accepted}\"}", Role.CURATOR),
+            post("/datasets/{admitted}/splits", "{\"trajectory-id\": \"{admitted-trajectory}\", "
+                    + "\"split\": \"eval\"}", Role.CURATOR),
+            put("/datasets/{dataset}/policy", "{\"data-use\": [\"evaluation\"]}", Role.CURATOR),
+            post("/datasets/{dataset}/exports", """
+                    {"export-id": "{new}", "manifest-digest": "%s", "recipient": "r"}""".formatted("ab".repeat(32)),
+                    Role.CURATOR),
+            post("/datasets/{sealed}/delivery", "{\"recipient\": \"r\"}", Role.CURATOR),
             // Commands other branches implement: only the security outcome is checked until they land.
-            post("/operators", "{}", Role.PRODUCER).securityOnly(),
-            post("/operators/{new}/qualifications", "{}", Role.PRODUCER).securityOnly(),
-            post("/trajectories/{trajectory}/artifacts", "{}", Role.PRODUCER).securityOnly(),
             post("/entries", "{}", Role.PRODUCER).securityOnly(),
-            post("/trajectories/{trajectory}/qa-checks", "{}", Role.REVIEWER, Role.PRODUCER).securityOnly(),
-            post("/trajectories/{trajectory}/reviews", "{}", Role.REVIEWER).securityOnly(),
-            post("/trajectories/{trajectory}/labels", "{}", Role.LABELER).securityOnly(),
-            post("/trajectories/{trajectory}/labels/{new}/retraction", "{}", Role.LABELER).securityOnly(),
-            post("/trajectories/{trajectory}/redactions", "{}", Role.REDACTOR).securityOnly(),
-            put("/trajectories/{trajectory}/policy", "{}", Role.CURATOR).securityOnly(),
-            post("/datasets", "{}", Role.CURATOR).securityOnly(),
-            post("/datasets/{new}/admissions", "{}", Role.CURATOR).securityOnly(),
-            put("/datasets/{new}/policy", "{}", Role.CURATOR).securityOnly(),
             // Whatever the table does not name is refused to everyone.
             new Endpoint("DELETE", "/streams/task/{task}", null, new Nobody(), true));
 
@@ -138,7 +153,11 @@ class RoleMatrixTest extends ServiceTest {
     private ApiKeys apiKeys;
 
     private final Map<Role, HttpClientForTests> callers = new EnumMap<>(Role.class);
+    @Autowired
+    private LedgerNode node;
+
     private @Nullable String task;
+    private String lastTrajectory = "";
 
     @TestFactory
     List<DynamicTest> everyRoleAgainstEveryEndpoint() {
@@ -179,15 +198,97 @@ class RoleMatrixTest extends ServiceTest {
         }
     }
 
+    /**
+     * Fills a template's placeholders, each with a stream made for it just before the request, in the state the
+     * endpoint needs; the path is resolved before the body, so {@code {stdout}} and {@code {admitted-trajectory}}
+     * name what the path's placeholder made.
+     */
     private String resolve(String template) {
         String resolved = template.replace("{new}", "matrix-" + IDS.incrementAndGet());
-        if (resolved.contains("{task}")) {
-            resolved = resolved.replace("{task}", task());
-        }
-        if (resolved.contains("{trajectory}")) {
-            resolved = resolved.replace("{trajectory}", startTrajectory());
+        Map<String, Supplier<String>> fixtures = new LinkedHashMap<>();
+        fixtures.put("{task}", this::task);
+        fixtures.put("{started}", this::trajectoryWithoutSteps);
+        fixtures.put("{trajectory}", this::startTrajectory);
+        fixtures.put("{completed}", this::completedTrajectory);
+        fixtures.put("{label}", this::labelledTrajectory);
+        fixtures.put("{stdout}", () -> StreamPayloads.stepDisclosure(matrixAdmin(), lastTrajectory, "stdout").hex());
+        fixtures.put("{operator}", this::operator);
+        fixtures.put("{dataset}", this::dataset);
+        fixtures.put("{accepted}", this::acceptedTrajectory);
+        fixtures.put("{admitted}", this::admittedDataset);
+        fixtures.put("{admitted-trajectory}", () -> lastTrajectory);
+        fixtures.put("{sealed}", this::sealedExport);
+        for (Map.Entry<String, Supplier<String>> fixture : fixtures.entrySet()) {
+            if (resolved.contains(fixture.getKey())) {
+                resolved = resolved.replace(fixture.getKey(), fixture.getValue().get());
+            }
         }
         return resolved;
+    }
+
+    private String completedTrajectory() {
+        String trajectory = startTrajectory();
+        expectOk(matrixAdmin().postJson("/trajectories/" + trajectory + "/completion", "{\"outcome\": \"failure\"}"));
+        return trajectory;
+    }
+
+    /** {@code TRAJECTORY/labels/LABEL}: a trajectory and a label on it. */
+    private String labelledTrajectory() {
+        String trajectory = startTrajectory();
+        expectOk(matrixAdmin().postJson("/trajectories/" + trajectory + "/labels", """
+                {"label-id": "l", "category": "comment", "value": "look again"}"""));
+        return trajectory + "/labels/l";
+    }
+
+    private String acceptedTrajectory() {
+        String trajectory = completedTrajectory();
+        expectOk(matrixAdmin().postJson("/trajectories/" + trajectory + "/reviews", """
+                {"decision": "accept", "reason": "meets the criteria"}"""));
+        return trajectory;
+    }
+
+    private String operator() {
+        String operator = "matrix-operator-" + IDS.incrementAndGet();
+        expectCreated(matrixAdmin().postJson("/operators", "{\"operator-id\": \"%s\"}".formatted(operator)));
+        return operator;
+    }
+
+    private String dataset() {
+        String dataset = "matrix-dataset-" + IDS.incrementAndGet();
+        expectCreated(matrixAdmin().postJson("/datasets", """
+                {"dataset-id": "%s", "name": "matrix", "version": "1"}""".formatted(dataset)));
+        return dataset;
+    }
+
+    private String admittedDataset() {
+        String dataset = dataset();
+        expectOk(matrixAdmin().postJson("/datasets/" + dataset + "/admissions", """
+                {"trajectory-id": "%s"}""".formatted(acceptedTrajectory())));
+        return dataset;
+    }
+
+    /** {@code DATASET/exports/EXPORT}: a dataset with a sealed export. */
+    private String sealedExport() {
+        String dataset = dataset();
+        awaitCheckpoint();
+        expectOk(matrixAdmin().postJson("/datasets/" + dataset + "/exports", """
+                {"export-id": "x", "manifest-digest": "%s", "recipient": "r"}""".formatted("cd".repeat(32))));
+        return dataset + "/exports/x";
+    }
+
+    private void awaitCheckpoint() {
+        for (int i = 0; i < 100 && node.proofs().latestCheckpoint().isEmpty(); i++) {
+            sleep();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private String task() {
@@ -199,12 +300,31 @@ class RoleMatrixTest extends ServiceTest {
         return task;
     }
 
-    private String startTrajectory() {
+    private String trajectoryWithoutSteps() {
         String trajectory = "matrix-trajectory-" + IDS.incrementAndGet();
-        expectCreated(callers.get(Role.ADMIN).postJson("/trajectories", """
+        expectCreated(matrixAdmin().postJson("/trajectories", """
                 {"trajectory-id": "%s", "task-id": "%s", "actor": {"kind": "agent", "agent": "a"}}"""
                 .formatted(trajectory, task())));
         return trajectory;
+    }
+
+    /** A trajectory with one step, whose stdout is a disclosure; remembered as the last trajectory made. */
+    private String startTrajectory() {
+        String trajectory = trajectoryWithoutSteps();
+        expectOk(matrixAdmin().postJson("/trajectories/" + trajectory + "/steps", """
+                {"steps": [{"kind": "command", "index": 0, "command": "whoami", "exit-code": 0,
+                            "stdout": "root"}]}"""));
+        lastTrajectory = trajectory;
+        return trajectory;
+    }
+
+    /** The admin of the matrix's tenant, who makes the fixtures. */
+    private HttpClientForTests matrixAdmin() {
+        return callers.get(Role.ADMIN);
+    }
+
+    private static void expectOk(Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     }
 
     private static void expectCreated(Answer answer) {

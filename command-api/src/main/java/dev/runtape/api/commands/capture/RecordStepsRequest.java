@@ -1,4 +1,4 @@
-package dev.runtape.api.commands;
+package dev.runtape.api.commands.capture;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

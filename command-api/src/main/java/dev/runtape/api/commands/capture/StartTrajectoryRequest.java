@@ -1,4 +1,4 @@
-package dev.runtape.api.commands;
+package dev.runtape.api.commands.capture;
 
 import dev.runtape.ledger.domain.common.Actor;
 import dev.runtape.ledger.domain.common.Model;

@@ -1,4 +1,4 @@
-package dev.runtape.api.commands;
+package dev.runtape.api.commands.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

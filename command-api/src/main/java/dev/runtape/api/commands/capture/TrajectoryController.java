@@ -1,7 +1,11 @@
-package dev.runtape.api.commands;
+package dev.runtape.api.commands.capture;
 
 import static dev.runtape.api.commands.Fields.required;
 
+import dev.runtape.api.commands.Answers;
+import dev.runtape.api.commands.CallerArgument;
+import dev.runtape.api.commands.CommandOutcome;
+import dev.runtape.api.commands.CommandSender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.api.problem.ProblemException;
 import dev.runtape.api.problem.ProblemType;
