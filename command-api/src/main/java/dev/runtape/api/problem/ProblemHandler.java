@@ -1,5 +1,6 @@
 package dev.runtape.api.problem;
 
+import dev.runtape.api.server.BodyTooLargeException;
 import dev.runtape.ledger.axon.StatementRefusedException;
 import dev.runtape.ledger.content.ContentTooLargeException;
 import dev.runtape.ledger.domain.RuleViolation;
@@ -126,6 +127,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             default -> status.value() == 400 ? ProblemType.MALFORMED_REQUEST
                     : status.is5xxServerError() ? ProblemType.INTERNAL : ProblemType.INVALID_REQUEST;
         };
+        if (rootCause(e) instanceof BodyTooLargeException tooLarge) {
+            type = ProblemType.PAYLOAD_TOO_LARGE;
+            status = type.status();
+            body = Problems.of(type, tooLarge.getMessage());
+        }
         ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(status);
         problem.setType(type.uri());
         problem.setTitle(type.title());
@@ -135,11 +141,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, problem, headers, status, request);
     }
 
-    private static String readableCause(Exception e) {
+    private static Throwable rootCause(Exception e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    private static String readableCause(Exception e) {
+        Throwable root = rootCause(e);
         String message = root.getMessage() == null ? e.getMessage() : root.getMessage();
         int location = message == null ? -1 : message.indexOf("\n at [Source");
         return message == null ? "the body cannot be read" : location < 0 ? message : message.substring(0, location);

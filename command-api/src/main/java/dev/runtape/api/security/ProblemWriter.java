@@ -54,7 +54,7 @@ public final class ProblemWriter implements AuthenticationEntryPoint, AccessDeni
                 + request.getMethod() + " " + request.getRequestURI());
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
         ProblemDetail problem = Problems.of(type, detail);
         problem.setInstance(URI.create(request.getRequestURI()));

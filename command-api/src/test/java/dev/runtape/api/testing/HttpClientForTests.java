@@ -2,6 +2,7 @@ package dev.runtape.api.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,6 +53,12 @@ public final class HttpClientForTests {
     public Answer post(String path, String contentType, byte[] body) {
         return send(builder(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A POST whose body has no announced length: HTTP/1.1 sends it chunked. */
+    public Answer postChunked(String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
     public Answer send(String method, String path, @Nullable String contentType, byte[] body) {
