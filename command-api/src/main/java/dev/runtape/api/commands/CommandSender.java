@@ -5,11 +5,15 @@ import dev.runtape.api.problem.ProblemType;
 import dev.runtape.api.security.Caller;
 import dev.runtape.api.security.TenantGuard;
 import dev.runtape.ledger.axon.LedgerMetaData;
+import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.log.EventLog;
 import dev.runtape.ledger.log.LogEntry;
 import dev.runtape.ledger.log.StreamHead;
 import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.ledger.statement.PayloadCodec;
+import dev.runtape.ledger.statement.Statement;
+import dev.runtape.verifier.FormatException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +38,13 @@ public class CommandSender {
     private final CommandGateway commands;
     private final EventLog log;
     private final TenantGuard tenants;
+    private final SameContent sameContent;
 
     public CommandSender(LedgerNode node, TenantGuard tenants) {
         this.commands = node.commands();
         this.log = node.log();
         this.tenants = tenants;
+        this.sameContent = new SameContent(node.disclosures());
     }
 
     /**
@@ -50,12 +56,16 @@ public class CommandSender {
         tenants.check(caller, target);
         tenants.check(caller, references);
         String eventId = request.eventId().orElseGet(() -> UUID.randomUUID().toString());
+        Optional<LogEntry> earlier = request.eventId().flatMap(log::findByEventId);
+        if (earlier.isPresent() && earlier.get().stream().equals(target)) {
+            requireSameContent(earlier.get(), command);
+        }
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(LedgerMetaData.PRINCIPAL, caller.principal());
         metadata.put(LedgerMetaData.TENANT, caller.tenant());
         metadata.put(LedgerMetaData.EVENT_ID, eventId);
         OptionalLong expected = request.expectedRevision();
-        if (expected.isPresent() && log.findByEventId(eventId).isEmpty()) {
+        if (expected.isPresent() && earlier.isEmpty()) {
             long current = log.head(target).map(StreamHead::revision).orElse(-1L);
             if (current != expected.getAsLong()) {
                 throw new ProblemException(ProblemType.PRECONDITION_FAILED, "the stream " + target
@@ -67,6 +77,26 @@ public class CommandSender {
         LogEntry stored = log.findByEventId(eventId).orElseThrow(() -> new IllegalStateException(
                 "the command was handled but no statement has the event id " + eventId));
         return new CommandOutcome(stored.stream().value(), eventId, stored.revision(), stored.position());
+    }
+
+    /** A retry must ask for what its event id recorded: the same id for other content is a conflict, not a retry. */
+    private void requireSameContent(LogEntry earlier, Object command) {
+        boolean same;
+        try {
+            same = sameContent.matches(Statement.read(earlier.statement()).payload(), PayloadCodec.encode(command));
+        } catch (FormatException e) {
+            throw new IllegalStateException("the stored statement at position " + earlier.position()
+                    + " cannot be read: " + e.getMessage(), e);
+        } catch (ContentStoreException e) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "the content store cannot be read to compare a "
+                    + "retry with its first request: " + e.getMessage());
+        }
+        if (!same) {
+            throw new ProblemException(ProblemType.EVENT_ID_CONFLICT, "the event id " + earlier.eventId()
+                    + " already recorded a " + earlier.eventType() + " with other content in " + earlier.stream()
+                    + "; a retry repeats its request exactly, and new content takes a new event id",
+                    Map.of("event-id", earlier.eventId()));
+        }
     }
 
     /**

@@ -110,6 +110,22 @@ class BadInputTest extends ServiceTest {
                 STEP.formatted("x")), 400, "invalid-request", "an event id is");
     }
 
+    @Test
+    void anEventIdReplayedWithOtherContentIsAConflictAndTheSameContentARetry() {
+        HttpClientForTests retrying = api.withHeader("Idempotency-Key", "bad-replay");
+        assertThat(api.postJson("/trajectories", """
+                {"trajectory-id": "bad-2", "task-id": "bad-task", "actor": {"kind": "agent", "agent": "a"}}""")
+                .status()).isEqualTo(201);
+        Answer first = retrying.postJson("/trajectories/bad-2/steps", STEP.formatted("the first content"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+
+        refused(() -> retrying.postJson("/trajectories/bad-2/steps", STEP.formatted("other content")), 409,
+                "event-id-conflict", "already recorded a StepsRecorded with other content");
+        Answer retried = retrying.postJson("/trajectories/bad-2/steps", STEP.formatted("the first content"));
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.json()).isEqualTo(first.json());
+    }
+
     private void refused(Supplier<Answer> request, int status, String type, String detail) {
         long before = node.log().lastPosition();
         Answer answer = request.get();

@@ -15,7 +15,6 @@ import dev.runtape.ledger.content.ContentStore;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.domain.trajectory.ApplyRedaction;
 import dev.runtape.ledger.log.EventLog;
-import dev.runtape.ledger.log.LogEntry;
 import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.verifier.Digest;
@@ -23,7 +22,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>The statement is appended first and the contents deleted after it, so no content is ever gone without a record
  * of why. A crash between the two leaves contents that the record says are redacted; the same request again (same
- * event id) is answered from the log and deletes them.
+ * event id) is answered from the log and deletes them. The same event id with other digests is a conflict
+ * ({@code CommandSender}), and deletes nothing.
  */
 @RestController
 public class RedactionController {
@@ -77,7 +76,6 @@ public class RedactionController {
 
         CommandOutcome outcome = sender.send(caller, new ApplyRedaction(id, digests, required("kind", body.kind()),
                 required("reason", body.reason())), stream, request);
-        requireSameDigests(outcome, digests);
         List<Digest> deleted = new ArrayList<>();
         List<Digest> absent = new ArrayList<>();
         for (Digest digest : digests) {
@@ -85,18 +83,6 @@ public class RedactionController {
         }
         return ResponseEntity.ok().location(URI.create("/streams/" + outcome.stream()))
                 .eTag(Revisions.etag(outcome.revision())).body(new RedactionOutcome(outcome, deleted, absent));
-    }
-
-    /** A retry answered from the log deletes only what the stored redaction names, never what a new body adds. */
-    private void requireSameDigests(CommandOutcome outcome, List<Digest> digests) {
-        LogEntry stored = log.findByEventId(outcome.eventId()).orElseThrow();
-        boolean same = stored.eventType().equals("RedactionApplied")
-                && ReferencedDigests.of(stored).equals(Set.copyOf(digests));
-        if (!same) {
-            throw new ProblemException(ProblemType.EVENT_ID_CONFLICT, "the event id " + outcome.eventId()
-                    + " already stands for another " + stored.eventType() + " of " + outcome.stream()
-                    + "; nothing was deleted", Map.of("event-id", outcome.eventId()));
-        }
     }
 
     private void requireReferenced(StreamId stream, List<Digest> digests) {
