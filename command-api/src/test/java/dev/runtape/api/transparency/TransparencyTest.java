@@ -242,7 +242,7 @@ class TransparencyTest extends ServiceTest {
         statement[statement.length - 1] ^= 1;
         long before = node.log().lastPosition();
 
-        Answer refused = api.post("/entries", "application/cose", statement);
+        Answer refused = api.withHeader("Accept", "application/cose").post("/entries", "application/cose", statement);
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
@@ -284,8 +284,9 @@ class TransparencyTest extends ServiceTest {
 
         for (String path : List.of(entry, entry + "/statement", "/entries/abc", "/entries/0",
                 "/entries/999999999")) {
-            Answer answer = stranger.get(path);
+            Answer answer = stranger.withHeader("Accept", "application/cose").get(path);
             assertThat(answer.status()).as(path + ": " + answer).isEqualTo(404);
+            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
             assertThat(answer.json().get("type").asText()).isEqualTo("urn:runtape:problem:not-found");
         }
         assertThat(api.get(entry + "/statement").status()).isEqualTo(200);
