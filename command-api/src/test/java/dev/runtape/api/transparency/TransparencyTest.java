@@ -276,6 +276,21 @@ class TransparencyTest extends ServiceTest {
     }
 
     @Test
+    void aStatementNamingAnotherTenantsTaskIsAnsweredAsIfTheTaskDidNotExistAndNothingIsStored() {
+        String task = id("default-tenant-task");
+        assertThat(admin().postJson("/tasks", """
+                {"task-id": "%s", "prompt": "Fix it", "family": "signed"}""".formatted(task)).status()).isEqualTo(201);
+        String eventId = id("crossing-event");
+
+        Answer crossing = api.post("/entries", "application/cose", producer.startTrajectory(id("crossing"), task,
+                eventId));
+
+        assertThat(crossing.status()).as(crossing.toString()).isEqualTo(404);
+        assertThat(crossing.json().get("type").asText()).isEqualTo("urn:runtape:problem:not-found");
+        assertThat(node.log().findByEventId(eventId)).isEmpty();
+    }
+
+    @Test
     void anotherTenantsEntryIsNotFound() throws Exception {
         byte[] statement = producer.startTrajectory(id("private"), "task-p", id("private-event"));
         String entry = api.post("/entries", "application/cose", statement).header("Location");
