@@ -28,6 +28,9 @@ public enum ProblemType {
     EVENT_ID_CONFLICT("event-id-conflict", HttpStatus.CONFLICT,
             "The event id is already used for something else"),
     NOT_INTEGRATED("not-integrated", HttpStatus.NOT_FOUND, "Not yet under a checkpoint"),
+    NO_SUCH_CHECKPOINT("no-such-checkpoint", HttpStatus.BAD_REQUEST, "No signed checkpoint has this tree size"),
+    KEY_ALREADY_REGISTERED("key-already-registered", HttpStatus.CONFLICT,
+            "The key is registered already; a key is registered once, to one principal"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "The ledger cannot take this now"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error");
 

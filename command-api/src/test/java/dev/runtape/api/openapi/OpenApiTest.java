@@ -88,7 +88,14 @@ class OpenApiTest extends ServiceTest {
         document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             operations.add(operation.getKey() + " " + path.getKey());
             JsonNode responses = operation.getValue().get("responses");
-            for (String status : List.of("400", "401", "403", "404", "500")) {
+            // Public operations need no credentials: no security, and so no 401 or 403 (ProblemResponses).
+            boolean open = path.getKey().startsWith("/.well-known/");
+            if (open) {
+                assertThat(operation.getValue().get("security")).as(operation.getKey() + " " + path.getKey())
+                        .isEmpty();
+                assertThat(responses.has("401") || responses.has("403")).isFalse();
+            }
+            for (String status : open ? List.of("400", "404", "500") : List.of("400", "401", "403", "404", "500")) {
                 assertThat(responses.at("/" + status + "/content/application~1problem+json/schema/$ref").asText())
                         .as(operation.getKey() + " " + path.getKey() + " " + status)
                         .isEqualTo("#/components/schemas/Problem");
@@ -96,6 +103,12 @@ class OpenApiTest extends ServiceTest {
         }));
 
         assertThat(operations).isNotEmpty();
+        assertThat(operations).contains("get /.well-known/runtape/keys", "post /entries", "get /proofs/consistency");
+        assertThat(document.at("/paths/~1entries/post/requestBody/content").has("application/cose")).isTrue();
+        assertThat(document.at("/paths/~1checkpoints~1latest/get/responses/200/content").has("application/json"))
+                .isTrue();
+        assertThat(document.at("/paths/~1.well-known~1runtape~1keys/get/responses/200/content")
+                .has("application/cose-key-set")).isTrue();
         assertThat(document.at("/paths/~1tasks/post/responses/409/description").asText())
                 .contains("rule-violated", "event-id-conflict");
         assertThat(document.at("/components/schemas/Problem/properties/type/enum").toString())

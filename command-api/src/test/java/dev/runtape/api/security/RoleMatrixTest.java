@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.runtape.api.testing.HttpClientForTests;
 import dev.runtape.api.testing.HttpClientForTests.Answer;
+import dev.runtape.api.testing.ProducerForTests;
 import dev.runtape.api.testing.ServiceTest;
 import dev.runtape.api.testing.StreamPayloads;
 import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.verifier.keys.Ed25519SigningKey;
+import dev.runtape.verifier.keys.JwkCodec;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -28,12 +32,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * every read: allowed is past security (never 401 or 403; 2xx for the endpoints this branch implements), denied is
  * a 403 problem, no credentials a 401 problem. An endpoint added later is one line of {@link #ENDPOINTS}.
  *
- * <p>In paths and bodies, {@code {task}} is a task of the callers' tenant, {@code {new}} an id not used yet, and the
- * other placeholders streams made just before the request in the state the endpoint needs ({@link #resolve}).
+ * <p>In paths and bodies, {@code {task}} is a task of the callers' tenant, {@code {new}} an id not used yet,
+ * {@code {entry}} the entry of the task's statement, {@code {size}} the tree size of a signed checkpoint, {@code {jwk}}
+ * a fresh public key, and the other placeholders streams made just before the request in the state the endpoint
+ * needs ({@link #resolve}). The body {@value #STATEMENT} is a statement (COSE_Sign1) the caller signed itself with its
+ * registered key.
  */
 class RoleMatrixTest extends ServiceTest {
 
     private static final String TENANT = "matrix";
+    private static final String STATEMENT = "{statement}";
     private static final String STEPS = """
             {"steps": [{"kind": "reasoning", "index": 0, "content": "read the failing test"}]}""";
 
@@ -109,14 +117,23 @@ class RoleMatrixTest extends ServiceTest {
             // Reads.
             get("/streams/task/{task}", ANY_ROLE),
             get("/streams/trajectory/{trajectory}", ANY_ROLE),
-            get("/checkpoints/latest", ANY_ROLE).securityOnly(),
+            // Transparency, on this branch.
+            post("/entries", STATEMENT, Role.PRODUCER),
+            get("/entries/{entry}", ANY_ROLE),
+            get("/entries/{entry}/statement", ANY_ROLE),
+            get("/checkpoints/latest", ANY_ROLE),
+            get("/proofs/consistency?from={size}&to={size}", ANY_ROLE),
+            get("/.well-known/runtape/keys", PUBLIC),
+            get("/.well-known/runtape/producer-keys", PUBLIC),
+            get("/.well-known/jwks.json", PUBLIC),
+            post("/admin/producer-keys", """
+                    {"principal": "matrix-key-owner-{new}", "jwk": {jwk}}"""),
             // Operations.
             get("/actuator/health", PUBLIC),
             get("/actuator/prometheus", roles(Role.AUDITOR)),
             get("/actuator/metrics", roles()),
             get("/v3/api-docs", PUBLIC),
             get("/swagger-ui/index.html", PUBLIC),
-            get("/.well-known/runtape/keys", PUBLIC).securityOnly(),
             get("/admin/api-keys", roles()).securityOnly(),
             post("/admin/api-keys", "{}").securityOnly(),
             post("/operators", "{\"operator-id\": \"{new}\"}", Role.PRODUCER),
@@ -142,8 +159,6 @@ class RoleMatrixTest extends ServiceTest {
                     {"export-id": "{new}", "manifest-digest": "%s", "recipient": "r"}""".formatted("ab".repeat(32)),
                     Role.CURATOR),
             post("/datasets/{sealed}/delivery", "{\"recipient\": \"r\"}", Role.CURATOR),
-            // Commands other branches implement: only the security outcome is checked until they land.
-            post("/entries", "{}", Role.PRODUCER).securityOnly(),
             // Whatever the table does not name is refused to everyone.
             new Endpoint("DELETE", "/streams/task/{task}", null, new Nobody(), true));
 
@@ -156,15 +171,20 @@ class RoleMatrixTest extends ServiceTest {
     @Autowired
     private LedgerNode node;
 
+    private final Map<Role, ProducerForTests> signers = new EnumMap<>(Role.class);
     private @Nullable String task;
     private String lastTrajectory = "";
+    private long taskPosition;
+    private long checkpointSize;
 
     @TestFactory
-    List<DynamicTest> everyRoleAgainstEveryEndpoint() {
+    List<DynamicTest> everyRoleAgainstEveryEndpoint() throws InterruptedException {
         for (Role role : Role.values()) {
             callers.put(role, client().withApiKey(apiKeys.issue("matrix-" + role.label(), TENANT, Set.of(role))
                     .key()));
+            signers.put(role, new ProducerForTests("matrix-" + role.label(), TENANT).registeredBy(admin()));
         }
+        checkpointSize = awaitCheckpointOf(task());
         List<DynamicTest> tests = new ArrayList<>();
         for (Endpoint endpoint : ENDPOINTS) {
             for (Role role : Role.values()) {
@@ -179,8 +199,9 @@ class RoleMatrixTest extends ServiceTest {
         HttpClientForTests api = role == null ? client() : callers.get(role);
         String path = resolve(endpoint.path());
         String body = endpoint.body() == null ? null : resolve(endpoint.body());
-        Answer answer = api.send(endpoint.method(), path, body == null ? null : "application/json",
-                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+        Answer answer = STATEMENT.equals(body) ? api.post(path, "application/cose", signedBy(role))
+                : api.send(endpoint.method(), path, body == null ? null : "application/json",
+                        body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
         String what = endpoint.method() + " " + path + " as " + (role == null ? "nobody" : role.label()) + ": "
                 + answer;
 
@@ -204,7 +225,14 @@ class RoleMatrixTest extends ServiceTest {
      * name what the path's placeholder made.
      */
     private String resolve(String template) {
-        String resolved = template.replace("{new}", "matrix-" + IDS.incrementAndGet());
+        String resolved = template.replace("{new}", "matrix-" + IDS.incrementAndGet())
+                .replace("{size}", Long.toString(checkpointSize))
+                .replace("{jwk}", JwkCodec.encode(Ed25519SigningKey.generate(new SecureRandom()).verificationKey())
+                        .toString());
+        if (resolved.contains("{entry}")) {
+            task();
+            resolved = resolved.replace("{entry}", Long.toString(taskPosition));
+        }
         Map<String, Supplier<String>> fixtures = new LinkedHashMap<>();
         fixtures.put("{task}", this::task);
         fixtures.put("{started}", this::trajectoryWithoutSteps);
@@ -294,10 +322,33 @@ class RoleMatrixTest extends ServiceTest {
     private String task() {
         if (task == null) {
             task = "matrix-task-" + IDS.incrementAndGet();
-            expectCreated(callers.get(Role.ADMIN).postJson("/tasks", """
-                    {"task-id": "%s", "prompt": "Make the failing test pass", "family": "matrix"}""".formatted(task)));
+            Answer created = callers.get(Role.ADMIN).postJson("/tasks", """
+                    {"task-id": "%s", "prompt": "Make the failing test pass", "family": "matrix"}""".formatted(task));
+            expectCreated(created);
+            taskPosition = created.json().get("position").asLong();
         }
         return task;
+    }
+
+    /** The tree size of the first checkpoint that covers the task's statement. */
+    private long awaitCheckpointOf(String task) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            Answer latest = callers.get(Role.ADMIN).withHeader("Accept", "application/json")
+                    .get("/checkpoints/latest");
+            if (latest.status() == 200 && latest.json().get("tree-size").asLong() >= taskPosition) {
+                return latest.json().get("tree-size").asLong();
+            }
+            assertThat(System.nanoTime()).as("a checkpoint over %s within 10 s", task).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** A new trajectory's first statement, signed by the caller of {@code role} itself (any caller for no role). */
+    private byte[] signedBy(@Nullable Role role) {
+        String trajectory = "matrix-signed-" + IDS.incrementAndGet();
+        return signers.get(role == null ? Role.PRODUCER : role).startTrajectory(trajectory, task(),
+                trajectory + "-started");
     }
 
     private String trajectoryWithoutSteps() {

@@ -1,0 +1,68 @@
+package dev.runtape.api.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtape.ledger.domain.EventCatalogue;
+import dev.runtape.ledger.domain.common.Actor;
+import dev.runtape.ledger.domain.trajectory.TrajectoryStarted;
+import dev.runtape.ledger.log.StreamId;
+import dev.runtape.ledger.statement.PayloadCodec;
+import dev.runtape.ledger.statement.StatementHeader;
+import dev.runtape.ledger.statement.StatementSigner;
+import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.keys.Ed25519SigningKey;
+import dev.runtape.verifier.keys.JwkCodec;
+import dev.runtape.verifier.keys.SigningKey;
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/**
+ * A producer that signs its own statements: a fresh Ed25519 key, registered to its principal over HTTP by an admin,
+ * and the statements it signs with it for its tenant.
+ */
+public final class ProducerForTests {
+
+    private final String principal;
+    private final String tenant;
+    private final SigningKey key = Ed25519SigningKey.generate(new SecureRandom());
+
+    public ProducerForTests(String principal, String tenant) {
+        this.principal = principal;
+        this.tenant = tenant;
+    }
+
+    public String principal() {
+        return principal;
+    }
+
+    public SigningKey key() {
+        return key;
+    }
+
+    /** Registers the key to the principal with {@code POST /admin/producer-keys}. */
+    public ProducerForTests registeredBy(HttpClientForTests admin) {
+        HttpClientForTests.Answer answer = admin.postJson("/admin/producer-keys", """
+                {"principal": "%s", "jwk": %s}""".formatted(principal, JwkCodec.encode(key.verificationKey())));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return this;
+    }
+
+    /** A statement of {@code event} at {@code revision} of {@code stream}, issued now, for this tenant. */
+    public byte[] sign(Object event, StreamId stream, long revision, Digest prev, String eventId) {
+        return sign(event, stream, revision, prev, eventId, tenant);
+    }
+
+    /** The same, for the tenant named. */
+    public byte[] sign(Object event, StreamId stream, long revision, Digest prev, String eventId, String inTenant) {
+        StatementHeader header = StatementHeader.signedBy(key).iss(principal).sub(stream).iat(Instant.now())
+                .eventType(EventCatalogue.eventType(event).orElseThrow()).streamRevision(revision).eventId(eventId)
+                .tenant(inTenant).prev(prev).build();
+        return StatementSigner.sign(header, PayloadCodec.encode(event), key).bytes();
+    }
+
+    /** The first statement of a new trajectory on {@code task}, by an agent. */
+    public byte[] startTrajectory(String trajectory, String task, String eventId) {
+        return sign(new TrajectoryStarted(trajectory, task, new Actor.Agent("signing-agent", "1.0"), null, null, null,
+                null, null, null, null), StreamId.of(StreamId.Kind.TRAJECTORY, trajectory), 0, Digest.ZERO, eventId);
+    }
+}
