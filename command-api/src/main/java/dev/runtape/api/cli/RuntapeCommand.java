@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code runtape}: the service and the command line that talks to it. */
 @Command(name = "runtape", mixinStandardHelpOptions = true, versionProvider = RuntapeVersion.class,
         description = "Runtape: a signed, hash-chained ledger of agent and operator trajectories.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class RuntapeCommand implements Runnable {
 
     @CommandLine.Spec

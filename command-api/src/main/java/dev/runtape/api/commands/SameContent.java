@@ -99,7 +99,7 @@ final class SameContent {
             }
             return before instanceof OpenedDisclosure.Withheld;
         } catch (FormatException e) {
-            // Not a disclosure under that digest (an artifact, say): the digests themselves differ, so the content does.
+            // Not a disclosure under that digest (an artifact, say): the digests differ, so the contents do.
             return false;
         }
     }

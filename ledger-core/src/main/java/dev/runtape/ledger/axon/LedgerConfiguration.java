@@ -7,6 +7,8 @@ import dev.runtape.ledger.domain.task.Task;
 import dev.runtape.ledger.domain.trajectory.Trajectory;
 import dev.runtape.ledger.log.EventLog;
 import java.util.List;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -31,10 +33,10 @@ public final class LedgerConfiguration {
     public static Configurer configurer(EventStorageEngine engine, EventLog log) {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(configuration -> engine)
-                .configureAggregate(Task.class)
-                .configureAggregate(Operator.class)
-                .configureAggregate(Trajectory.class)
-                .configureAggregate(Dataset.class)
+                .configureAggregate(cached(Task.class))
+                .configureAggregate(cached(Operator.class))
+                .configureAggregate(cached(Trajectory.class))
+                .configureAggregate(cached(Dataset.class))
                 .registerComponent(CommandTargetResolver.class, configuration -> new ExpectedRevisionTargets())
                 .registerComponent(AdmissionCheck.class,
                         configuration -> new RepositoryAdmissionCheck(configuration.repository(Trajectory.class)))
@@ -43,5 +45,15 @@ public final class LedgerConfiguration {
         configurer.onInitialize(configuration -> configuration.onStart(() ->
                 configuration.commandBus().registerHandlerInterceptor(new IdempotentRetries(log))));
         return configurer;
+    }
+
+    /**
+     * An aggregate kept in memory between its commands, so that a command does not replay its whole stream (a
+     * trajectory's steps grow without bound). The cache holds aggregates by weak reference: memory decides how many
+     * stay. A cached aggregate that another node has moved on from fails on append, where the log checks the
+     * revision, and is dropped from the cache with the failed unit of work; the command's retry loads it afresh.
+     */
+    private static <T> AggregateConfigurer<T> cached(Class<T> type) {
+        return AggregateConfigurer.defaultConfiguration(type).configureCache(configuration -> new WeakReferenceCache());
     }
 }

@@ -1,0 +1,18 @@
+package dev.runtape.api.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code runtape bench}: the benchmarks that ship with the service. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Runtape on this machine.",
+        subcommands = {BenchHttpCommand.class, CommandLine.HelpCommand.class})
+final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark, e.g. runtape bench http");
+    }
+}
