@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.cbor.MappingJackson2CborHttpMessageConverter;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * The API's JSON (and CBOR) members are kebab-case like the schemas' ({@code application.yaml}); digests travel as
@@ -41,5 +44,16 @@ public class JsonConfiguration {
             }
         });
         return builder -> builder.modulesToInstall(module);
+    }
+
+    /**
+     * CBOR ({@code application/cbor}) beside JSON, in both directions, from the same configured builder: the same
+     * member names, digests and refusal of unknown members. Spring MVC's own CBOR converter would use a mapper
+     * without them.
+     */
+    @Bean
+    public MappingJackson2CborHttpMessageConverter cbor(Jackson2ObjectMapperBuilder builder) {
+        return new MappingJackson2CborHttpMessageConverter(builder.createXmlMapper(false).factory(new CBORFactory())
+                .build());
     }
 }
