@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code full_page_writes} on): the benchmark measures appends that survive a crash of the machine. The test suite's
  * server ({@code TestPostgres}) turns all three off, so it must not be used here.
  */
-final class BenchPostgres implements AutoCloseable {
+final class BenchPostgres implements PostgresServer {
 
-    static final String USER = "postgres";
+    private static final String USER = "postgres";
 
     private final EmbeddedPostgres server;
     private final Path dataDirectory;
@@ -41,8 +41,8 @@ final class BenchPostgres implements AutoCloseable {
                 .start(), dataDirectory);
     }
 
-    /** The server's postmaster, whose backends do the server's share of the work; empty if it cannot be read. */
-    OptionalLong postmaster() {
+    @Override
+    public OptionalLong postmaster() {
         try {
             return OptionalLong.of(Long.parseLong(
                     Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim()));
@@ -51,22 +51,25 @@ final class BenchPostgres implements AutoCloseable {
         }
     }
 
-    /** A new, empty database, by name. */
-    String freshDatabase(String prefix) throws SQLException {
+    @Override
+    public String freshDatabase(String prefix) throws SQLException {
         String name = prefix.replace('-', '_') + "_" + databases.incrementAndGet();
         administer("CREATE DATABASE " + name);
         return name;
     }
 
-    String url(String database) {
+    @Override
+    public String url(String database) {
         return server.getJdbcUrl(USER, database);
     }
 
-    /**
-     * Drops a database once measured and checkpoints, so that the next measurement starts on a server with nothing
-     * of the last one's left to write out.
-     */
-    void dropAndCheckpoint(String database) throws SQLException {
+    @Override
+    public String user() {
+        return USER;
+    }
+
+    @Override
+    public void dropAndCheckpoint(String database) throws SQLException {
         administer("DROP DATABASE " + database + " WITH (FORCE)");
         administer("CHECKPOINT");
     }

@@ -37,6 +37,11 @@ public final class TestPostgres {
         return name;
     }
 
+    /** The JDBC URL of a database of the test server (user postgres, no password). */
+    public static String url(String databaseName) {
+        return server().getJdbcUrl(USER, databaseName);
+    }
+
     /** A new pool on an existing database: how a test reopens the same store. */
     public static PostgresDatabase connect(String databaseName) {
         return PostgresDatabase.connect(server().getJdbcUrl(USER, databaseName), USER, "", 10);

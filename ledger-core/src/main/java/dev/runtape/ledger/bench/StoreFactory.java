@@ -15,11 +15,13 @@ final class StoreFactory implements AutoCloseable {
     private final Path scratch;
     private final int writers;
     private final AtomicInteger next = new AtomicInteger();
-    private @Nullable BenchPostgres postgres;
+    private final PostgresProvider provider;
+    private @Nullable PostgresServer postgres;
 
-    StoreFactory(Path scratch, int writers) throws IOException {
+    StoreFactory(Path scratch, int writers, PostgresProvider provider) throws IOException {
         this.scratch = Files.createDirectories(scratch);
         this.writers = writers;
+        this.provider = provider;
     }
 
     AppendTarget fresh(String engine, String store) throws Exception {
@@ -34,12 +36,12 @@ final class StoreFactory implements AutoCloseable {
                     ? Targets.runtapeOnSqlite(scratch.resolve(name + ".db"))
                     : Targets.axonOnSqlite(scratch.resolve(name + ".db"), writers));
             case "postgres" -> {
-                BenchPostgres server = postgres();
+                PostgresServer server = postgres();
                 String database = server.freshDatabase(name);
                 String url = server.url(database);
                 AppendTarget target = runtape
-                        ? Targets.runtapeOnPostgres(url, BenchPostgres.USER, writers)
-                        : Targets.axonOnPostgres(url, BenchPostgres.USER, writers);
+                        ? Targets.runtapeOnPostgres(url, server.user(), writers)
+                        : Targets.axonOnPostgres(url, server.user(), writers);
                 AutoCloseable resources = target.resources();
                 yield new AppendTarget(target.engine(), target.store(), target.storage(), () -> {
                     resources.close();
@@ -61,9 +63,9 @@ final class StoreFactory implements AutoCloseable {
         }, target.server());
     }
 
-    private BenchPostgres postgres() throws Exception {
+    private PostgresServer postgres() throws Exception {
         if (postgres == null) {
-            postgres = BenchPostgres.start(scratch.resolve("postgres"));
+            postgres = provider.start(scratch.resolve("postgres"));
         }
         return postgres;
     }
