@@ -18,7 +18,6 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "None of the accepted media types can be produced"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "The method is not allowed here"),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than allowed"),
-    UNKNOWN_EVENT_TYPE("unknown-event-type", HttpStatus.BAD_REQUEST, "No such event type in the catalogue"),
     SCHEMA_INVALID("schema-invalid", HttpStatus.UNPROCESSABLE_ENTITY, "The event does not match its schema"),
     STATEMENT_REJECTED("statement-rejected", HttpStatus.BAD_REQUEST, "The signed statement is refused"),
     RULE_VIOLATED("rule-violated", HttpStatus.CONFLICT, "The command breaks a rule of the domain"),

@@ -235,6 +235,21 @@ class TransparencyTest extends ServiceTest {
     }
 
     @Test
+    void aStatementOfAnEventTypeTheCatalogueLacksIsRefusedAsSchemaInvalidAndNothingIsStored() {
+        String trajectory = id("unknown-type");
+        String eventId = id("unknown-type-event");
+        byte[] statement = producer.startTrajectoryAs("TrajectoryExploded", trajectory, "task-u", eventId);
+        long before = node.log().lastPosition();
+
+        Answer refused = api.post("/entries", "application/cose", statement);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:runtape:problem:schema-invalid");
+        assertThat(refused.json().get("detail").asText()).contains("TrajectoryExploded");
+        assertThat(node.log().lastPosition()).isEqualTo(before);
+    }
+
+    @Test
     void aBitFlippedStatementIsRefusedAndNothingIsStored() {
         String trajectory = id("flipped-trajectory");
         String eventId = id("flipped-event");
