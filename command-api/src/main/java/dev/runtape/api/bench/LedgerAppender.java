@@ -1,6 +1,7 @@
 package dev.runtape.api.bench;
 
 import dev.runtape.ledger.axon.LedgerMetaData;
+import dev.runtape.ledger.axon.TimeOrderedIdentifiers;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.domain.common.Actor;
 import dev.runtape.ledger.domain.common.Step;
@@ -13,7 +14,6 @@ import dev.runtape.ledger.statement.StepContents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -66,6 +66,6 @@ final class LedgerAppender implements Appender {
     private void send(Object command) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
                 LedgerMetaData.PRINCIPAL, principal, LedgerMetaData.TENANT, tenant,
-                LedgerMetaData.EVENT_ID, UUID.randomUUID().toString())));
+                LedgerMetaData.EVENT_ID, TimeOrderedIdentifiers.next())));
     }
 }

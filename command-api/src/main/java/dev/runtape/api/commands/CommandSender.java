@@ -5,6 +5,7 @@ import dev.runtape.api.problem.ProblemType;
 import dev.runtape.api.security.Caller;
 import dev.runtape.api.security.TenantGuard;
 import dev.runtape.ledger.axon.LedgerMetaData;
+import dev.runtape.ledger.axon.TimeOrderedIdentifiers;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.log.EventLog;
 import dev.runtape.ledger.log.LogEntry;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -55,7 +55,7 @@ public class CommandSender {
             StreamId... references) {
         tenants.check(caller, target);
         tenants.check(caller, references);
-        String eventId = request.eventId().orElseGet(() -> UUID.randomUUID().toString());
+        String eventId = request.eventId().orElseGet(TimeOrderedIdentifiers::next);
         Optional<LogEntry> earlier = request.eventId().flatMap(log::findByEventId);
         if (earlier.isPresent() && earlier.get().stream().equals(target)) {
             requireSameContent(earlier.get(), command);
