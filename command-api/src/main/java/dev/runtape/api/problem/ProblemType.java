@@ -31,6 +31,8 @@ public enum ProblemType {
     NO_SUCH_CHECKPOINT("no-such-checkpoint", HttpStatus.BAD_REQUEST, "No signed checkpoint has this tree size"),
     KEY_ALREADY_REGISTERED("key-already-registered", HttpStatus.CONFLICT,
             "The key is registered already; a key is registered once, to one principal"),
+    KEY_IS_PRIMARY("key-is-primary", HttpStatus.CONFLICT,
+            "The key signs for the ledger now; rotate to a new key before revoking it"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "The ledger cannot take this now"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error");
 
