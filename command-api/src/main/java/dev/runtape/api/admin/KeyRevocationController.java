@@ -6,6 +6,7 @@ import dev.runtape.ledger.keys.KeyFileException;
 import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,13 @@ public class KeyRevocationController {
                         + "ledger now: rotate to a new key (POST /admin/ledger-keys/rotation) before revoking it",
                         Map.of("kid", id.hex()));
             }
+            // The integrator keeps the key it started with until the next start: revoking it would make every
+            // checkpoint and receipt it signs from then on fail to verify.
+            if (signsCheckpoints(id)) {
+                throw new ProblemException(ProblemType.KEY_IS_PRIMARY, "the key " + id.hex() + " still signs the "
+                        + "checkpoints and receipts: restart the service after a rotation before revoking it",
+                        Map.of("kid", id.hex()));
+            }
             node.revokeLedgerKey(id, effectiveAt);
             return ResponseEntity.ok(KeyView.ledger(node.keys().find(id).orElseThrow()));
         }
@@ -50,6 +58,11 @@ public class KeyRevocationController {
             return ResponseEntity.ok(KeyView.producer(node.revokeProducerKey(id, effectiveAt)));
         }
         throw new ProblemException(ProblemType.NOT_FOUND, "no ledger or producer key has kid " + id.hex());
+    }
+
+    private boolean signsCheckpoints(Digest kid) {
+        return node.proofs().latestCheckpoint().flatMap(signed -> signed.message().kid())
+                .map(bytes -> MessageDigest.isEqual(bytes, kid.bytes())).orElse(false);
     }
 
     private static Digest kid(String hex) {

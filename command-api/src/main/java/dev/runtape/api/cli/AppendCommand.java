@@ -2,6 +2,7 @@ package dev.runtape.api.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.verifier.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Spec;
 final class AppendCommand implements Callable<Integer> {
 
     private static final int MAX_BATCH = 1000;
+    private static final int MAX_EVENT_ID = 128;
+    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]+");
 
     @Spec
     private CommandSpec spec;
@@ -106,10 +110,15 @@ final class AppendCommand implements Callable<Integer> {
 
     /**
      * The key of a batch: the same steps of the same trajectory give the same key on every run, so a retry is answered
-     * with the first outcome; other steps under it are an event-id-conflict, never a second append.
+     * with the first outcome; other steps under it are an event-id-conflict, never a second append. It is readable
+     * where an event id allows it (1 to 128 of letters, digits and {@code . _ : -}), else a digest of the same words.
      */
     static String idempotencyKey(String trajectoryId, long firstIndex) {
-        return "runtape-append/trajectory/" + trajectoryId + "/steps/" + firstIndex;
+        String key = "append:trajectory:" + trajectoryId + ":steps:" + firstIndex;
+        if (key.length() <= MAX_EVENT_ID && EVENT_ID.matcher(key).matches()) {
+            return key;
+        }
+        return "append:" + Digest.sha256(key.getBytes(StandardCharsets.UTF_8)).hex();
     }
 
     /** The first step's own index (steps.cddl's {@code index}), else its place in the input. */
