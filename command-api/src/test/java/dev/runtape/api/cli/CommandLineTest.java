@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtape.api.security.ApiKeys;
+import dev.runtape.api.security.Role;
 import dev.runtape.api.testing.HttpClientForTests.Answer;
 import dev.runtape.api.testing.ProducerForTests;
 import dev.runtape.api.testing.ServiceTest;
 import dev.runtape.ledger.keys.KeyFiles;
 import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.verifier.Digest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +22,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,9 @@ class CommandLineTest extends ServiceTest {
 
     @Autowired
     private LedgerNode node;
+
+    @Autowired
+    private ApiKeys apiKeys;
 
     /** What one run printed and answered. */
     private record Run(int exit, String out, String err) {
@@ -189,6 +197,15 @@ class CommandLineTest extends ServiceTest {
     }
 
     @Test
+    void helpListsTheSubcommandsAndTheExitStatuses() {
+        Run help = runWith(List.of(), "--help");
+
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("serve", "keys", "append", "tail", "Exit status:",
+                "1   the server refused the request or could not be reached");
+    }
+
+    @Test
     void tailPrintsOneJsonLinePerStatement() throws IOException {
         startTrajectory("cli-tail");
         Path steps = Files.writeString(files.resolve("steps.jsonl"), steps(3));
@@ -207,7 +224,7 @@ class CommandLineTest extends ServiceTest {
         assertThat(lines.get(1).get("digest").asText()).isEqualTo(stored.get("digest").asText());
         assertThat(lines.get(1).get("position").asLong()).isEqualTo(stored.get("position").asLong());
         assertThat(lines.get(1).get("event-id").asText()).isEqualTo("append:trajectory:cli-tail:steps:0");
-        assertThat(lines.get(1).properties()).extracting(java.util.Map.Entry::getKey)
+        assertThat(lines.get(1).properties()).extracting(Map.Entry::getKey)
                 .containsExactly("revision", "position", "event-type", "event-id", "digest");
         assertThat(later.lines()).hasSize(2);
     }
@@ -267,7 +284,7 @@ class CommandLineTest extends ServiceTest {
         Run revoked = runtape("keys", "revoke", kid, "--at", "2030-01-01T00:00:00Z");
         assertThat(revoked.exit()).as(revoked.toString()).isZero();
         assertThat(row(runtape("keys", "list"), kid)).endsWith("2030-01-01T00:00:00Z");
-        assertThat(node.producers().find(dev.runtape.verifier.Digest.ofHex(kid)).orElseThrow().revokedAt())
+        assertThat(node.producers().find(Digest.ofHex(kid)).orElseThrow().revokedAt())
                 .isPresent();
 
         Run json = runWith(List.of("--server", server()), "keys", "list", "--json");
@@ -325,11 +342,8 @@ class CommandLineTest extends ServiceTest {
         assertThat(run.err()).contains("/entries/" + entry);
     }
 
-    @Autowired
-    private dev.runtape.api.security.ApiKeys apiKeys;
-
     private String apiKeyFor(String principal) {
-        return apiKeys.issue(principal, "default", java.util.Set.of(dev.runtape.api.security.Role.PRODUCER)).key();
+        return apiKeys.issue(principal, "default", Set.of(Role.PRODUCER)).key();
     }
 
     /** The line of a key table that lists {@code kid}. */
