@@ -6,7 +6,11 @@ import picocli.CommandLine.Command;
 /** {@code runtape}: the service and the command line that talks to it. */
 @Command(name = "runtape", mixinStandardHelpOptions = true, versionProvider = RuntapeVersion.class,
         description = "Runtape: a signed, hash-chained ledger of agent and operator trajectories.",
-        subcommands = {ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:done", "1:the server refused the request or could not be reached",
+            "2:a usage error or an input that cannot be read"},
+        subcommands = {ServeCommand.class, KeysCommand.class, AppendCommand.class, TailCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class})
 public final class RuntapeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -30,6 +30,8 @@ public enum ProblemType {
     NO_SUCH_CHECKPOINT("no-such-checkpoint", HttpStatus.BAD_REQUEST, "No signed checkpoint has this tree size"),
     KEY_ALREADY_REGISTERED("key-already-registered", HttpStatus.CONFLICT,
             "The key is registered already; a key is registered once, to one principal"),
+    KEY_IS_PRIMARY("key-is-primary", HttpStatus.CONFLICT,
+            "The key still signs for the ledger and cannot be revoked yet"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "The ledger cannot take this now"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error");
 

@@ -34,7 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  *
  * <p>In paths and bodies, {@code {task}} is a task of the callers' tenant, {@code {new}} an id not used yet,
  * {@code {entry}} the entry of the task's statement, {@code {size}} the tree size of a signed checkpoint, {@code {jwk}}
- * a fresh public key, and the other placeholders streams made just before the request in the state the endpoint
+ * a fresh public key, {@code {producer-kid}} the kid of a producer key registered for the request (never the
+ * ledger's, whose revocation would stop the service's checkpoints verifying), and the other placeholders streams made just before the request in the state the endpoint
  * needs ({@link #resolve}). The body {@value #STATEMENT} is a statement (COSE_Sign1) the caller signed itself with its
  * registered key.
  */
@@ -128,6 +129,9 @@ class RoleMatrixTest extends ServiceTest {
             get("/.well-known/jwks.json", PUBLIC),
             post("/admin/producer-keys", """
                     {"principal": "matrix-key-owner-{new}", "jwk": {jwk}}"""),
+            // Key management. A rotation leaves the old keys valid, so the tests sharing this service still verify.
+            post("/admin/ledger-keys/rotation", "{}"),
+            post("/admin/keys/{producer-kid}/revocation", "{\"effective-at\": \"2030-01-01T00:00:00Z\"}"),
             // Operations.
             get("/actuator/health", PUBLIC),
             get("/actuator/prometheus", roles(Role.AUDITOR)),
@@ -241,6 +245,7 @@ class RoleMatrixTest extends ServiceTest {
         fixtures.put("{label}", this::labelledTrajectory);
         fixtures.put("{stdout}", () -> StreamPayloads.stepDisclosure(matrixAdmin(), lastTrajectory, "stdout").hex());
         fixtures.put("{operator}", this::operator);
+        fixtures.put("{producer-kid}", this::producerKid);
         fixtures.put("{dataset}", this::dataset);
         fixtures.put("{accepted}", this::acceptedTrajectory);
         fixtures.put("{admitted}", this::admittedDataset);
@@ -273,6 +278,12 @@ class RoleMatrixTest extends ServiceTest {
         expectOk(matrixAdmin().postJson("/trajectories/" + trajectory + "/reviews", """
                 {"decision": "accept", "reason": "meets the criteria"}"""));
         return trajectory;
+    }
+
+    private String producerKid() {
+        String principal = "matrix-revoked-" + IDS.incrementAndGet();
+        return new ProducerForTests(principal, TENANT).registeredBy(matrixAdmin()).key().verificationKey()
+                .thumbprint().hex();
     }
 
     private String operator() {
