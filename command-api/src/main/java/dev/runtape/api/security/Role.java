@@ -1,10 +1,13 @@
 package dev.runtape.api.security;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
  * What a principal may do. Every role works inside the principal's tenant only; {@link #ADMIN} may do everything
- * there and also manage API keys and producer keys.
+ * there and also manage API keys and producer keys, and is the one role that may issue an API key for another tenant
+ * (how a new tenant gets its first keys). Written in lower case on the wire ({@code "producer"}).
  */
 public enum Role {
     /** Capture services: tasks, operators, trajectories, steps, artifacts, completion, signed statements. */
@@ -28,15 +31,18 @@ public enum Role {
     }
 
     /** The role named in lower case, as API keys and token claims name it ({@code "producer"}). */
+    @JsonCreator
     public static Role named(String name) {
-        try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("no role \"" + name + "\"; the roles are producer, reviewer, labeler, "
-                    + "redactor, curator, auditor and admin", e);
+        for (Role role : values()) {
+            if (role.name().equalsIgnoreCase(name.trim())) {
+                return role;
+            }
         }
+        throw new IllegalArgumentException("no role \"" + name + "\"; the roles are producer, reviewer, labeler, "
+                + "redactor, curator, auditor and admin");
     }
 
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -138,8 +138,9 @@ class RoleMatrixTest extends ServiceTest {
             get("/actuator/metrics", roles()),
             get("/v3/api-docs", PUBLIC),
             get("/swagger-ui/index.html", PUBLIC),
-            get("/admin/api-keys", roles()).securityOnly(),
-            post("/admin/api-keys", "{}").securityOnly(),
+            get("/admin/api-keys", roles()),
+            post("/admin/api-keys", "{\"principal\": \"matrix-issued-{new}\", \"roles\": [\"auditor\"]}"),
+            post("/admin/api-keys/{api-key}/revocation", "{}"),
             post("/operators", "{\"operator-id\": \"{new}\"}", Role.PRODUCER),
             post("/operators/{operator}/qualifications", "{\"qualification\": \"python\"}", Role.PRODUCER),
             post("/trajectories/{trajectory}/artifacts?name=a.json", "{}", Role.PRODUCER),
@@ -251,6 +252,8 @@ class RoleMatrixTest extends ServiceTest {
         fixtures.put("{admitted}", this::admittedDataset);
         fixtures.put("{admitted-trajectory}", () -> lastTrajectory);
         fixtures.put("{sealed}", this::sealedExport);
+        fixtures.put("{api-key}", () -> apiKeys.issue("matrix-revocable-" + IDS.incrementAndGet(), TENANT,
+                Set.of(Role.AUDITOR)).record().id());
         for (Map.Entry<String, Supplier<String>> fixture : fixtures.entrySet()) {
             if (resolved.contains(fixture.getKey())) {
                 resolved = resolved.replace(fixture.getKey(), fixture.getValue().get());
