@@ -10,6 +10,7 @@ import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted.Outcome;
 import dev.runtape.ledger.importer.ImportException;
 import dev.runtape.ledger.importer.ImportedTrajectory;
 import dev.runtape.ledger.importer.JsonInput;
+import dev.runtape.ledger.importer.Messages;
 import dev.runtape.ledger.importer.Models;
 import dev.runtape.ledger.importer.PythonLiteral;
 import dev.runtape.ledger.importer.SourceFile;
@@ -79,7 +80,7 @@ public final class SweAgentFormat implements TrajectoryFormat {
                 replied = true;
                 replies.add(entry);
             } else if (!replied) {
-                String content = content(entry.path("content"));
+                String content = Messages.text(entry.path("content"));
                 steps.message(role.equals("system") ? "system" : "user", content, null);
                 if (task == null && role.equals("user") && !demo) {
                     task = content;
@@ -92,7 +93,7 @@ public final class SweAgentFormat implements TrajectoryFormat {
             JsonNode entry = trajectory.get(i);
             String action = JsonInput.text(source, entry, "action", at);
             JsonNode reply = i < replies.size() ? replies.get(i) : null;
-            String replyText = reply != null ? content(reply.path("content"))
+            String replyText = reply != null ? Messages.text(reply.path("content"))
                     : entry.path("response").asText(entry.path("thought").asText(""));
             ObjectNode parent = steps.message("assistant", replyText, model == null ? null : model.id());
             if (reply != null) {
@@ -168,21 +169,6 @@ public final class SweAgentFormat implements TrajectoryFormat {
     private static String arguments(JsonNode function) {
         JsonNode arguments = function.path("arguments");
         return arguments.isTextual() ? arguments.textValue() : arguments.toString();
-    }
-
-    /** A message's content: text, or a list of parts whose text is joined. */
-    private static String content(JsonNode content) {
-        if (content.isTextual()) {
-            return content.textValue();
-        }
-        if (content.isArray()) {
-            StringBuilder text = new StringBuilder();
-            for (JsonNode part : content) {
-                text.append(part.isTextual() ? part.textValue() : part.path("text").asText(""));
-            }
-            return text.toString();
-        }
-        return content.isMissingNode() || content.isNull() ? "" : content.toString();
     }
 
     private static @Nullable Duration duration(JsonNode seconds) {
