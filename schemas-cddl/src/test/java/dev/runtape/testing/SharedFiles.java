@@ -31,6 +31,15 @@ public final class SharedFiles {
         }
     }
 
+    /** The file or folder at {@code relative} under {@code shared/samples}; fails the test if it is missing. */
+    public static Path sample(String relative) {
+        Path path = root().resolve("samples").resolve(relative);
+        if (!Files.exists(path)) {
+            throw new IllegalStateException("missing shared sample " + path);
+        }
+        return path;
+    }
+
     private static Path root() {
         String dir = System.getProperty("runtape.shared.dir");
         if (dir == null) {

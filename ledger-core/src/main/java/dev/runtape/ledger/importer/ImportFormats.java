@@ -1,0 +1,21 @@
+package dev.runtape.ledger.importer;
+
+import dev.runtape.ledger.importer.claudecode.ClaudeCodeFormat;
+import dev.runtape.ledger.importer.miniswe.MiniSweAgentFormat;
+import dev.runtape.ledger.importer.sweagent.SweAgentFormat;
+import java.util.List;
+
+/** The formats Runtape imports, in one place: what detection chooses among and what {@code --format} may name. */
+public final class ImportFormats {
+
+    private ImportFormats() {
+    }
+
+    public static List<TrajectoryFormat> all() {
+        return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat());
+    }
+
+    public static FormatDetector detector() {
+        return new FormatDetector(all());
+    }
+}

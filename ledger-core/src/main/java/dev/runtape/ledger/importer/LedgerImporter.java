@@ -1,0 +1,124 @@
+package dev.runtape.ledger.importer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.ledger.axon.LedgerMetaData;
+import dev.runtape.ledger.content.ContentStoreException;
+import dev.runtape.ledger.domain.common.Step;
+import dev.runtape.ledger.domain.task.DefineTask;
+import dev.runtape.ledger.domain.trajectory.CompleteTrajectory;
+import dev.runtape.ledger.domain.trajectory.RecordSteps;
+import dev.runtape.ledger.domain.trajectory.StartTrajectory;
+import dev.runtape.ledger.log.EventLog;
+import dev.runtape.ledger.log.StreamId;
+import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.ledger.statement.ContentRef;
+import dev.runtape.ledger.statement.Disclosures;
+import dev.runtape.ledger.statement.StepContents;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes an imported trajectory into a ledger node as the commands a capture agent would send: the task if the
+ * ledger does not know it yet, the trajectory's start, its steps in batches, and its completion; then its children,
+ * each with this trajectory as its parent.
+ *
+ * <p>Every command's event id is derived from the trajectory id, which formats derive from the file's bytes, and a
+ * command whose event is stored already is not sent again: importing a file twice stores nothing the second time,
+ * not even a disclosure, and an import that stopped half way resumes where it stopped.
+ */
+public final class LedgerImporter {
+
+    /** At most this many steps per StepsRecorded: one statement stays a size a client can verify comfortably. */
+    public static final int BATCH = 1000;
+
+    private final CommandGateway commands;
+    private final EventLog log;
+    private final Disclosures disclosures;
+    private final StepContents contents;
+    private final String principal;
+    private final int batch;
+
+    public LedgerImporter(LedgerNode node, String principal) {
+        this(node, principal, BATCH);
+    }
+
+    LedgerImporter(LedgerNode node, String principal, int batch) {
+        if (batch < 1 || batch > BATCH) {
+            throw new IllegalArgumentException("a batch holds 1 to " + BATCH + " steps: " + batch);
+        }
+        this.commands = node.commands();
+        this.log = node.log();
+        this.disclosures = node.disclosures();
+        this.contents = new StepContents(disclosures);
+        this.principal = principal;
+        this.batch = batch;
+    }
+
+    /**
+     * Writes the trajectory and its children.
+     *
+     * @throws ContentStoreException if a content could not be disclosed
+     */
+    public ImportResult write(ImportedTrajectory trajectory) throws ContentStoreException {
+        return write(trajectory, null);
+    }
+
+    private ImportResult write(ImportedTrajectory trajectory, @Nullable String parent) throws ContentStoreException {
+        String id = trajectory.trajectoryId();
+        int stored = 0;
+        if (log.head(StreamId.of(StreamId.Kind.TASK, trajectory.taskId())).isEmpty()) {
+            String text = trajectory.taskText() == null ? "" : trajectory.taskText();
+            stored += send(new DefineTask(trajectory.taskId(), disclosures.discloseText(text),
+                    trajectory.taskFamily(), List.of(), trajectory.repository(), null),
+                    "import/task/" + trajectory.taskId());
+        }
+        if (absent(eventId(id, "started"))) {
+            stored += send(new StartTrajectory(id, trajectory.taskId(), trajectory.actor(), trajectory.model(), null,
+                    trajectory.repository(), trajectory.started(), trajectory.sourceFormat(), null, parent),
+                    eventId(id, "started"));
+        }
+        List<ObjectNode> steps = trajectory.steps();
+        for (int from = 0; from < steps.size(); from += batch) {
+            String eventId = eventId(id, "steps/" + from);
+            if (!absent(eventId)) {
+                continue;
+            }
+            List<Step> disclosed = new ArrayList<>();
+            for (ObjectNode step : steps.subList(from, Math.min(steps.size(), from + batch))) {
+                disclosed.add(contents.disclose(step));
+            }
+            stored += send(new RecordSteps(id, disclosed), eventId);
+        }
+        if (absent(eventId(id, "completed"))) {
+            ContentRef diff = trajectory.finalDiff() == null ? null
+                    : disclosures.discloseText(trajectory.finalDiff());
+            stored += send(new CompleteTrajectory(id, trajectory.outcome(), List.of(), null,
+                    trajectory.blockers().isEmpty() ? null : trajectory.blockers(), diff, trajectory.usage()),
+                    eventId(id, "completed"));
+        }
+        List<ImportResult> children = new ArrayList<>();
+        for (ImportedTrajectory child : trajectory.children()) {
+            children.add(write(child, id));
+        }
+        return new ImportResult(id, trajectory.taskId(), steps.size(), stored, children);
+    }
+
+    /** The event id of one command of a trajectory's import, e.g. {@code import/swe-agent-traj-.../steps/0}. */
+    public static String eventId(String trajectoryId, String part) {
+        return "import/" + trajectoryId + "/" + part;
+    }
+
+    private boolean absent(String eventId) {
+        return log.findByEventId(eventId).isEmpty();
+    }
+
+    private int send(Object command, String eventId) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                LedgerMetaData.PRINCIPAL, principal, LedgerMetaData.EVENT_ID, eventId)));
+        return 1;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.runtape.ledger.importer;
+
+import static dev.runtape.ledger.importer.ImportFixture.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtape.ledger.domain.common.Actor;
+import dev.runtape.ledger.domain.common.Step;
+import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted;
+import dev.runtape.ledger.domain.trajectory.TrajectoryStarted;
+import dev.runtape.ledger.importer.sweagent.SweAgentFormat;
+import dev.runtape.ledger.log.LogEntry;
+import dev.runtape.ledger.log.StreamId;
+import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.ledger.node.NodeSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Importing into a real node on SQLite: the commands it sends, what the stream holds, and importing twice. */
+class LedgerImporterTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aSweAgentRunBecomesATaskAndATrajectoryWhoseStepsAndOutcomeReadBack() throws Exception {
+        ImportedTrajectory run = new SweAgentFormat().read(sample("swe-agent/pydicom__pydicom-1458.traj"));
+        try (LedgerNode node = LedgerNode.start(NodeSettings.embedded(directory.resolve("data")))) {
+            ImportResult result = new LedgerImporter(node, "importer", 10).write(run);
+
+            assertThat(result.steps()).isEqualTo(28);
+            assertThat(result.eventsStored()).as("task, start, 3 batches of at most 10, completion").isEqualTo(6);
+            List<LogEntry> stream = ImportFixture.stream(node, run.trajectoryId());
+            assertThat(stream).extracting(LogEntry::eventType).containsExactly("TrajectoryStarted", "StepsRecorded",
+                    "StepsRecorded", "StepsRecorded", "TrajectoryCompleted");
+            assertThat(stream).extracting(LogEntry::eventId).startsWith(
+                    "import/" + run.trajectoryId() + "/started", "import/" + run.trajectoryId() + "/steps/0");
+            assertThat(node.log().head(StreamId.of(StreamId.Kind.TASK, "pydicom__pydicom-1458"))).isPresent();
+
+            TrajectoryStarted started = ImportFixture.started(node, run.trajectoryId());
+            assertThat(started.sourceFormat()).isEqualTo("swe-agent-traj");
+            assertThat(started.actor()).isEqualTo(new Actor.Agent("swe-agent", null));
+            List<Step> steps = ImportFixture.storedSteps(node, run.trajectoryId());
+            assertThat(steps).hasSize(28);
+            Step command = steps.stream().filter(s -> s.kind().equals("command")).findFirst().orElseThrow();
+            assertThat(command.get("exit-code").isNull()).isTrue();
+            assertThat(ImportFixture.opened(node, command, "command")).isEqualTo("create reproduce_bug.py\n");
+            TrajectoryCompleted completed = ImportFixture.completed(node, run.trajectoryId());
+            assertThat(completed.outcome()).isEqualTo(TrajectoryCompleted.Outcome.UNKNOWN);
+            assertThat(ImportFixture.opened(node, completed.finalDiff())).isEqualTo(run.finalDiff());
+        }
+    }
+
+    @Test
+    void importingTheSameFileAgainStoresNothingNewNotEvenAContent() throws Exception {
+        ImportedTrajectory run = new SweAgentFormat().read(sample(
+                "swe-agent/marshmallow-code__marshmallow-1867.function_calling_replace.traj"));
+        try (LedgerNode node = LedgerNode.start(NodeSettings.embedded(directory.resolve("data")))) {
+            LedgerImporter importer = new LedgerImporter(node, "importer");
+            assertThat(importer.write(run).eventsStored()).isEqualTo(4);
+            long position = node.log().lastPosition();
+            long contents = files(directory.resolve("data").resolve("content"));
+
+            ImportedTrajectory again = new SweAgentFormat().read(sample(
+                    "swe-agent/marshmallow-code__marshmallow-1867.function_calling_replace.traj"));
+            assertThat(again.trajectoryId()).isEqualTo(run.trajectoryId());
+            assertThat(importer.write(again).totalEventsStored()).isZero();
+            assertThat(node.log().lastPosition()).isEqualTo(position);
+            assertThat(files(directory.resolve("data").resolve("content"))).isEqualTo(contents);
+        }
+    }
+
+    private static long files(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(Files::isRegularFile).count();
+        }
+    }
+}
