@@ -28,7 +28,7 @@ final class EmbeddedService implements AutoCloseable {
         SpringApplication application = new SpringApplication(RuntapeApplication.class);
         application.setLogStartupInfo(false);
         ConfigurableApplicationContext context = application.run("--runtape.data=" + data, "--server.port=0",
-                "--logging.level.root=WARN", "--logging.level.dev.runtape=WARN");
+                "--logging.level.root=WARN", "--logging.level.dev.runtape=WARN", "--runtape.startup-report=false");
         return new EmbeddedService(context, data);
     }
 
