@@ -19,6 +19,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "The method is not allowed here"),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than allowed"),
     SCHEMA_INVALID("schema-invalid", HttpStatus.UNPROCESSABLE_ENTITY, "The event does not match its schema"),
+    IMPORT_REFUSED("import-refused", HttpStatus.UNPROCESSABLE_ENTITY, "The file cannot be imported"),
     STATEMENT_REJECTED("statement-rejected", HttpStatus.BAD_REQUEST, "The signed statement is refused"),
     RULE_VIOLATED("rule-violated", HttpStatus.CONFLICT, "The command breaks a rule of the domain"),
     REVISION_CONFLICT("revision-conflict", HttpStatus.CONFLICT, "The stream was changed concurrently"),

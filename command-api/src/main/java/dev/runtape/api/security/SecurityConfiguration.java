@@ -61,7 +61,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(POST, "/tasks", "/operators", "/operators/*/qualifications",
                                 "/trajectories", "/trajectories/*/steps", "/trajectories/*/artifacts",
-                                "/trajectories/*/completion", "/entries")
+                                "/trajectories/*/completion", "/entries", "/imports")
                         .hasAnyRole(Role.PRODUCER.name(), Role.ADMIN.name())
                         .requestMatchers(POST, "/trajectories/*/qa-checks")
                         .hasAnyRole(Role.REVIEWER.name(), Role.PRODUCER.name(), Role.ADMIN.name())

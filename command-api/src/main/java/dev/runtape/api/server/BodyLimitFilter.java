@@ -22,19 +22,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Holds every request body to {@code runtape.limits.body}, before anything reads it: a body announced larger is
  * answered 413 at once, and a chunked body fails with {@link BodyTooLargeException} as it crosses the limit. Artifact
- * uploads are exempt: they stream into the content store, which holds them to {@code runtape.limits.artifact}.
+ * uploads are exempt: they stream into the content store, which holds them to {@code runtape.limits.artifact}; a
+ * trajectory file sent to {@code /imports} is held to {@code runtape.limits.import-file} instead.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BodyLimitFilter extends OncePerRequestFilter {
 
     private static final Pattern ARTIFACTS = Pattern.compile("/trajectories/[^/]+/artifacts");
+    private static final String IMPORTS = "/imports";
 
     private final long limit;
+    private final long importLimit;
     private final ProblemWriter problems;
 
     public BodyLimitFilter(RuntapeProperties properties, ObjectMapper json, RejectedRequests rejected) {
         this.limit = properties.limits().body().toBytes();
+        this.importLimit = properties.limits().importFile().toBytes();
         this.problems = new ProblemWriter(json, rejected);
     }
 
@@ -45,29 +49,34 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > limit) {
+        boolean imports = request.getRequestURI().equals(IMPORTS);
+        long allowed = imports ? importLimit : limit;
+        String setting = imports ? "runtape.limits.import-file" : "runtape.limits.body";
+        if (request.getContentLengthLong() > allowed) {
             problems.write(request, response, ProblemType.PAYLOAD_TOO_LARGE, "the request body has "
-                    + request.getContentLengthLong() + " bytes; the limit is " + limit + " (runtape.limits.body)");
+                    + request.getContentLengthLong() + " bytes; the limit is " + allowed + " (" + setting + ")");
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        chain.doFilter(new Limited(request, allowed, setting), response);
     }
 
     /** The request with its body counted as it is read. */
     private static final class Limited extends HttpServletRequestWrapper {
 
         private final long limit;
+        private final String setting;
         private @Nullable ServletInputStream stream;
 
-        Limited(HttpServletRequest request, long limit) {
+        Limited(HttpServletRequest request, long limit, String setting) {
             super(request);
             this.limit = limit;
+            this.setting = setting;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new Counting(super.getInputStream(), limit);
+                stream = new Counting(super.getInputStream(), limit, setting);
             }
             return stream;
         }
@@ -77,11 +86,13 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream in;
         private final long limit;
+        private final String setting;
         private long read;
 
-        Counting(ServletInputStream in, long limit) {
+        Counting(ServletInputStream in, long limit, String setting) {
             this.in = in;
             this.limit = limit;
+            this.setting = setting;
         }
 
         @Override
@@ -105,7 +116,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         private void count(int n) throws BodyTooLargeException {
             read += n;
             if (read > limit) {
-                throw new BodyTooLargeException(limit);
+                throw new BodyTooLargeException(limit, setting);
             }
         }
 

@@ -5,7 +5,7 @@ import java.io.IOException;
 /** A request body went past the body limit while it was read (a chunked body, whose length was not announced). */
 public final class BodyTooLargeException extends IOException {
 
-    public BodyTooLargeException(long limit) {
-        super("the request body is larger than the limit of " + limit + " bytes (runtape.limits.body)");
+    public BodyTooLargeException(long limit, String setting) {
+        super("the request body is larger than the limit of " + limit + " bytes (" + setting + ")");
     }
 }

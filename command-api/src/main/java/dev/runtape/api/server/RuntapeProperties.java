@@ -33,9 +33,10 @@ public record RuntapeProperties(@DefaultValue("./data") Path data, @DefaultValue
      * @param body the largest JSON or CBOR request body
      * @param artifact the largest artifact upload
      * @param stepsPerBatch the most steps in one {@code POST .../steps}
+     * @param importFile the largest trajectory file {@code POST /imports} takes (it is read whole)
      */
     public record Limits(@DefaultValue("4MB") DataSize body, @DefaultValue("256MB") DataSize artifact,
-            @DefaultValue("1000") int stepsPerBatch) {
+            @DefaultValue("1000") int stepsPerBatch, @DefaultValue("64MB") DataSize importFile) {
     }
 
     /** A checkpoint after {@code everyLeaves} new statements, or {@code everyInterval} after the last with new ones. */

@@ -11,7 +11,11 @@ import dev.runtape.api.testing.StreamPayloads;
 import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.verifier.keys.Ed25519SigningKey;
 import dev.runtape.verifier.keys.JwkCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -86,6 +90,14 @@ class RoleMatrixTest extends ServiceTest {
         }
     }
 
+    private static String sample(String path) {
+        try {
+            return Files.readString(Path.of("..", "..", "shared", "samples").resolve(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Endpoint get(String path, Access access) {
         return new Endpoint("GET", path, null, access, true);
     }
@@ -114,6 +126,8 @@ class RoleMatrixTest extends ServiceTest {
                     {"trajectory-id": "{new}", "task-id": "{task}", "actor": {"kind": "agent", "agent": "a"}}""",
                     Role.PRODUCER),
             post("/trajectories/{started}/steps", STEPS, Role.PRODUCER),
+            // A real trajectory (mini-swe-agent): the first import stores it, later ones answer 200 and store nothing.
+            post("/imports?name=local.traj.json", sample("mini-swe-agent/local.traj.json"), Role.PRODUCER),
             post("/trajectories/{trajectory}/completion", "{\"outcome\": \"success\"}", Role.PRODUCER),
             // Reads.
             get("/streams/task/{task}", ANY_ROLE),

@@ -15,6 +15,7 @@ import dev.runtape.ledger.statement.ContentRef;
 import dev.runtape.ledger.statement.Disclosures;
 import dev.runtape.ledger.statement.StepContents;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -40,13 +41,24 @@ public final class LedgerImporter {
     private final Disclosures disclosures;
     private final StepContents contents;
     private final String principal;
+    private final @Nullable String tenant;
     private final int batch;
 
+    /** An importer whose statements name {@code principal}, in the node's default tenant. */
     public LedgerImporter(LedgerNode node, String principal) {
-        this(node, principal, BATCH);
+        this(node, principal, null, BATCH);
+    }
+
+    /** An importer whose statements name {@code principal} in {@code tenant} (the service's caller). */
+    public LedgerImporter(LedgerNode node, String principal, String tenant) {
+        this(node, principal, tenant, BATCH);
     }
 
     LedgerImporter(LedgerNode node, String principal, int batch) {
+        this(node, principal, null, batch);
+    }
+
+    private LedgerImporter(LedgerNode node, String principal, @Nullable String tenant, int batch) {
         if (batch < 1 || batch > BATCH) {
             throw new IllegalArgumentException("a batch holds 1 to " + BATCH + " steps: " + batch);
         }
@@ -55,6 +67,7 @@ public final class LedgerImporter {
         this.disclosures = node.disclosures();
         this.contents = new StepContents(disclosures);
         this.principal = principal;
+        this.tenant = tenant;
         this.batch = batch;
     }
 
@@ -117,8 +130,13 @@ public final class LedgerImporter {
     }
 
     private int send(Object command, String eventId) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                LedgerMetaData.PRINCIPAL, principal, LedgerMetaData.EVENT_ID, eventId)));
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(LedgerMetaData.PRINCIPAL, principal);
+        metadata.put(LedgerMetaData.EVENT_ID, eventId);
+        if (tenant != null) {
+            metadata.put(LedgerMetaData.TENANT, tenant);
+        }
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
         return 1;
     }
 }

@@ -20,19 +20,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Artifacts (screenshots, recordings, snapshots): the request body is the artifact itself, streamed into the content
@@ -63,11 +58,9 @@ public class ArtifactController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch)
             throws ContentStoreException, IOException {
         MediaType mediaType = mediaType(http.getContentType());
-        MultiValueMap<String, String> query = UriComponentsBuilder.newInstance()
-                .query(http.getQueryString() == null ? "" : http.getQueryString())
-                .build().getQueryParams();
-        String name = single(query, "name");
-        String step = single(query, "step");
+        QueryParameters query = QueryParameters.of(http);
+        String name = query.single("name");
+        String step = query.single("step");
         if (step != null && !STEP.matcher(step).matches()) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "step must be a step index, not \"" + step + "\"");
         }
@@ -108,16 +101,5 @@ public class ArtifactController {
                     + "with its own media type, not as " + type);
         }
         return type;
-    }
-
-    private static @Nullable String single(MultiValueMap<String, String> query, String name) {
-        List<String> values = query.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "the query names " + name + " more than once");
-        }
-        return URLDecoder.decode(values.getFirst(), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,80 @@
+package dev.runtape.api.commands.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runtape.api.testing.HttpClientForTests.Answer;
+import dev.runtape.api.testing.ServiceTest;
+import dev.runtape.ledger.importer.ImportFormats;
+import dev.runtape.ledger.importer.ImportedTrajectory;
+import dev.runtape.ledger.importer.SourceFile;
+import dev.runtape.ledger.node.LedgerNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code POST /imports} with a real SWE-agent trajectory: what it reports is what the importer reads from the same
+ * file, the trajectory is in the caller's tenant, a second upload stores nothing, and bad files are refused by name.
+ */
+class ImportTest extends ServiceTest {
+
+    private static final Path SAMPLE = Path.of("..", "..", "shared", "samples", "swe-agent",
+            "marshmallow-code__marshmallow-1867.function_calling_replace.traj");
+
+    @Autowired
+    private LedgerNode node;
+
+    @Test
+    void aSweAgentTrajectoryImportsOnceAndItsSummaryIsWhatTheFileHolds() throws Exception {
+        ImportedTrajectory expected = ImportFormats.detector().read(SourceFile.read(SAMPLE), null);
+        byte[] bytes = Files.readAllBytes(SAMPLE);
+
+        Answer first = admin().post("/imports?name=" + SAMPLE.getFileName(), "application/octet-stream", bytes);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        JsonNode summary = first.json();
+        assertThat(summary.get("format").asText()).isEqualTo("swe-agent-traj");
+        assertThat(summary.get("trajectory-id").asText()).isEqualTo(expected.trajectoryId());
+        assertThat(summary.get("steps").asInt()).isEqualTo(expected.steps().size()).isPositive();
+        assertThat(summary.get("commands").asLong()).isEqualTo(expected.count("command"));
+        assertThat(summary.get("events-stored").asInt()).isPositive();
+        assertThat(first.header("Location")).isEqualTo("/streams/trajectory/" + expected.trajectoryId());
+        JsonNode stream = admin().get("/streams/trajectory/" + expected.trajectoryId()).json();
+        assertThat(stream.get("tenant").asText()).isEqualTo("default");
+        assertThat(stream.get("statements").get(0).get("event-type").asText()).isEqualTo("TrajectoryStarted");
+
+        long before = node.log().lastPosition();
+        Answer again = admin().post("/imports?name=" + SAMPLE.getFileName(), "application/octet-stream", bytes);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("events-stored").asInt()).isZero();
+        assertThat(node.log().lastPosition()).isEqualTo(before);
+    }
+
+    @Test
+    void aTruncatedFileIsRefusedNamingTheFileAsTheCallerDidAndNothingIsStored() throws Exception {
+        byte[] bytes = Files.readAllBytes(SAMPLE);
+        long before = node.log().lastPosition();
+        Answer refused = admin().post("/imports?name=cut.traj&format=swe-agent-traj", "application/octet-stream",
+                Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:runtape:problem:import-refused");
+        assertThat(refused.json().get("detail").asText()).startsWith("cut.traj: ").doesNotContain("/tmp");
+        assertThat(node.log().lastPosition()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileOfNoKnownFormatAndABadNameAreRefused() {
+        Answer unknown = admin().post("/imports?name=notes.txt", "text/plain",
+                "just some notes".getBytes(StandardCharsets.UTF_8));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
+        assertThat(unknown.json().get("detail").asText()).contains("notes.txt");
+
+        Answer badName = admin().post("/imports?name=../../etc/passwd", "text/plain", new byte[] {1});
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.json().get("type").asText()).isEqualTo("urn:runtape:problem:invalid-request");
+    }
+}
