@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** {@code runtape bench}: the benchmarks that ship with the service. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures Runtape on this machine.",
-        subcommands = {AppendBenchmark.class, BenchHttpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AppendBenchmark.class, BenchHttpCommand.class,
+            CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

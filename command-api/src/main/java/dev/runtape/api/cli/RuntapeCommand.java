@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done", "1:the server refused the request or could not be reached",
             "2:a usage error or an input that cannot be read"},
-        subcommands = {ServeCommand.class, KeysCommand.class, AppendCommand.class, TailCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, KeysCommand.class, AppendCommand.class, ImportCommand.class,
+            TailCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class RuntapeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -325,6 +325,32 @@ class CommandLineTest extends ServiceTest {
     }
 
     @Test
+    void importUploadsEachFileAndPrintsOneJsonObjectPerFileAndARefusedFileIsExitOne(@TempDir Path scratch)
+            throws IOException {
+        Path samples = Path.of("..", "..", "shared", "samples");
+        Path mini = samples.resolve("mini-swe-agent/github_issue.traj.json");
+        Path swe = samples.resolve("swe-agent/ctf-pwn-warmup.traj");
+        Path notes = Files.writeString(scratch.resolve("notes.txt"), "not a trajectory");
+
+        Run run = runtape("import", "--json", mini.toString(), notes.toString(), swe.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : run.out().strip().split("\n")) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines).extracting(line -> line.get("format").asText())
+                .containsExactly("mini-swe-agent", "swe-agent-traj");
+        assertThat(lines.getFirst().fieldNames()).toIterable().containsExactly("file", "format", "trajectoryId",
+                "steps", "commands", "exitCodesKnown", "diffs", "testRuns", "errors", "eventsStored");
+        assertThat(lines).allSatisfy(line -> assertThat(line.get("eventsStored").asInt()).isPositive());
+        assertThat(run.err()).contains("runtape import: " + notes + ": ");
+
+        Run again = runtape("import", mini.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("mini-swe-agent").contains("imported before, nothing stored");
+    }
+
+    @Test
     void anEntryIsPostedAndItsIdPrinted() throws IOException {
         ProducerForTests producer = new ProducerForTests("cli-signer", "default").registeredBy(admin());
         startTrajectory("cli-entry-base");
