@@ -1,10 +1,10 @@
 package dev.runtape.api.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.ledger.axon.LedgerMetaData;
 import dev.runtape.ledger.axon.TimeOrderedIdentifiers;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.domain.common.Actor;
-import dev.runtape.ledger.domain.common.Step;
 import dev.runtape.ledger.domain.task.DefineTask;
 import dev.runtape.ledger.domain.trajectory.RecordSteps;
 import dev.runtape.ledger.domain.trajectory.StartTrajectory;
@@ -56,11 +56,11 @@ final class LedgerAppender implements Appender {
 
     @Override
     public void append(String trajectoryId, long firstIndex, int count) throws ContentStoreException {
-        List<Step> steps = new ArrayList<>(count);
+        List<ObjectNode> open = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            steps.add(contents.disclose(BenchSteps.step(firstIndex + i)));
+            open.add(BenchSteps.step(firstIndex + i));
         }
-        send(new RecordSteps(trajectoryId, steps));
+        send(new RecordSteps(trajectoryId, contents.discloseAll(open)));
     }
 
     private void send(Object command) {

@@ -2,6 +2,8 @@ package dev.runtape.ledger.content;
 
 import dev.runtape.verifier.Digest;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,21 @@ public interface ContentStore {
      * @return its SHA-256, the key to read it back by
      */
     Digest put(byte[] content) throws ContentStoreException;
+
+    /**
+     * Stores every content of {@code contents}; once it returns, all of them survive a crash. A store that can make
+     * them durable together (one transaction) does; this default stores them one by one.
+     *
+     * @return their SHA-256 digests, in the same order
+     * @throws ContentStoreException if one could not be stored; those stored before it stay (each whole)
+     */
+    default List<Digest> putAll(List<byte[]> contents) throws ContentStoreException {
+        List<Digest> digests = new ArrayList<>(contents.size());
+        for (byte[] content : contents) {
+            digests.add(put(content));
+        }
+        return digests;
+    }
 
     /**
      * Stores what {@code content} yields until its end, streamed: it is never held whole in memory. The stream is

@@ -100,10 +100,7 @@ public final class LedgerImporter {
             if (!absent(eventId)) {
                 continue;
             }
-            List<Step> disclosed = new ArrayList<>();
-            for (ObjectNode step : steps.subList(from, Math.min(steps.size(), from + batch))) {
-                disclosed.add(contents.disclose(step));
-            }
+            List<Step> disclosed = contents.discloseAll(steps.subList(from, Math.min(steps.size(), from + batch)));
             stored += send(new RecordSteps(id, disclosed), eventId);
         }
         if (absent(eventId(id, "completed"))) {

@@ -20,6 +20,7 @@ import dev.runtape.ledger.statement.StatementChecker;
 import dev.runtape.ledger.storage.postgres.PostgresDatabase;
 import dev.runtape.ledger.storage.postgres.PostgresEventLog;
 import dev.runtape.ledger.storage.postgres.PostgresTreeStore;
+import dev.runtape.ledger.storage.sqlite.SqliteContentStore;
 import dev.runtape.ledger.storage.sqlite.SqliteDatabase;
 import dev.runtape.ledger.storage.sqlite.SqliteEventLog;
 import dev.runtape.ledger.storage.sqlite.SqliteTreeStore;
@@ -219,9 +220,14 @@ public final class LedgerNode implements AutoCloseable {
                 throw new NodeStartException("the keys in " + settings.keyDirectory(), e);
             }
             try {
-                content = LocalDirectoryContentStore.open(settings.contentDirectory());
+                // Disclosures in a database (one durable write per request), streamed artifacts as files.
+                SqliteContentStore database = SqliteContentStore.open(settings.contentDatabase(),
+                        LocalDirectoryContentStore.open(settings.contentDirectory()));
+                toClose.push(database);
+                content = database;
             } catch (ContentStoreException e) {
-                throw new NodeStartException("the content store in " + settings.contentDirectory(), e);
+                throw new NodeStartException("the content store in " + settings.contentDatabase() + " and "
+                        + settings.contentDirectory(), e);
             }
             openStore();
             integrator = new Integrator(log, tree, new CheckpointSigner(keys.primary()), settings.integrator(), clock);

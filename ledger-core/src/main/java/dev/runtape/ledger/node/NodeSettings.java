@@ -31,8 +31,14 @@ public record NodeSettings(Path dataDirectory, StoreSettings store, EngineSettin
         return dataDirectory.resolve("keys");
     }
 
+    /** Streamed contents (artifacts), one file each; read also for contents a node stored as files before. */
     public Path contentDirectory() {
         return dataDirectory.resolve("content");
+    }
+
+    /** Disclosures and other contents stored whole, in one SQLite database. */
+    public Path contentDatabase() {
+        return dataDirectory.resolve("content.db");
     }
 
     /** The host name and process id: unique among the nodes sharing a database. */

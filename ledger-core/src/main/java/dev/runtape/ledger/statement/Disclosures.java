@@ -6,8 +6,11 @@ import dev.runtape.cbor.CborValue;
 import dev.runtape.ledger.content.ContentStore;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.content.CorruptContentException;
+import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +67,41 @@ public final class Disclosures {
                     + ", the disclosed value has " + disclosure.valueSize() + " bytes");
         }
         return new OpenedDisclosure.Revealed(disclosure);
+    }
+
+    /**
+     * A batch of disclosures made now and stored together by {@link Batch#store()}: one durable write for all of
+     * them where the store can (a request's steps carry many contents). A reference handed out by the batch is valid
+     * only once {@code store()} has returned.
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** Disclosures made and held until they are stored together. Not for use by several threads. */
+    public final class Batch {
+
+        private final List<byte[]> pending = new ArrayList<>();
+
+        private Batch() {
+        }
+
+        /** Discloses a text, as {@link Disclosures#discloseText} does, to be stored with the batch. */
+        public ContentRef discloseText(String text) {
+            return hold(Disclosure.withRandomSalt(CborTextString.of(text), random), null);
+        }
+
+        /** Stores every disclosure of the batch; after it returns they all survive a crash. */
+        public void store() throws ContentStoreException {
+            Disclosures.this.store.putAll(pending);
+            pending.clear();
+        }
+
+        private ContentRef hold(Disclosure disclosure, @Nullable String mediaType) {
+            byte[] encoded = disclosure.encode();
+            pending.add(encoded);
+            return new ContentRef(Digest.sha256(encoded), mediaType, disclosure.valueSize());
+        }
     }
 
     private ContentRef store(Disclosure disclosure, @Nullable String mediaType) throws ContentStoreException {

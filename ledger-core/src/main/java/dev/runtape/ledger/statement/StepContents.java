@@ -7,6 +7,7 @@ import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.domain.common.Step;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,34 @@ public final class StepContents {
      * @throws ContentStoreException if a disclosure could not be stored
      */
     public Step disclose(ObjectNode open) throws ContentStoreException {
+        Disclosures.Batch batch = disclosures.batch();
+        Step step = disclose(open, batch);
+        batch.store();
+        return step;
+    }
+
+    /**
+     * The steps with their contents disclosed, stored together: one durable write for all of a batch's contents where
+     * the content store can.
+     *
+     * @throws IllegalArgumentException naming the step and member, as {@link #disclose(ObjectNode)}; nothing is stored
+     * @throws ContentStoreException if the disclosures could not be stored
+     */
+    public List<Step> discloseAll(List<ObjectNode> open) throws ContentStoreException {
+        Disclosures.Batch batch = disclosures.batch();
+        List<Step> steps = new ArrayList<>(open.size());
+        for (int i = 0; i < open.size(); i++) {
+            try {
+                steps.add(disclose(open.get(i), batch));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("steps[" + i + "]." + e.getMessage(), e);
+            }
+        }
+        batch.store();
+        return steps;
+    }
+
+    private Step disclose(ObjectNode open, Disclosures.Batch batch) {
         ObjectNode step = open.deepCopy();
         String kind = step.path("kind").asText("");
         for (String member : CONTENT_MEMBERS.getOrDefault(kind, List.of())) {
@@ -57,7 +86,7 @@ public final class StepContents {
                 continue;
             }
             if (value.isTextual()) {
-                step.set(member, reference(disclosures.discloseText(value.textValue())));
+                step.set(member, reference(batch.discloseText(value.textValue())));
             } else if (value.isObject()) {
                 step.set(member, withBinaryDigest(member, (ObjectNode) value));
             } else {

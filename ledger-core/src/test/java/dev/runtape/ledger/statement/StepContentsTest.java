@@ -6,13 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.cbor.CborTextString;
+import dev.runtape.ledger.content.ContentStore;
+import dev.runtape.ledger.content.ContentStoreException;
+import dev.runtape.ledger.content.StoredContent;
 import dev.runtape.ledger.content.local.LocalDirectoryContentStore;
 import dev.runtape.ledger.domain.common.Step;
 import dev.runtape.ledger.domain.trajectory.StepsRecorded;
 import dev.runtape.verifier.Digest;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +57,75 @@ class StepContentsTest {
         assertThat(step.get("cwd").textValue()).as("members that are not contents stay").isEqualTo("/repo");
         assertThat(step.get("stderr").isMissingNode()).isTrue();
         StatementValidator.checkPayload("StepsRecorded", PayloadCodec.encode(new StepsRecorded("t-1", List.of(step))));
+    }
+
+    @Test
+    void theContentsOfManyStepsAreStoredInOneWriteAndEachOpensToItsValue() throws Exception {
+        LocalDirectoryContentStore files = LocalDirectoryContentStore.open(dir.resolve("batched"));
+        List<Integer> writes = new ArrayList<>();
+        ContentStore counting = new ContentStore() {
+            @Override
+            public Digest put(byte[] content) throws ContentStoreException {
+                writes.add(1);
+                return files.put(content);
+            }
+
+            @Override
+            public List<Digest> putAll(List<byte[]> all) throws ContentStoreException {
+                writes.add(all.size());
+                List<Digest> digests = new ArrayList<>();
+                for (byte[] content : all) {
+                    digests.add(files.put(content));
+                }
+                return digests;
+            }
+
+            @Override
+            public StoredContent put(InputStream content, long maxBytes) throws ContentStoreException {
+                return files.put(content, maxBytes);
+            }
+
+            @Override
+            public Optional<byte[]> get(Digest digest) throws ContentStoreException {
+                return files.get(digest);
+            }
+
+            @Override
+            public Optional<InputStream> open(Digest digest) throws ContentStoreException {
+                return files.open(digest);
+            }
+
+            @Override
+            public boolean contains(Digest digest) throws ContentStoreException {
+                return files.contains(digest);
+            }
+
+            @Override
+            public boolean delete(Digest digest) throws ContentStoreException {
+                return files.delete(digest);
+            }
+        };
+        Disclosures batched = new Disclosures(counting, new SecureRandom());
+        List<Step> steps = new StepContents(batched).discloseAll(List.of(
+                step("{\"kind\": \"reasoning\", \"index\": 0, \"content\": \"look at the test\"}"),
+                step("{\"kind\": \"command\", \"index\": 1, \"command\": \"ls\", \"exit-code\": 0, "
+                        + "\"stdout\": \"a.py\"}")));
+
+        assertThat(writes).as("one write of the three contents").containsExactly(3);
+        ContentRef stdout = ContentRef.of(Digest.of(steps.get(1).get("stdout").get("digest").binaryValue()));
+        assertThat(batched.open(stdout)).isInstanceOfSatisfying(OpenedDisclosure.Revealed.class,
+                revealed -> assertThat(revealed.disclosure().value()).isEqualTo(CborTextString.of("a.py")));
+    }
+
+    @Test
+    void aBadStepInABatchIsNamedByItsPlaceAndNothingIsStored() throws Exception {
+        assertThatThrownBy(() -> contents.discloseAll(List.of(
+                step("{\"kind\": \"reasoning\", \"index\": 0, \"content\": \"fine\"}"),
+                step("{\"kind\": \"reasoning\", \"index\": 1, \"content\": 7}"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("steps[1].content: ");
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
     }
 
     @Test

@@ -18,7 +18,6 @@ import dev.runtape.ledger.domain.trajectory.StartTrajectory;
 import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.statement.Disclosures;
 import dev.runtape.ledger.statement.StepContents;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -68,13 +67,11 @@ public class TrajectoryController {
                     + " steps, not " + open.size());
         }
         CommandSender.Request request = CommandSender.Request.of(body.eventId(), idempotencyKey, ifMatch);
-        List<Step> steps = new ArrayList<>(open.size());
-        for (int i = 0; i < open.size(); i++) {
-            try {
-                steps.add(stepContents.disclose(open.get(i)));
-            } catch (IllegalArgumentException e) {
-                throw new ProblemException(ProblemType.INVALID_REQUEST, "steps[" + i + "]." + e.getMessage());
-            }
+        List<Step> steps;
+        try {
+            steps = stepContents.discloseAll(open);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
         }
         return Answers.recorded(sender.send(CallerArgument.current(), new RecordSteps(id, steps), trajectory(id),
                 request));
