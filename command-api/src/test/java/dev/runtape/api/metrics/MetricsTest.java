@@ -104,7 +104,10 @@ class MetricsTest extends ServiceTest {
         defineTask("metrics-task-4");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         Scrape scrape = scrape();
-        while (scrape.counter("runtape_integrator_lag") > 0 && Instant.now().isBefore(deadline)) {
+        // The gauges of one scrape are read one after another: wait for a scrape in which they agree.
+        while ((scrape.counter("runtape_integrator_lag") > 0
+                || scrape.counter("runtape_checkpoint_tree_size") != scrape.counter("runtape_log_statements"))
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
             scrape = scrape();
         }
