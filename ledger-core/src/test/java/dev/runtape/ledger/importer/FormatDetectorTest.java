@@ -29,6 +29,12 @@ class FormatDetectorTest {
         "claude-code/4d5611e5-241a-462a-8d15-5122611a9569.jsonl, claude-code-jsonl",
         "claude-code/4d5611e5-241a-462a-8d15-5122611a9569/subagents/agent-a2898e3.jsonl, claude-code-jsonl",
         "claude-code/4d5611e5-241a-462a-8d15-5122611a9569/subagents/agent-acompact-e1f845.jsonl, claude-code-jsonl",
+        "openhands/harbor-rfc.openhands_events.json, openhands",
+        "openhands/runtime-traj.basic.json, openhands",
+        "openhands/runtime-traj.basic_interactions.json, openhands",
+        "openhands/runtime-traj.wrong_initial_state.json, openhands",
+        "openhands/multi_swe_bench.output.jsonl, openhands",
+        "openhands/resolver-mock.output.jsonl, openhands",
     })
     void detectionPicksTheFormatOfEverySampleAndTheSampleImports(String file, String format) throws Exception {
         SourceFile source = sample(file);
@@ -52,7 +58,7 @@ class FormatDetectorTest {
 
         assertThatThrownBy(() -> detector.choose(source, "atif")).isInstanceOf(ImportException.class)
                 .hasMessageEndingWith("--format: expected one of swe-agent-traj, mini-swe-agent, claude-code-jsonl, "
-                        + "found \"atif\"");
+                        + "openhands, found \"atif\"");
     }
 
     @Test
