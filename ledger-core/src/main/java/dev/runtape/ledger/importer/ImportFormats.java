@@ -1,5 +1,6 @@
 package dev.runtape.ledger.importer;
 
+import dev.runtape.ledger.importer.atif.AtifFormat;
 import dev.runtape.ledger.importer.claudecode.ClaudeCodeFormat;
 import dev.runtape.ledger.importer.miniswe.MiniSweAgentFormat;
 import dev.runtape.ledger.importer.openhands.OpenHandsFormat;
@@ -13,7 +14,8 @@ public final class ImportFormats {
     }
 
     public static List<TrajectoryFormat> all() {
-        return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat(), new OpenHandsFormat());
+        return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat(), new OpenHandsFormat(),
+                new AtifFormat());
     }
 
     public static FormatDetector detector() {

@@ -35,6 +35,15 @@ class FormatDetectorTest {
         "openhands/runtime-traj.wrong_initial_state.json, openhands",
         "openhands/multi_swe_bench.output.jsonl, openhands",
         "openhands/resolver-mock.output.jsonl, openhands",
+        "atif-harbor/openhands/hello-world.trajectory.json, atif",
+        "atif-harbor/terminus_2/hello-world-invalid-json.trajectory.json, atif",
+        "atif-harbor/terminus_2/hello-world-timeout.trajectory.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization.trajectory.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization.trajectory.summarization-1-summary.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization.trajectory.summarization-1-questions.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization.trajectory.summarization-1-answers.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization-linear-history.trajectory.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization-linear-history.trajectory.cont-1.json, atif",
     })
     void detectionPicksTheFormatOfEverySampleAndTheSampleImports(String file, String format) throws Exception {
         SourceFile source = sample(file);
@@ -56,9 +65,9 @@ class FormatDetectorTest {
     void anUnknownFormatNameIsRefusedListingTheKnownOnes() throws Exception {
         SourceFile source = sample("swe-agent/pydicom__pydicom-1458.traj");
 
-        assertThatThrownBy(() -> detector.choose(source, "atif")).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> detector.choose(source, "atif-1")).isInstanceOf(ImportException.class)
                 .hasMessageEndingWith("--format: expected one of swe-agent-traj, mini-swe-agent, claude-code-jsonl, "
-                        + "openhands, found \"atif\"");
+                        + "openhands, atif, found \"atif-1\"");
     }
 
     @Test
@@ -69,6 +78,14 @@ class FormatDetectorTest {
                 .hasMessageContaining("format detection: expected a file of one of swe-agent-traj, mini-swe-agent, "
                         + "claude-code-jsonl")
                 .hasMessageContaining("--format");
+    }
+
+    @Test
+    void harborsTrainingTracesAreNoTrajectoryFormat() throws Exception {
+        SourceFile traces = sample("atif-harbor/terminus_2/hello-world-invalid-json.traces.json");
+
+        assertThatThrownBy(() -> detector.choose(traces, null)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("format detection: expected a file of one of");
     }
 
     @Test
