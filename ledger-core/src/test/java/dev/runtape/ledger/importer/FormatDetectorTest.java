@@ -44,6 +44,9 @@ class FormatDetectorTest {
         "atif-harbor/terminus_2/hello-world-context-summarization.trajectory.summarization-1-answers.json, atif",
         "atif-harbor/terminus_2/hello-world-context-summarization-linear-history.trajectory.json, atif",
         "atif-harbor/terminus_2/hello-world-context-summarization-linear-history.trajectory.cont-1.json, atif",
+        "codex-cli/rollout-2026-02-23T12-47-42-019c8a53-a0dd-7130-bcd7-95445d84846a.jsonl, codex-rollout",
+        "codex-cli/rollout-2026-02-23T13-19-38-019c8a70-dda7-7f33-98ea-f30553347322.jsonl, codex-rollout",
+        "codex-cli/rollout-2026-02-23T20-34-25-019c8bfe-ec25-79e0-97d7-bda6a9c575ff.jsonl, codex-rollout",
     })
     void detectionPicksTheFormatOfEverySampleAndTheSampleImports(String file, String format) throws Exception {
         SourceFile source = sample(file);
@@ -67,7 +70,7 @@ class FormatDetectorTest {
 
         assertThatThrownBy(() -> detector.choose(source, "atif-1")).isInstanceOf(ImportException.class)
                 .hasMessageEndingWith("--format: expected one of swe-agent-traj, mini-swe-agent, claude-code-jsonl, "
-                        + "openhands, atif, found \"atif-1\"");
+                        + "openhands, atif, codex-rollout, found \"atif-1\"");
     }
 
     @Test
