@@ -38,9 +38,9 @@ import org.jspecify.annotations.Nullable;
  * {@code create} a file edit (the created file as a diff) followed by the tool's answer; anything else a tool result.
  * A reply without tool calls whose message is Terminus' JSON ({@code "commands": [{"keystrokes": ...}]}) has its
  * commands as command steps, the observation the last one's output. Any other result with no call (a parser's
- * complaint) is a message of role tool. {@code subagent_trajectory_ref} and {@code continued_trajectory_ref} are system events naming the file and
- * the trajectory imported from it as a child; {@code subagent_trajectories} embedded in the file are children too.
- * {@code final_metrics} is the usage; ATIF records no outcome and no diff.
+ * complaint) is a message of role tool. {@code subagent_trajectory_ref} and {@code continued_trajectory_ref} are
+ * system events naming the file and the trajectory imported from it as a child; {@code subagent_trajectories}
+ * embedded in the file are children too. {@code final_metrics} is the usage; ATIF records no outcome and no diff.
  */
 public final class AtifFormat implements TrajectoryFormat {
 

@@ -397,8 +397,8 @@ public final class OpenHandsFormat implements TrajectoryFormat {
         Long in = tokens.path("prompt_tokens").canConvertToLong() ? tokens.path("prompt_tokens").asLong() : null;
         Long out = tokens.path("completion_tokens").canConvertToLong() ? tokens.path("completion_tokens").asLong()
                 : null;
-        Long cached = tokens.path("cache_read_tokens").canConvertToLong() && tokens.path("cache_read_tokens").asLong() > 0
-                ? tokens.path("cache_read_tokens").asLong() : null;
+        JsonNode cacheRead = tokens.path("cache_read_tokens");
+        Long cached = cacheRead.canConvertToLong() && cacheRead.asLong() > 0 ? cacheRead.asLong() : null;
         if (in == null && out == null && !cost.isNumber()) {
             return null;
         }

@@ -144,7 +144,8 @@ class AtifFormatTest {
     @Test
     void aStepOfNoKnownSourceFailsNamingIt() {
         SourceFile garbled = new SourceFile(Path.of("trajectory.json"), ("{\"schema_version\": \"ATIF-v1.6\", "
-                + "\"agent\": {\"name\": \"x\"}, \"steps\": [{\"step_id\": 1, \"source\": \"user\", \"message\": \"hi\"},"
+                + "\"agent\": {\"name\": \"x\"}, \"steps\": [{\"step_id\": 1, \"source\": \"user\", "
+                + "\"message\": \"hi\"},"
                 + " {\"step_id\": 2, \"source\": \"robot\"}]}").getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> format.read(garbled)).isInstanceOf(ImportException.class)
@@ -154,8 +155,9 @@ class AtifFormatTest {
     @Test
     void embeddedSubagentTrajectoriesOfVersionOneSevenAreChildren() throws Exception {
         SourceFile file = new SourceFile(Path.of("v17.json"), ("{\"schema_version\": \"ATIF-v1.7\", \"trajectory_id\": "
-                + "\"main\", \"agent\": {\"name\": \"a\", \"model_name\": \"claude-opus-4\"}, \"steps\": [{\"step_id\": 1, "
-                + "\"timestamp\": \"2026-01-05T12:00:00+01:00\", \"source\": \"agent\", \"message\": [{\"type\": \"text\", "
+                + "\"main\", \"agent\": {\"name\": \"a\", \"model_name\": \"claude-opus-4\"}, \"steps\": "
+                + "[{\"step_id\": 1, \"timestamp\": \"2026-01-05T12:00:00+01:00\", \"source\": \"agent\", "
+                + "\"message\": [{\"type\": \"text\", "
                 + "\"text\": \"delegating\"}], \"subagent_trajectory_ref\": {\"trajectory_id\": \"child\"}}], "
                 + "\"subagent_trajectories\": [{\"schema_version\": \"ATIF-v1.7\", \"trajectory_id\": \"child\", "
                 + "\"agent\": {\"name\": \"sub\"}, \"steps\": [{\"step_id\": 1, \"source\": \"user\", \"message\": "

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 /** The Codex CLI samples of shared/samples/codex-cli (sanitized 0.104 rollouts) and the unredacted shapes. */
 class CodexRolloutFormatTest {
 
-    private static final String SHORT = "codex-cli/rollout-2026-02-23T20-34-25-019c8bfe-ec25-79e0-97d7-bda6a9c575ff.jsonl";
-    private static final String LONG = "codex-cli/rollout-2026-02-23T12-47-42-019c8a53-a0dd-7130-bcd7-95445d84846a.jsonl";
+    private static final String SHORT =
+            "codex-cli/rollout-2026-02-23T20-34-25-019c8bfe-ec25-79e0-97d7-bda6a9c575ff.jsonl";
+    private static final String LONG =
+            "codex-cli/rollout-2026-02-23T12-47-42-019c8a53-a0dd-7130-bcd7-95445d84846a.jsonl";
     private static final String UNFINISHED =
             "codex-cli/rollout-2026-02-23T13-19-38-019c8a70-dda7-7f33-98ea-f30553347322.jsonl";
     private final CodexRolloutFormat format = new CodexRolloutFormat();
@@ -108,20 +110,24 @@ class CodexRolloutFormatTest {
                 "{\"timestamp\":\"2026-01-01T10:00:01.000Z\",\"type\":\"turn_context\",\"payload\":{\"model\":"
                         + "\"gpt-5-codex\",\"cwd\":\"/repo\"}}",
                 "{\"timestamp\":\"2026-01-01T10:00:02.000Z\",\"type\":\"response_item\",\"payload\":{\"type\":"
-                        + "\"function_call\",\"name\":\"exec_command\",\"arguments\":\"{\\\"cmd\\\":\\\"pytest -q\\\"}\","
+                        + "\"function_call\",\"name\":\"exec_command\",\"arguments\":"
+                        + "\"{\\\"cmd\\\":\\\"pytest -q\\\"}\","
                         + "\"call_id\":\"c1\"}}",
                 "{\"timestamp\":\"2026-01-01T10:00:04.500Z\",\"type\":\"response_item\",\"payload\":{\"type\":"
-                        + "\"function_call_output\",\"call_id\":\"c1\",\"output\":\"Chunk ID: 1\\nWall time: 2.4 seconds"
-                        + "\\nProcess exited with code 1\\nOutput:\\nFAILED t.py::test_a\\n== 1 failed, 3 passed in 0.20s =="
+                        + "\"function_call_output\",\"call_id\":\"c1\",\"output\":\"Chunk ID: 1\\n"
+                        + "Wall time: 2.4 seconds\\nProcess exited with code 1\\nOutput:\\nFAILED t.py::test_a\\n"
+                        + "== 1 failed, 3 passed in 0.20s =="
                         + "\\n\"}}",
                 "{\"timestamp\":\"2026-01-01T10:00:05.000Z\",\"type\":\"response_item\",\"payload\":{\"type\":"
-                        + "\"function_call\",\"name\":\"shell\",\"arguments\":\"{\\\"command\\\":[\\\"bash\\\",\\\"-lc\\\","
+                        + "\"function_call\",\"name\":\"shell\",\"arguments\":"
+                        + "\"{\\\"command\\\":[\\\"bash\\\",\\\"-lc\\\","
                         + "\\\"ls\\\"],\\\"workdir\\\":\\\"/repo/src\\\"}\",\"call_id\":\"c2\"}}",
                 "{\"timestamp\":\"2026-01-01T10:00:06.000Z\",\"type\":\"response_item\",\"payload\":{\"type\":"
                         + "\"function_call_output\",\"call_id\":\"c2\",\"output\":\"{\\\"output\\\":\\\"a.py\\\\n\\\","
                         + "\\\"metadata\\\":{\\\"exit_code\\\":0,\\\"duration_seconds\\\":0.3}}\"}}",
                 "{\"timestamp\":\"2026-01-01T10:00:07.000Z\",\"type\":\"response_item\",\"payload\":{\"type\":"
-                        + "\"custom_tool_call\",\"name\":\"apply_patch\",\"input\":\"" + patch + "\",\"call_id\":\"c3\"}}",
+                        + "\"custom_tool_call\",\"name\":\"apply_patch\",\"input\":\"" + patch
+                        + "\",\"call_id\":\"c3\"}}",
                 "{\"timestamp\":\"2026-01-01T10:00:08.000Z\",\"type\":\"response_item\",\"payload\":{\"type\":"
                         + "\"custom_tool_call_output\",\"call_id\":\"c3\",\"output\":\"Success. Updated the following "
                         + "files:\\nM src/a.py\\nA b.txt\\n\"}}");
