@@ -1,7 +1,10 @@
 package dev.runtape.ledger.importer;
 
+import dev.runtape.ledger.importer.atif.AtifFormat;
 import dev.runtape.ledger.importer.claudecode.ClaudeCodeFormat;
+import dev.runtape.ledger.importer.codex.CodexRolloutFormat;
 import dev.runtape.ledger.importer.miniswe.MiniSweAgentFormat;
+import dev.runtape.ledger.importer.openhands.OpenHandsFormat;
 import dev.runtape.ledger.importer.sweagent.SweAgentFormat;
 import java.util.List;
 
@@ -12,7 +15,8 @@ public final class ImportFormats {
     }
 
     public static List<TrajectoryFormat> all() {
-        return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat());
+        return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat(), new OpenHandsFormat(),
+                new AtifFormat(), new CodexRolloutFormat());
     }
 
     public static FormatDetector detector() {

@@ -29,6 +29,24 @@ class FormatDetectorTest {
         "claude-code/4d5611e5-241a-462a-8d15-5122611a9569.jsonl, claude-code-jsonl",
         "claude-code/4d5611e5-241a-462a-8d15-5122611a9569/subagents/agent-a2898e3.jsonl, claude-code-jsonl",
         "claude-code/4d5611e5-241a-462a-8d15-5122611a9569/subagents/agent-acompact-e1f845.jsonl, claude-code-jsonl",
+        "openhands/harbor-rfc.openhands_events.json, openhands",
+        "openhands/runtime-traj.basic.json, openhands",
+        "openhands/runtime-traj.basic_interactions.json, openhands",
+        "openhands/runtime-traj.wrong_initial_state.json, openhands",
+        "openhands/multi_swe_bench.output.jsonl, openhands",
+        "openhands/resolver-mock.output.jsonl, openhands",
+        "atif-harbor/openhands/hello-world.trajectory.json, atif",
+        "atif-harbor/terminus_2/hello-world-invalid-json.trajectory.json, atif",
+        "atif-harbor/terminus_2/hello-world-timeout.trajectory.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization.trajectory.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization.trajectory.summarization-1-summary.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization.trajectory.summarization-1-questions.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization.trajectory.summarization-1-answers.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization-linear-history.trajectory.json, atif",
+        "atif-harbor/terminus_2/hello-world-context-summarization-linear-history.trajectory.cont-1.json, atif",
+        "codex-cli/rollout-2026-02-23T12-47-42-019c8a53-a0dd-7130-bcd7-95445d84846a.jsonl, codex-rollout",
+        "codex-cli/rollout-2026-02-23T13-19-38-019c8a70-dda7-7f33-98ea-f30553347322.jsonl, codex-rollout",
+        "codex-cli/rollout-2026-02-23T20-34-25-019c8bfe-ec25-79e0-97d7-bda6a9c575ff.jsonl, codex-rollout",
     })
     void detectionPicksTheFormatOfEverySampleAndTheSampleImports(String file, String format) throws Exception {
         SourceFile source = sample(file);
@@ -50,9 +68,9 @@ class FormatDetectorTest {
     void anUnknownFormatNameIsRefusedListingTheKnownOnes() throws Exception {
         SourceFile source = sample("swe-agent/pydicom__pydicom-1458.traj");
 
-        assertThatThrownBy(() -> detector.choose(source, "atif")).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> detector.choose(source, "atif-1")).isInstanceOf(ImportException.class)
                 .hasMessageEndingWith("--format: expected one of swe-agent-traj, mini-swe-agent, claude-code-jsonl, "
-                        + "found \"atif\"");
+                        + "openhands, atif, codex-rollout, found \"atif-1\"");
     }
 
     @Test
@@ -63,6 +81,14 @@ class FormatDetectorTest {
                 .hasMessageContaining("format detection: expected a file of one of swe-agent-traj, mini-swe-agent, "
                         + "claude-code-jsonl")
                 .hasMessageContaining("--format");
+    }
+
+    @Test
+    void harborsTrainingTracesAreNoTrajectoryFormat() throws Exception {
+        SourceFile traces = sample("atif-harbor/terminus_2/hello-world-invalid-json.traces.json");
+
+        assertThatThrownBy(() -> detector.choose(traces, null)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("format detection: expected a file of one of");
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Importing into a real node on SQLite: the commands it sends, what the stream holds, and importing twice. */
 class LedgerImporterTest {
@@ -71,6 +73,29 @@ class LedgerImporterTest {
             assertThat(importer.write(again).totalEventsStored()).isZero();
             assertThat(node.log().lastPosition()).isEqualTo(position);
             assertThat(files(directory.resolve("data").resolve("content"))).isEqualTo(contents);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "openhands/multi_swe_bench.output.jsonl, 3",
+        "openhands/runtime-traj.basic.json, 0",
+        "atif-harbor/terminus_2/hello-world-context-summarization.trajectory.json, 3",
+        "atif-harbor/terminus_2/hello-world-context-summarization-linear-history.trajectory.json, 1",
+        "codex-cli/rollout-2026-02-23T12-47-42-019c8a53-a0dd-7130-bcd7-95445d84846a.jsonl, 0",
+    })
+    void aSampleOfEachNewFormatGoesInWithItsChildrenUnderIt(String file, int children) throws Exception {
+        ImportedTrajectory run = ImportFormats.detector().read(sample(file), null);
+        try (LedgerNode node = LedgerNode.start(NodeSettings.embedded(directory.resolve("data")))) {
+            ImportResult result = new LedgerImporter(node, "importer").write(run);
+
+            assertThat(result.steps()).isEqualTo(run.steps().size());
+            assertThat(result.children()).hasSize(children);
+            for (ImportedTrajectory child : run.children()) {
+                assertThat(ImportFixture.started(node, child.trajectoryId()).parent()).isEqualTo(run.trajectoryId());
+                assertThat(ImportFixture.storedSteps(node, child.trajectoryId())).hasSize(child.steps().size());
+            }
+            assertThat(ImportFixture.completed(node, run.trajectoryId()).outcome()).isEqualTo(run.outcome());
         }
     }
 
