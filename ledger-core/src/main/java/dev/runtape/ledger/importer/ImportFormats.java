@@ -1,6 +1,7 @@
 package dev.runtape.ledger.importer;
 
 import dev.runtape.ledger.importer.claudecode.ClaudeCodeFormat;
+import dev.runtape.ledger.importer.gemini.GeminiCliFormat;
 import dev.runtape.ledger.importer.miniswe.MiniSweAgentFormat;
 import dev.runtape.ledger.importer.sweagent.SweAgentFormat;
 import java.util.List;
@@ -12,7 +13,7 @@ public final class ImportFormats {
     }
 
     public static List<TrajectoryFormat> all() {
-        return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat());
+        return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat(), new GeminiCliFormat());
     }
 
     public static FormatDetector detector() {
