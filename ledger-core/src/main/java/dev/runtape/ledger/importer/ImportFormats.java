@@ -1,5 +1,6 @@
 package dev.runtape.ledger.importer;
 
+import dev.runtape.ledger.importer.aider.AiderFormat;
 import dev.runtape.ledger.importer.claudecode.ClaudeCodeFormat;
 import dev.runtape.ledger.importer.gemini.GeminiCliFormat;
 import dev.runtape.ledger.importer.miniswe.MiniSweAgentFormat;
@@ -13,7 +14,8 @@ public final class ImportFormats {
     }
 
     public static List<TrajectoryFormat> all() {
-        return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat(), new GeminiCliFormat());
+        return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat(), new GeminiCliFormat(),
+                new AiderFormat());
     }
 
     public static FormatDetector detector() {

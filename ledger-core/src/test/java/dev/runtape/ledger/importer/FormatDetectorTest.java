@@ -30,6 +30,7 @@ class FormatDetectorTest {
         "claude-code/4d5611e5-241a-462a-8d15-5122611a9569/subagents/agent-a2898e3.jsonl, claude-code-jsonl",
         "claude-code/4d5611e5-241a-462a-8d15-5122611a9569/subagents/agent-acompact-e1f845.jsonl, claude-code-jsonl",
         "gemini-cli/harbor-rfc.gemini-cli-session.json, gemini-cli-session",
+        "aider/chat-history.excerpt.md, aider-chat-history",
     })
     void detectionPicksTheFormatOfEverySampleAndTheSampleImports(String file, String format) throws Exception {
         SourceFile source = sample(file);
@@ -53,7 +54,7 @@ class FormatDetectorTest {
 
         assertThatThrownBy(() -> detector.choose(source, "atif")).isInstanceOf(ImportException.class)
                 .hasMessageEndingWith("--format: expected one of swe-agent-traj, mini-swe-agent, claude-code-jsonl, "
-                        + "gemini-cli-session, found \"atif\"");
+                        + "gemini-cli-session, aider-chat-history, found \"atif\"");
     }
 
     @Test
