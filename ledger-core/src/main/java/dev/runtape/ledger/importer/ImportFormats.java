@@ -4,6 +4,7 @@ import dev.runtape.ledger.importer.aider.AiderFormat;
 import dev.runtape.ledger.importer.claudecode.ClaudeCodeFormat;
 import dev.runtape.ledger.importer.gemini.GeminiCliFormat;
 import dev.runtape.ledger.importer.miniswe.MiniSweAgentFormat;
+import dev.runtape.ledger.importer.opencua.OpenCuaFormat;
 import dev.runtape.ledger.importer.sweagent.SweAgentFormat;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class ImportFormats {
 
     public static List<TrajectoryFormat> all() {
         return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat(), new GeminiCliFormat(),
-                new AiderFormat());
+                new AiderFormat(), new OpenCuaFormat());
     }
 
     public static FormatDetector detector() {

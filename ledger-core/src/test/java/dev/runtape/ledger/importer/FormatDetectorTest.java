@@ -31,6 +31,7 @@ class FormatDetectorTest {
         "claude-code/4d5611e5-241a-462a-8d15-5122611a9569/subagents/agent-acompact-e1f845.jsonl, claude-code-jsonl",
         "gemini-cli/harbor-rfc.gemini-cli-session.json, gemini-cli-session",
         "aider/chat-history.excerpt.md, aider-chat-history",
+        "human-computer-use/opencua-agentnet/raw-recording-2c05b837/events.jsonl, opencua-agentnet-events",
     })
     void detectionPicksTheFormatOfEverySampleAndTheSampleImports(String file, String format) throws Exception {
         SourceFile source = sample(file);
@@ -54,7 +55,7 @@ class FormatDetectorTest {
 
         assertThatThrownBy(() -> detector.choose(source, "atif")).isInstanceOf(ImportException.class)
                 .hasMessageEndingWith("--format: expected one of swe-agent-traj, mini-swe-agent, claude-code-jsonl, "
-                        + "gemini-cli-session, aider-chat-history, found \"atif\"");
+                        + "gemini-cli-session, aider-chat-history, opencua-agentnet-events, found \"atif\"");
     }
 
     @Test
