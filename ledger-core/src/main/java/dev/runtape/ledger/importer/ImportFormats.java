@@ -1,9 +1,12 @@
 package dev.runtape.ledger.importer;
 
+import dev.runtape.ledger.importer.aider.AiderFormat;
 import dev.runtape.ledger.importer.atif.AtifFormat;
 import dev.runtape.ledger.importer.claudecode.ClaudeCodeFormat;
 import dev.runtape.ledger.importer.codex.CodexRolloutFormat;
+import dev.runtape.ledger.importer.gemini.GeminiCliFormat;
 import dev.runtape.ledger.importer.miniswe.MiniSweAgentFormat;
+import dev.runtape.ledger.importer.opencua.OpenCuaFormat;
 import dev.runtape.ledger.importer.openhands.OpenHandsFormat;
 import dev.runtape.ledger.importer.sweagent.SweAgentFormat;
 import java.util.List;
@@ -16,7 +19,8 @@ public final class ImportFormats {
 
     public static List<TrajectoryFormat> all() {
         return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat(), new OpenHandsFormat(),
-                new AtifFormat(), new CodexRolloutFormat());
+                new AtifFormat(), new CodexRolloutFormat(), new GeminiCliFormat(), new AiderFormat(),
+                new OpenCuaFormat());
     }
 
     public static FormatDetector detector() {

@@ -110,6 +110,11 @@ public final class StepList {
         return add("file-edit").put("path", path).put("diff", diff);
     }
 
+    /** A human's input at a screen; {@code timeMs} the wall clock of the input in UTC milliseconds. */
+    public ObjectNode uiInput(String input, long timeMs) {
+        return add("ui-input").put("input", input).put("time-ms", timeMs);
+    }
+
     /** The index the next step will get. */
     public int next() {
         return steps.size();

@@ -47,6 +47,9 @@ class FormatDetectorTest {
         "codex-cli/rollout-2026-02-23T12-47-42-019c8a53-a0dd-7130-bcd7-95445d84846a.jsonl, codex-rollout",
         "codex-cli/rollout-2026-02-23T13-19-38-019c8a70-dda7-7f33-98ea-f30553347322.jsonl, codex-rollout",
         "codex-cli/rollout-2026-02-23T20-34-25-019c8bfe-ec25-79e0-97d7-bda6a9c575ff.jsonl, codex-rollout",
+        "gemini-cli/harbor-rfc.gemini-cli-session.json, gemini-cli-session",
+        "aider/chat-history.excerpt.md, aider-chat-history",
+        "human-computer-use/opencua-agentnet/raw-recording-2c05b837/events.jsonl, opencua-agentnet-events",
     })
     void detectionPicksTheFormatOfEverySampleAndTheSampleImports(String file, String format) throws Exception {
         SourceFile source = sample(file);
@@ -70,7 +73,8 @@ class FormatDetectorTest {
 
         assertThatThrownBy(() -> detector.choose(source, "atif-1")).isInstanceOf(ImportException.class)
                 .hasMessageEndingWith("--format: expected one of swe-agent-traj, mini-swe-agent, claude-code-jsonl, "
-                        + "openhands, atif, codex-rollout, found \"atif-1\"");
+                        + "openhands, atif, codex-rollout, gemini-cli-session, aider-chat-history, "
+                        + "opencua-agentnet-events, found \"atif-1\"");
     }
 
     @Test
