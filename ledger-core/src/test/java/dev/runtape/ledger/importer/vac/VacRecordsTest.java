@@ -149,6 +149,19 @@ class VacRecordsTest {
         assertThat(command.path("type").asText()).isEqualTo("tool-result");
         assertThat(command.has("command")).isTrue();
         assertThat(command.has("exit-code")).isTrue();
+
+        ((ObjectNode) session.path("agent-meta")).remove("model-id");
+        assertThat(failures(record)).as("the validator sees a record without a model").isNotEmpty();
+    }
+
+    @Test
+    void subagentsAreChildRecordsReadBackAsChildren() throws Exception {
+        ImportedTrajectory run = original("claude-code/4d5611e5-241a-462a-8d15-5122611a9569.jsonl");
+        ObjectNode record = VacRecords.export(run);
+
+        assertThat(run.children()).isNotEmpty();
+        assertThat(record.path("session").path("runtape-children").size()).isEqualTo(run.children().size());
+        assertThat(format.read(written(record)).children()).hasSameSizeAs(run.children());
     }
 
     @Test
