@@ -10,9 +10,14 @@ import dev.runtape.ledger.domain.common.Actor;
 import dev.runtape.ledger.domain.common.Model;
 import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted.Outcome;
 import dev.runtape.ledger.importer.ImportException;
+import dev.runtape.ledger.importer.ImportFixture;
 import dev.runtape.ledger.importer.ImportFormats;
+import dev.runtape.ledger.importer.ImportResult;
 import dev.runtape.ledger.importer.ImportedTrajectory;
+import dev.runtape.ledger.importer.LedgerImporter;
 import dev.runtape.ledger.importer.SourceFile;
+import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.ledger.node.NodeSettings;
 import dev.runtape.schemas.cddl.Failure;
 import dev.runtape.schemas.cddl.Schema;
 import dev.runtape.testing.SharedFiles;
@@ -202,6 +207,19 @@ class VacRecordsTest {
         assertThat(steps.get(3).path("is-error").asBoolean()).isFalse();
         assertThat(steps.get(5).path("data").asText()).isEqualTo("{\"before\":1000}");
         assertThat(steps.get(5).path("time").asLong()).isEqualTo(1763780402000L);
+    }
+
+    @Test
+    void aRecordReadBackGoesIntoANodeWithItsChildren() throws Exception {
+        ImportedTrajectory back = format.read(written(VacRecords.export(
+                original("claude-code/4d5611e5-241a-462a-8d15-5122611a9569.jsonl"))));
+        try (LedgerNode node = LedgerNode.start(NodeSettings.embedded(dir.resolve("data")))) {
+            ImportResult result = new LedgerImporter(node, "importer").write(back);
+
+            assertThat(result.steps()).isEqualTo(back.steps().size());
+            assertThat(result.children()).hasSize(back.children().size());
+            assertThat(ImportFixture.started(node, back.trajectoryId()).sourceFormat()).isEqualTo("vac-record");
+        }
     }
 
     @Test
