@@ -9,6 +9,7 @@ import dev.runtape.ledger.importer.miniswe.MiniSweAgentFormat;
 import dev.runtape.ledger.importer.opencua.OpenCuaFormat;
 import dev.runtape.ledger.importer.openhands.OpenHandsFormat;
 import dev.runtape.ledger.importer.sweagent.SweAgentFormat;
+import dev.runtape.ledger.importer.vac.VacRecordFormat;
 import java.util.List;
 
 /** The formats Runtape imports, in one place: what detection chooses among and what {@code --format} may name. */
@@ -20,7 +21,7 @@ public final class ImportFormats {
     public static List<TrajectoryFormat> all() {
         return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat(), new OpenHandsFormat(),
                 new AtifFormat(), new CodexRolloutFormat(), new GeminiCliFormat(), new AiderFormat(),
-                new OpenCuaFormat());
+                new OpenCuaFormat(), new VacRecordFormat());
     }
 
     public static FormatDetector detector() {
