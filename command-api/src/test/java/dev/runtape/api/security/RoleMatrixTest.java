@@ -8,7 +8,6 @@ import dev.runtape.api.testing.HttpClientForTests.Answer;
 import dev.runtape.api.testing.ProducerForTests;
 import dev.runtape.api.testing.ServiceTest;
 import dev.runtape.api.testing.StreamPayloads;
-import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.verifier.keys.Ed25519SigningKey;
 import dev.runtape.verifier.keys.JwkCodec;
 import java.io.IOException;
@@ -39,9 +38,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * <p>In paths and bodies, {@code {task}} is a task of the callers' tenant, {@code {new}} an id not used yet,
  * {@code {entry}} the entry of the task's statement, {@code {size}} the tree size of a signed checkpoint, {@code {jwk}}
  * a fresh public key, {@code {producer-kid}} the kid of a producer key registered for the request (never the
- * ledger's, whose revocation would stop the service's checkpoints verifying), and the other placeholders streams made just before the request in the state the endpoint
- * needs ({@link #resolve}). The body {@value #STATEMENT} is a statement (COSE_Sign1) the caller signed itself with its
- * registered key.
+ * ledger's, whose revocation would stop the service's checkpoints verifying), and the other placeholders streams
+ * made just before the request in the state the endpoint needs ({@link #resolve}). The body {@value #STATEMENT} is a
+ * statement (COSE_Sign1) the caller signed itself with its registered key. The factory waits for a checkpoint before
+ * any request, so the exports sealed here always have one to seal against.
  */
 class RoleMatrixTest extends ServiceTest {
 
@@ -187,9 +187,6 @@ class RoleMatrixTest extends ServiceTest {
     private ApiKeys apiKeys;
 
     private final Map<Role, HttpClientForTests> callers = new EnumMap<>(Role.class);
-    @Autowired
-    private LedgerNode node;
-
     private final Map<Role, ProducerForTests> signers = new EnumMap<>(Role.class);
     private @Nullable String task;
     private String lastTrajectory = "";
@@ -326,25 +323,9 @@ class RoleMatrixTest extends ServiceTest {
     /** {@code DATASET/exports/EXPORT}: a dataset with a sealed export. */
     private String sealedExport() {
         String dataset = dataset();
-        awaitCheckpoint();
         expectOk(matrixAdmin().postJson("/datasets/" + dataset + "/exports", """
                 {"export-id": "x", "manifest-digest": "%s", "recipient": "r"}""".formatted("cd".repeat(32))));
         return dataset + "/exports/x";
-    }
-
-    private void awaitCheckpoint() {
-        for (int i = 0; i < 100 && node.proofs().latestCheckpoint().isEmpty(); i++) {
-            sleep();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private String task() {

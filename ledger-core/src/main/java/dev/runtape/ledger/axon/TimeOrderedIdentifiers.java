@@ -17,7 +17,7 @@ public final class TimeOrderedIdentifiers extends IdentifierFactory {
     /** A new identifier: 48 bits of Unix milliseconds, then random bits (the generator keeps them unique). */
     @Override
     public String generateIdentifier() {
-        return GENERATOR.generate().toString();
+        return next();
     }
 
     /** The same, for callers outside Axon that mint event ids (the service, for commands sent without one). */

@@ -139,10 +139,14 @@ public final class StepList {
     }
 
     public static void usage(ObjectNode step, @Nullable Usage usage) {
-        if (usage == null) {
-            return;
+        if (usage != null) {
+            step.set("usage", usageNode(usage));
         }
-        ObjectNode node = step.putObject("usage");
+    }
+
+    /** Usage as steps.cddl's {@code usage} map: the counts the source gave, none it did not. */
+    public static ObjectNode usageNode(Usage usage) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         if (usage.inputTokens() != null) {
             node.put("input-tokens", usage.inputTokens());
         }
@@ -155,6 +159,7 @@ public final class StepList {
         if (usage.costUsd() != null) {
             node.put("cost-usd", usage.costUsd());
         }
+        return node;
     }
 
     private static void copyTime(ObjectNode from, ObjectNode to) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises a test run from its command and output, by the summary each framework prints: pytest's
@@ -44,11 +45,7 @@ public final class TestRunRecognizer {
     }
 
     private static Optional<TestRun> pytest(String output) {
-        Matcher summary = PYTEST_SUMMARY.matcher(output);
-        String last = null;
-        while (summary.find()) {
-            last = summary.group(1);
-        }
+        String last = lastGroup(PYTEST_SUMMARY, output);
         if (last == null) {
             return Optional.empty();
         }
@@ -101,11 +98,7 @@ public final class TestRunRecognizer {
     }
 
     private static Optional<TestRun> jest(String output, String command) {
-        Matcher matcher = JEST.matcher(output);
-        String counts = null;
-        while (matcher.find()) {
-            counts = matcher.group(1);
-        }
+        String counts = lastGroup(JEST, output);
         if (counts == null) {
             return Optional.empty();
         }
@@ -172,5 +165,15 @@ public final class TestRunRecognizer {
             }
         }
         return found;
+    }
+
+    /** Group 1 of the last match: tools print a summary per part and then one for the whole run. */
+    private static @Nullable String lastGroup(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1);
+        }
+        return last;
     }
 }

@@ -31,6 +31,11 @@ public final class ProofService {
         return store.checkpoints().latest();
     }
 
+    /** The signed checkpoint of {@code treeSize} leaves, or empty when the integrator signed none of that size. */
+    public Optional<SignedCheckpoint> checkpoint(long treeSize) {
+        return store.checkpoints().ofSize(treeSize);
+    }
+
     /**
      * A receipt for the statement at log position {@code position}, against the latest checkpoint.
      *

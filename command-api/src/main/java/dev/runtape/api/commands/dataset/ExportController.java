@@ -13,13 +13,11 @@ import dev.runtape.ledger.domain.common.CheckpointRef;
 import dev.runtape.ledger.domain.dataset.DeliverExport;
 import dev.runtape.ledger.domain.dataset.SealExport;
 import dev.runtape.ledger.integrator.ProofService;
-import dev.runtape.ledger.integrator.ProofUnavailableException;
 import dev.runtape.ledger.integrator.SignedCheckpoint;
 import dev.runtape.ledger.node.LedgerNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,25 +73,13 @@ public class ExportController {
                             + "try again in a moment"));
             return new CheckpointRef(latest.treeSize(), latest.root());
         }
-        boolean signed = ofSize(named.treeSize()).map(checkpoint -> checkpoint.root().equals(named.rootHash()))
-                .orElse(false);
+        boolean signed = proofs.checkpoint(named.treeSize())
+                .map(checkpoint -> checkpoint.root().equals(named.rootHash())).orElse(false);
         if (!signed) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "the ledger signed no checkpoint of tree size "
                     + named.treeSize() + " with root " + named.rootHash().hex(),
                     Map.of("tree-size", named.treeSize()));
         }
         return named;
-    }
-
-    private Optional<SignedCheckpoint> ofSize(long treeSize) {
-        if (treeSize < 1) {
-            return Optional.empty();
-        }
-        try {
-            // The proof from a checkpoint to itself is empty; what it returns is the checkpoint of that size.
-            return Optional.of(proofs.consistency(treeSize, treeSize).older());
-        } catch (ProofUnavailableException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -27,13 +27,6 @@ final class ReferencedDigests {
     private ReferencedDigests() {
     }
 
-    /** The digests the payload of one stored statement names. */
-    static Set<Digest> of(LogEntry entry) {
-        Set<Digest> found = new HashSet<>();
-        collect(entry, found);
-        return found;
-    }
-
     /** The digests the payloads of a stream's statements name. */
     static Set<Digest> of(EventLog log, StreamId stream) {
         Set<Digest> found = new HashSet<>();

@@ -11,6 +11,7 @@ import dev.runtape.ledger.domain.common.Model;
 import dev.runtape.ledger.domain.common.Repository;
 import dev.runtape.ledger.domain.common.Usage;
 import dev.runtape.ledger.importer.ImportedTrajectory;
+import dev.runtape.ledger.importer.StepList;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ public final class VacRecords {
             session.put("runtape-final-diff", run.finalDiff());
         }
         if (run.usage() != null) {
-            session.set("runtape-usage", usage(run.usage()));
+            session.set("runtape-usage", StepList.usageNode(run.usage()));
         }
         if (!run.children().isEmpty()) {
             ArrayNode children = session.putArray("runtape-children");
@@ -219,23 +220,6 @@ public final class VacRecords {
 
     static String id(long index) {
         return "step-" + index;
-    }
-
-    static ObjectNode usage(Usage usage) {
-        ObjectNode node = NODES.objectNode();
-        if (usage.inputTokens() != null) {
-            node.put("input-tokens", usage.inputTokens());
-        }
-        if (usage.outputTokens() != null) {
-            node.put("output-tokens", usage.outputTokens());
-        }
-        if (usage.cacheReadTokens() != null) {
-            node.put("cache-read-tokens", usage.cacheReadTokens());
-        }
-        if (usage.costUsd() != null) {
-            node.put("cost-usd", usage.costUsd());
-        }
-        return node;
     }
 
     static @Nullable Usage usage(JsonNode node) {

@@ -123,14 +123,14 @@ public final class SqliteContentStore implements ContentStore, AutoCloseable {
     @Override
     public Optional<byte[]> get(Digest digest) throws ContentStoreException {
         Optional<byte[]> row = row(digest);
-        if (row.isPresent()) {
-            Digest actual = Digest.sha256(row.get());
-            if (!actual.equals(digest)) {
-                throw new CorruptContentException(digest, actual);
-            }
-            return row;
+        if (row.isEmpty()) {
+            return streamed.get(digest);
         }
-        return streamed.get(digest);
+        Optional<CorruptContentException> damage = damage(digest, row.get());
+        if (damage.isPresent()) {
+            throw damage.get();
+        }
+        return row;
     }
 
     /** As the contract has it, a damaged content fails the reader that consumes it, with an {@link IOException}. */
@@ -140,11 +140,14 @@ public final class SqliteContentStore implements ContentStore, AutoCloseable {
         if (row.isEmpty()) {
             return streamed.open(digest);
         }
-        Digest actual = Digest.sha256(row.get());
-        if (!actual.equals(digest)) {
-            return Optional.of(new Damaged(new CorruptContentException(digest, actual)));
-        }
-        return Optional.of(new ByteArrayInputStream(row.get()));
+        return Optional.of(damage(digest, row.get()).<InputStream>map(Damaged::new)
+                .orElseGet(() -> new ByteArrayInputStream(row.get())));
+    }
+
+    /** What is wrong with stored bytes that no longer hash to their digest, if anything. */
+    private static Optional<CorruptContentException> damage(Digest digest, byte[] stored) {
+        Digest actual = Digest.sha256(stored);
+        return actual.equals(digest) ? Optional.empty() : Optional.of(new CorruptContentException(digest, actual));
     }
 
     @Override
