@@ -34,9 +34,11 @@ public record RuntapeProperties(@DefaultValue("./data") Path data, @DefaultValue
      * @param artifact the largest artifact upload
      * @param stepsPerBatch the most steps in one {@code POST .../steps}
      * @param importFile the largest trajectory file {@code POST /imports} takes (it is read whole)
+     * @param importLine the longest line in such a file
      */
     public record Limits(@DefaultValue("4MB") DataSize body, @DefaultValue("256MB") DataSize artifact,
-            @DefaultValue("1000") int stepsPerBatch, @DefaultValue("64MB") DataSize importFile) {
+            @DefaultValue("1000") int stepsPerBatch, @DefaultValue("64MB") DataSize importFile,
+            @DefaultValue("16MB") DataSize importLine) {
     }
 
     /** A checkpoint after {@code everyLeaves} new statements, or {@code everyInterval} after the last with new ones. */

@@ -13,9 +13,16 @@ import org.jspecify.annotations.Nullable;
 public final class FormatDetector {
 
     private final List<TrajectoryFormat> formats;
+    private final SourceFileCheck check;
 
+    /** A detector that refuses lines over {@link SourceFileCheck#DEFAULT_LINE_LIMIT}. */
     public FormatDetector(List<TrajectoryFormat> formats) {
+        this(formats, new SourceFileCheck(SourceFileCheck.DEFAULT_LINE_LIMIT));
+    }
+
+    public FormatDetector(List<TrajectoryFormat> formats, SourceFileCheck check) {
         this.formats = List.copyOf(formats);
+        this.check = check;
     }
 
     public List<TrajectoryFormat> formats() {
@@ -26,9 +33,11 @@ public final class FormatDetector {
      * The format to read the file with.
      *
      * @param explicit a format's name as {@code --format} gives it, or null to detect it
-     * @throws ImportException if the named format is unknown, or no single format is the most sure of the file
+     * @throws ImportException if the file is empty, not UTF-8 or has a line over the limit, if the named format is
+     *     unknown, or if no single format is the most sure of the file
      */
     public TrajectoryFormat choose(SourceFile source, @Nullable String explicit) throws ImportException {
+        check.check(source);
         if (explicit != null) {
             for (TrajectoryFormat format : formats) {
                 if (format.name().equals(explicit)) {

@@ -27,4 +27,9 @@ public final class ImportFormats {
     public static FormatDetector detector() {
         return new FormatDetector(all());
     }
+
+    /** A detector that refuses files with a line over {@code lineLimit} bytes. */
+    public static FormatDetector detector(int lineLimit) {
+        return new FormatDetector(all(), new SourceFileCheck(lineLimit));
+    }
 }

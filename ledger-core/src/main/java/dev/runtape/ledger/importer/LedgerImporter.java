@@ -16,10 +16,16 @@ import dev.runtape.ledger.statement.Disclosures;
 import dev.runtape.ledger.statement.StepContents;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,9 +33,9 @@ import org.jspecify.annotations.Nullable;
  * ledger does not know it yet, the trajectory's start, its steps in batches, and its completion; then its children,
  * each with this trajectory as its parent.
  *
- * <p>Every command's event id is derived from the trajectory id, which formats derive from the file's bytes, and a
- * command whose event is stored already is not sent again: importing a file twice stores nothing the second time,
- * not even a disclosure, and an import that stopped half way resumes where it stopped.
+ * <p>One trajectory with its children is written all or nothing. Every command's event id is derived from the
+ * trajectory id, which formats derive from the file's bytes, and a command whose event is stored already is not sent
+ * again: importing a file twice stores nothing the second time, not even a disclosure.
  */
 public final class LedgerImporter {
 
@@ -72,18 +78,40 @@ public final class LedgerImporter {
     }
 
     /**
-     * Writes the trajectory and its children.
+     * Writes the trajectory and its children atomically: every command runs in one unit of work, whose events the
+     * ledger appends as one batch when it commits, so a refusal of any of them (a step the schemas reject, a conflict
+     * with another writer) leaves the log as it was. Contents disclosed before the refusal stay in the content store,
+     * unreferenced, as a refused artifact upload does.
      *
      * @throws ContentStoreException if a content could not be disclosed
      */
     public ImportResult write(ImportedTrajectory trajectory) throws ContentStoreException {
-        return write(trajectory, null);
+        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+        ResultMessage<ImportResult> result = unit.executeWithResult(() -> write(trajectory, null, new HashSet<>()),
+                RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable cause = result.exceptionResult();
+            if (cause instanceof ContentStoreException contentStore) {
+                throw contentStore;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the import of " + trajectory.trajectoryId() + " failed", cause);
+        }
+        return result.getPayload();
     }
 
-    private ImportResult write(ImportedTrajectory trajectory, @Nullable String parent) throws ContentStoreException {
+    /** {@code defined}: the tasks this import defines, which the log shows only once the unit of work commits. */
+    private ImportResult write(ImportedTrajectory trajectory, @Nullable String parent, Set<String> defined)
+            throws ContentStoreException {
         String id = trajectory.trajectoryId();
         int stored = 0;
-        if (log.head(StreamId.of(StreamId.Kind.TASK, trajectory.taskId())).isEmpty()) {
+        if (log.head(StreamId.of(StreamId.Kind.TASK, trajectory.taskId())).isEmpty()
+                && defined.add(trajectory.taskId())) {
             String text = trajectory.taskText() == null ? "" : trajectory.taskText();
             stored += send(new DefineTask(trajectory.taskId(), disclosures.discloseText(text),
                     trajectory.taskFamily(), List.of(), trajectory.repository(), null),
@@ -112,7 +140,7 @@ public final class LedgerImporter {
         }
         List<ImportResult> children = new ArrayList<>();
         for (ImportedTrajectory child : trajectory.children()) {
-            children.add(write(child, id));
+            children.add(write(child, id, defined));
         }
         return new ImportResult(id, trajectory.taskId(), steps.size(), stored, children);
     }

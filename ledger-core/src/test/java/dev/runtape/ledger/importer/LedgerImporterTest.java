@@ -2,12 +2,16 @@ package dev.runtape.ledger.importer;
 
 import static dev.runtape.ledger.importer.ImportFixture.sample;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.runtape.ledger.domain.common.Actor;
 import dev.runtape.ledger.domain.common.Step;
 import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted;
 import dev.runtape.ledger.domain.trajectory.TrajectoryStarted;
 import dev.runtape.ledger.importer.sweagent.SweAgentFormat;
+import dev.runtape.ledger.log.EventLog;
 import dev.runtape.ledger.log.LogEntry;
 import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.node.LedgerNode;
@@ -15,6 +19,7 @@ import dev.runtape.ledger.node.NodeSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -97,6 +102,74 @@ class LedgerImporterTest {
             }
             assertThat(ImportFixture.completed(node, run.trajectoryId()).outcome()).isEqualTo(run.outcome());
         }
+    }
+
+    @Test
+    void aTrajectoryWhoseLastBatchIsRefusedLeavesNothingInTheLogAndGoesInWholeOnceFixed() throws Exception {
+        ImportedTrajectory run = new SweAgentFormat().read(sample("swe-agent/pydicom__pydicom-1458.traj"));
+        ImportedTrajectory broken = withLastStep(run, run.steps().getLast().put("kind", "teleport"));
+        try (LedgerNode node = LedgerNode.start(NodeSettings.embedded(directory.resolve("data")))) {
+            LedgerImporter importer = new LedgerImporter(node, "importer", 10);
+
+            assertThatThrownBy(() -> importer.write(broken)).isInstanceOf(RuntimeException.class);
+            assertThat(node.log().lastPosition()).as("not the task, the start or the first two batches")
+                    .isEqualTo(EventLog.BEFORE_FIRST);
+
+            // Nothing of the refused attempt lingers in the node (its cached aggregates went with the unit of work).
+            assertThat(importer.write(run).totalEventsStored()).isEqualTo(6);
+            assertThat(ImportFixture.storedSteps(node, run.trajectoryId())).hasSize(28);
+        }
+    }
+
+    @Test
+    void aRefusedChildTakesItsParentWithIt() throws Exception {
+        ImportedTrajectory parent = new SweAgentFormat().read(sample("swe-agent/pydicom__pydicom-1458.traj"));
+        ImportedTrajectory child = new SweAgentFormat().read(sample(
+                "swe-agent/marshmallow-code__marshmallow-1867.function_calling_replace.traj"));
+        ImportedTrajectory badChild = withLastStep(child, child.steps().getLast().put("kind", "teleport"));
+        try (LedgerNode node = LedgerNode.start(NodeSettings.embedded(directory.resolve("data")))) {
+            assertThatThrownBy(() -> new LedgerImporter(node, "importer").write(withChildren(parent, badChild)))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(node.log().lastPosition()).isEqualTo(EventLog.BEFORE_FIRST);
+
+            ImportResult result = new LedgerImporter(node, "importer").write(withChildren(parent, child));
+            assertThat(result.children()).hasSize(1);
+            assertThat(ImportFixture.started(node, child.trajectoryId()).parent()).isEqualTo(parent.trajectoryId());
+        }
+    }
+
+    @Test
+    void twoChildrenOfOneTaskDefineItOnce() throws Exception {
+        ImportedTrajectory parent = new SweAgentFormat().read(sample("swe-agent/pydicom__pydicom-1458.traj"));
+        ImportedTrajectory child = new SweAgentFormat().read(sample(
+                "swe-agent/marshmallow-code__marshmallow-1867.function_calling_replace.traj"));
+        ImportedTrajectory sibling = renamed(child, child.trajectoryId() + "-again");
+        try (LedgerNode node = LedgerNode.start(NodeSettings.embedded(directory.resolve("data")))) {
+            ImportResult result = new LedgerImporter(node, "importer").write(withChildren(parent, child, sibling));
+
+            assertThat(result.children()).hasSize(2);
+            assertThat(node.log().readStream(StreamId.of(StreamId.Kind.TASK, child.taskId()), 0, 10)).hasSize(1);
+        }
+    }
+
+    private static ImportedTrajectory withLastStep(ImportedTrajectory run, ObjectNode last) {
+        List<ObjectNode> steps = new ArrayList<>(run.steps());
+        steps.set(steps.size() - 1, last);
+        return new ImportedTrajectory(run.trajectoryId(), run.sourceFormat(), run.taskId(), run.taskText(),
+                run.taskFamily(), run.actor(), run.model(), run.repository(), run.started(), steps, run.outcome(),
+                run.blockers(), run.finalDiff(), run.usage(), run.children());
+    }
+
+    private static ImportedTrajectory withChildren(ImportedTrajectory run, ImportedTrajectory... children) {
+        return new ImportedTrajectory(run.trajectoryId(), run.sourceFormat(), run.taskId(), run.taskText(),
+                run.taskFamily(), run.actor(), run.model(), run.repository(), run.started(), run.steps(),
+                run.outcome(), run.blockers(), run.finalDiff(), run.usage(), List.of(children));
+    }
+
+    private static ImportedTrajectory renamed(ImportedTrajectory run, String trajectoryId) {
+        return new ImportedTrajectory(trajectoryId, run.sourceFormat(), run.taskId(), run.taskText(),
+                run.taskFamily(), run.actor(), run.model(), run.repository(), run.started(), run.steps(),
+                run.outcome(), run.blockers(), run.finalDiff(), run.usage(), run.children());
     }
 
     private static long files(Path root) throws IOException {

@@ -5,6 +5,7 @@ import dev.runtape.api.problem.ProblemException;
 import dev.runtape.api.problem.ProblemType;
 import dev.runtape.api.security.Caller;
 import dev.runtape.api.security.TenantGuard;
+import dev.runtape.api.server.RuntapeProperties;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.importer.FormatDetector;
 import dev.runtape.ledger.importer.ImportException;
@@ -45,11 +46,12 @@ public class ImportController {
 
     private final LedgerNode node;
     private final TenantGuard tenants;
-    private final FormatDetector detector = ImportFormats.detector();
+    private final FormatDetector detector;
 
-    public ImportController(LedgerNode node, TenantGuard tenants) {
+    public ImportController(LedgerNode node, TenantGuard tenants, RuntapeProperties properties) {
         this.node = node;
         this.tenants = tenants;
+        this.detector = ImportFormats.detector(Math.toIntExact(properties.limits().importLine().toBytes()));
     }
 
     @PostMapping("/imports")

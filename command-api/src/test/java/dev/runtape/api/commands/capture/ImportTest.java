@@ -24,6 +24,8 @@ class ImportTest extends ServiceTest {
 
     private static final Path SAMPLE = Path.of("..", "..", "shared", "samples", "swe-agent",
             "marshmallow-code__marshmallow-1867.function_calling_replace.traj");
+    private static final Path CLAUDE = Path.of("..", "..", "shared", "samples", "claude-code",
+            "4d5611e5-241a-462a-8d15-5122611a9569.jsonl");
 
     @Autowired
     private LedgerNode node;
@@ -76,5 +78,46 @@ class ImportTest extends ServiceTest {
         Answer badName = admin().post("/imports?name=../../etc/passwd", "text/plain", new byte[] {1});
         assertThat(badName.status()).isEqualTo(400);
         assertThat(badName.json().get("type").asText()).isEqualTo("urn:runtape:problem:invalid-request");
+    }
+
+    @Test
+    void anEmptyFileANonUtf8ByteAnOverlongLineAndAFileOfAnotherFormatAreEachRefusedByFileAndLine()
+            throws Exception {
+        byte[] claude = Files.readAllBytes(CLAUDE);
+        byte[] garbled = claude.clone();
+        garbled[firstByteOfLine(garbled, 3)] = (byte) 0x80;
+        byte[] overlong = new byte[16 * 1024 * 1024 + 1];
+        Arrays.fill(overlong, (byte) 'x');
+        long before = node.log().lastPosition();
+
+        refused("empty.jsonl", null, new byte[0], "empty.jsonl: line 1: expected a trajectory, found an empty file");
+        refused("garbled.jsonl", null, garbled, "garbled.jsonl: line 3, byte 1: expected UTF-8 text, found byte 0x80");
+        refused("long.jsonl", null, overlong, "long.jsonl: line 1: expected a line of at most 16777216 bytes, found "
+                + "one of 16777217 bytes");
+        refused("session.jsonl", "swe-agent-traj", claude, "session.jsonl: ");
+
+        assertThat(node.log().lastPosition()).isEqualTo(before);
+    }
+
+    private void refused(String name, String format, byte[] body, String detail) {
+        Answer refused = admin().post("/imports?name=" + name + (format == null ? "" : "&format=" + format),
+                "application/octet-stream", body);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:runtape:problem:import-refused");
+        assertThat(refused.json().get("detail").asText()).startsWith(detail);
+        assertThat(refused.json().get("location").asText()).as(refused.toString()).isNotBlank();
+    }
+
+    private static int firstByteOfLine(byte[] bytes, int line) {
+        int seen = 1;
+        for (int i = 0; i < bytes.length; i++) {
+            if (seen == line) {
+                return i;
+            }
+            if (bytes[i] == '\n') {
+                seen++;
+            }
+        }
+        throw new IllegalArgumentException("no line " + line);
     }
 }
