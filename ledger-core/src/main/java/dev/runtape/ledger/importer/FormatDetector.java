@@ -37,7 +37,23 @@ public final class FormatDetector {
      *     unknown, or if no single format is the most sure of the file
      */
     public TrajectoryFormat choose(SourceFile source, @Nullable String explicit) throws ImportException {
-        check.check(source);
+        check.checkNotEmpty(source);
+        TrajectoryFormat format;
+        try {
+            format = named(source, explicit);
+        } catch (ImportException unrecognised) {
+            if (explicit == null) {
+                check.checkText(source); // a bad byte or a runaway line says more than "no format recognises it"
+            }
+            throw unrecognised;
+        }
+        if (format.text()) {
+            check.checkText(source);
+        }
+        return format;
+    }
+
+    private TrajectoryFormat named(SourceFile source, @Nullable String explicit) throws ImportException {
         if (explicit != null) {
             for (TrajectoryFormat format : formats) {
                 if (format.name().equals(explicit)) {

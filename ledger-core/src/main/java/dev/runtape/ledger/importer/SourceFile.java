@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A file to import, read whole: its path (formats look beside it for related files, e.g. Claude Code's subagents)
@@ -37,6 +38,11 @@ public record SourceFile(Path path, byte[] bytes) {
     /** The first {@code limit} bytes as text, for detection without parsing a large file. */
     public String head(int limit) {
         return new String(bytes, 0, Math.min(limit, bytes.length), StandardCharsets.UTF_8);
+    }
+
+    /** The first {@code limit} bytes, for detection of a binary format. */
+    public byte[] firstBytes(int limit) {
+        return Arrays.copyOf(bytes, Math.min(limit, bytes.length));
     }
 
     /** The file name without its directory. */

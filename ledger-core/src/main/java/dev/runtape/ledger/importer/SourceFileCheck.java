@@ -8,9 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What every file must be before a format reads it: not empty, UTF-8 throughout, and no line longer than the limit.
- * Every format is text, and a format's parser would otherwise replace a bad byte with U+FFFD and import a changed
- * text, or hold a runaway line in memory; refusing here names the line for the caller instead.
+ * What every file must be before a format reads it: not empty and, for a text format, UTF-8 throughout with no line
+ * longer than the limit. A format's parser would otherwise replace a bad byte with U+FFFD and import a changed text,
+ * or hold a runaway line in memory; refusing here names the line for the caller instead.
  */
 public final class SourceFileCheck {
 
@@ -32,18 +32,33 @@ public final class SourceFileCheck {
     }
 
     /**
-     * Checks the file.
+     * Refuses a file with nothing in it, before a format is chosen: no format has anything to recognise.
      *
-     * @throws ImportException naming the line (and for a bad byte, its column in bytes) of the first problem
+     * @throws ImportException at line 1
      */
-    public void check(SourceFile source) throws ImportException {
+    public void checkNotEmpty(SourceFile source) throws ImportException {
         byte[] bytes = source.bytes();
         if (blank(bytes)) {
             throw new ImportException(source.path(), "line 1", bytes.length == 0 ? "expected a trajectory, found an "
                     + "empty file" : "expected a trajectory, found only white space");
         }
+    }
+
+    /**
+     * Refuses a file of a text format that is not UTF-8 or has a line over the limit.
+     *
+     * @throws ImportException naming the line (and for a bad byte, its column in bytes) of the first problem
+     */
+    public void checkText(SourceFile source) throws ImportException {
+        byte[] bytes = source.bytes();
         checkLines(source, bytes);
         checkEncoding(source, bytes);
+    }
+
+    /** Both checks, as for a file of a text format. */
+    public void check(SourceFile source) throws ImportException {
+        checkNotEmpty(source);
+        checkText(source);
     }
 
     private void checkLines(SourceFile source, byte[] bytes) throws ImportException {

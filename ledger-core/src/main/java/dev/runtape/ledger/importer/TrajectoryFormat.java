@@ -13,6 +13,14 @@ public interface TrajectoryFormat {
     double detect(SourceFile source);
 
     /**
+     * Whether the format's files are text: then a file must be UTF-8 with lines under the limit before it is read
+     * ({@link SourceFileCheck}). A binary format (a COSE_Sign1) checks its own bytes.
+     */
+    default boolean text() {
+        return true;
+    }
+
+    /**
      * Reads the whole file.
      *
      * @throws ImportException naming where the file departs from the format, what was expected and what was found

@@ -74,7 +74,7 @@ class FormatDetectorTest {
         assertThatThrownBy(() -> detector.choose(source, "atif-1")).isInstanceOf(ImportException.class)
                 .hasMessageEndingWith("--format: expected one of swe-agent-traj, mini-swe-agent, claude-code-jsonl, "
                         + "openhands, atif, codex-rollout, gemini-cli-session, aider-chat-history, "
-                        + "opencua-agentnet-events, vac-record, found \"atif-1\"");
+                        + "opencua-agentnet-events, vac-record, vac-signed-record, found \"atif-1\"");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.runtape.ledger.importer.ImportSummary;
 import dev.runtape.ledger.importer.ImportedTrajectory;
 import dev.runtape.ledger.importer.LedgerImporter;
 import dev.runtape.ledger.importer.SourceFile;
+import dev.runtape.ledger.importer.vac.SignedRecordKeys;
 import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.node.LedgerNode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +52,8 @@ public class ImportController {
     public ImportController(LedgerNode node, TenantGuard tenants, RuntapeProperties properties) {
         this.node = node;
         this.tenants = tenants;
-        this.detector = ImportFormats.detector(Math.toIntExact(properties.limits().importLine().toBytes()));
+        this.detector = ImportFormats.detector(Math.toIntExact(properties.limits().importLine().toBytes()),
+                SignedRecordKeys.validNow(node.producers()));
     }
 
     @PostMapping("/imports")

@@ -3,15 +3,22 @@ package dev.runtape.api.commands.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.api.testing.HttpClientForTests.Answer;
 import dev.runtape.api.testing.ServiceTest;
 import dev.runtape.ledger.importer.ImportFormats;
 import dev.runtape.ledger.importer.ImportedTrajectory;
 import dev.runtape.ledger.importer.SourceFile;
+import dev.runtape.ledger.importer.vac.VacRecords;
+import dev.runtape.ledger.importer.vac.VacSignedRecords;
 import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.verifier.keys.Ed25519SigningKey;
+import dev.runtape.verifier.keys.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,6 +104,23 @@ class ImportTest extends ServiceTest {
         refused("session.jsonl", "swe-agent-traj", claude, "session.jsonl: ");
 
         assertThat(node.log().lastPosition()).isEqualTo(before);
+    }
+
+    @Test
+    void aSignedVacRecordImportsWhenItsKeyIsARegisteredProducerKeyAndIsRefusedOtherwise() throws Exception {
+        ObjectNode record = VacRecords.export(ImportFormats.detector().read(SourceFile.read(SAMPLE), null));
+        SigningKey producer = Ed25519SigningKey.generate(new SecureRandom());
+        byte[] signed = VacSignedRecords.sign(record, producer, "importer-test").encode();
+        long before = node.log().lastPosition();
+
+        refused("run.cose", null, signed, "run.cose: protected header, kid: expected a registered producer key");
+        assertThat(node.log().lastPosition()).isEqualTo(before);
+
+        node.registerProducerKey("importer-test", producer.verificationKey(), Instant.now().minusSeconds(1));
+        Answer imported = admin().post("/imports?name=run.cose", "application/octet-stream", signed);
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(imported.json().get("format").asText()).isEqualTo("vac-signed-record");
+        assertThat(imported.json().get("steps").asInt()).isEqualTo(record.path("session").path("entries").size());
     }
 
     private void refused(String name, String format, byte[] body, String detail) {

@@ -66,11 +66,12 @@ public final class VacRecordFormat implements TrajectoryFormat {
     @Override
     public ImportedTrajectory read(SourceFile source) throws ImportException {
         JsonNode root = JsonInput.document(source);
-        return record(source, root, "$", NAME + "-" + source.shortDigest());
+        return read(source, root, "$", NAME + "-" + source.shortDigest(), NAME);
     }
 
-    private static ImportedTrajectory record(SourceFile source, JsonNode record, String at, String trajectoryId)
-            throws ImportException {
+    /** A record read from {@code at} in the source, e.g. a signed record's payload, as {@code sourceFormat}. */
+    static ImportedTrajectory read(SourceFile source, JsonNode record, String at, String trajectoryId,
+            String sourceFormat) throws ImportException {
         if (!record.isObject()) {
             throw new ImportException(source.path(), at, "expected a verifiable-agent-record object, found "
                     + JsonInput.found(record));
@@ -130,8 +131,8 @@ public final class VacRecordFormat implements TrajectoryFormat {
         List<ImportedTrajectory> children = new ArrayList<>();
         JsonNode childRecords = session.path("runtape-children");
         for (int i = 0; i < childRecords.size(); i++) {
-            children.add(record(source, childRecords.get(i), in + ".runtape-children[" + i + "]",
-                    trajectoryId + "-c" + i));
+            children.add(read(source, childRecords.get(i), in + ".runtape-children[" + i + "]",
+                    trajectoryId + "-c" + i, sourceFormat));
         }
         JsonNode vcs = record.path("vcs");
         Repository repository = vcs.path("repository").isTextual() && vcs.path("revision").isTextual()
@@ -140,8 +141,8 @@ public final class VacRecordFormat implements TrajectoryFormat {
                 : null;
         Instant started = time(source, session.get("session-start"), in + ".session-start")
                 .map(Timestamp::instant).orElse(null);
-        return new ImportedTrajectory(trajectoryId, NAME, sessionId, taskText,
-                family != null ? family : cli != null ? cli : NAME, actor, model, repository, started, steps, outcome,
+        return new ImportedTrajectory(trajectoryId, sourceFormat, sessionId, taskText,
+                family != null ? family : cli != null ? cli : sourceFormat, actor, model, repository, started, steps, outcome,
                 blockers, JsonInput.optionalText(session, "runtape-final-diff"),
                 VacRecords.usage(session.path("runtape-usage")), children);
     }
