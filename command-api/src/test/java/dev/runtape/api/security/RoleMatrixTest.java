@@ -132,6 +132,7 @@ class RoleMatrixTest extends ServiceTest {
             // Reads.
             get("/streams/task/{task}", ANY_ROLE),
             get("/streams/trajectory/{trajectory}", ANY_ROLE),
+            get("/trajectories/{trajectory}/vac-record", ANY_ROLE),
             // Transparency, on this branch.
             post("/entries", STATEMENT, Role.PRODUCER),
             get("/entries/{entry}", ANY_ROLE),

@@ -3,11 +3,13 @@ package dev.runtape.ledger.statement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.cbor.CborTextString;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.domain.common.Step;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -75,6 +77,50 @@ public final class StepContents {
         }
         batch.store();
         return steps;
+    }
+
+    /**
+     * The inverse of {@link #disclose(ObjectNode)}: the stored step with its contents in the clear. A content the
+     * store no longer holds (redacted, erased) stays a reference, its digest in hex, so the step says what it withheld.
+     *
+     * @throws ContentStoreException if the store cannot be read
+     * @throws FormatException if a stored disclosure is malformed or not text
+     */
+    public ObjectNode open(Step stored) throws ContentStoreException, FormatException {
+        ObjectNode step = stored.members().deepCopy();
+        for (String member : CONTENT_MEMBERS.getOrDefault(stored.kind(), List.of())) {
+            if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
+                ContentRef ref = ContentRef.of(Digest.of(binary(reference)));
+                OpenedDisclosure opened = disclosures.open(ref);
+                if (opened instanceof OpenedDisclosure.Revealed revealed
+                        && revealed.disclosure().value() instanceof CborTextString text) {
+                    step.put(member, text.value());
+                } else if (opened instanceof OpenedDisclosure.Revealed) {
+                    throw new FormatException("the disclosure of " + member + " " + ref.digest().hex()
+                            + " is not text");
+                } else {
+                    ObjectNode withheld = reference.deepCopy();
+                    withheld.put("digest", ref.digest().hex());
+                    step.set(member, withheld);
+                }
+            }
+        }
+        for (String member : ARTIFACT_MEMBERS.getOrDefault(stored.kind(), List.of())) {
+            if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
+                ObjectNode copy = reference.deepCopy();
+                copy.put("digest", HexFormat.of().formatHex(binary(reference)));
+                step.set(member, copy);
+            }
+        }
+        return step;
+    }
+
+    private static byte[] binary(ObjectNode reference) throws FormatException {
+        try {
+            return reference.get("digest").binaryValue();
+        } catch (java.io.IOException e) {
+            throw new FormatException("a reference's digest is not bytes: " + e.getMessage());
+        }
     }
 
     private Step disclose(ObjectNode open, Disclosures.Batch batch) {

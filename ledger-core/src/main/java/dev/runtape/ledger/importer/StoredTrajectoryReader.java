@@ -1,0 +1,111 @@
+package dev.runtape.ledger.importer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.ledger.content.ContentStoreException;
+import dev.runtape.ledger.domain.common.Step;
+import dev.runtape.ledger.domain.task.TaskDefined;
+import dev.runtape.ledger.domain.trajectory.StepsRecorded;
+import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted;
+import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted.Outcome;
+import dev.runtape.ledger.domain.trajectory.TrajectoryStarted;
+import dev.runtape.ledger.log.EventLog;
+import dev.runtape.ledger.log.LogEntry;
+import dev.runtape.ledger.log.StreamId;
+import dev.runtape.ledger.statement.ContentRef;
+import dev.runtape.ledger.statement.Disclosures;
+import dev.runtape.ledger.statement.OpenedDisclosure;
+import dev.runtape.ledger.statement.PayloadCodec;
+import dev.runtape.ledger.statement.StepContents;
+import dev.runtape.ledger.statement.Statement;
+import dev.runtape.verifier.FormatException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a trajectory the ledger holds back into the neutral {@link ImportedTrajectory}, the inverse of
+ * {@link LedgerImporter}, so that any trajectory, imported or recorded through the API, exports as a VAC record.
+ * Contents come out in the clear; one the store no longer holds (redacted, erased) stays a reference by digest. A
+ * trajectory not completed yet reads with the outcome unknown.
+ */
+public final class StoredTrajectoryReader {
+
+    private static final int PAGE = 1000;
+
+    private final EventLog log;
+    private final Disclosures disclosures;
+    private final StepContents contents;
+
+    public StoredTrajectoryReader(EventLog log, Disclosures disclosures) {
+        this.log = log;
+        this.disclosures = disclosures;
+        this.contents = new StepContents(disclosures);
+    }
+
+    /**
+     * The trajectory, or empty when the log has no such stream. Its children are not included.
+     *
+     * @throws FormatException if a stored statement or disclosure cannot be read
+     * @throws ContentStoreException if the content store cannot be read
+     */
+    public Optional<ImportedTrajectory> read(String trajectoryId) throws FormatException, ContentStoreException {
+        StreamId stream = StreamId.of(StreamId.Kind.TRAJECTORY, trajectoryId);
+        TrajectoryStarted started = null;
+        TrajectoryCompleted completed = null;
+        List<ObjectNode> steps = new ArrayList<>();
+        for (long from = 0; ; from += PAGE) {
+            List<LogEntry> page = log.readStream(stream, from, PAGE);
+            for (LogEntry entry : page) {
+                switch (entry.eventType()) {
+                    case "TrajectoryStarted" -> started = payload(entry, TrajectoryStarted.class);
+                    case "StepsRecorded" -> {
+                        for (Step step : payload(entry, StepsRecorded.class).steps()) {
+                            steps.add(contents.open(step));
+                        }
+                    }
+                    case "TrajectoryCompleted" -> completed = payload(entry, TrajectoryCompleted.class);
+                    default -> {
+                        // QA, labels, policies and redactions are about the trajectory, not part of its run.
+                    }
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        if (started == null) {
+            return Optional.empty();
+        }
+        TaskDefined task = task(started.taskId());
+        String format = started.sourceFormat() == null ? "runtape" : started.sourceFormat();
+        return Optional.of(new ImportedTrajectory(trajectoryId, format, started.taskId(),
+                task == null ? null : text(task.prompt()), task == null ? format : task.family(), started.actor(),
+                started.model(), started.repository(), started.started(), steps,
+                completed == null ? Outcome.UNKNOWN : completed.outcome(),
+                completed == null || completed.blockers() == null ? List.of() : completed.blockers(),
+                completed == null || completed.finalDiff() == null ? null : text(completed.finalDiff()),
+                completed == null ? null : completed.usage(), List.of()));
+    }
+
+    private @Nullable TaskDefined task(String taskId) throws FormatException {
+        List<LogEntry> first = log.readStream(StreamId.of(StreamId.Kind.TASK, taskId), 0, 1);
+        return first.isEmpty() || !first.getFirst().eventType().equals("TaskDefined") ? null
+                : payload(first.getFirst(), TaskDefined.class);
+    }
+
+    /** The text a reference discloses, or null when the store withholds it. */
+    private @Nullable String text(ContentRef ref) throws FormatException, ContentStoreException {
+        OpenedDisclosure opened = disclosures.open(ref);
+        if (opened instanceof OpenedDisclosure.Revealed revealed
+                && revealed.disclosure().value() instanceof CborTextString text) {
+            return text.value();
+        }
+        return null;
+    }
+
+    private static <T> T payload(LogEntry entry, Class<T> type) throws FormatException {
+        return PayloadCodec.decode(Statement.read(entry.statement()).payload(), type);
+    }
+}
