@@ -8,7 +8,8 @@ import java.util.List;
  * Unified diffs of an edit a source keeps as the text before and after (Aider's SEARCH/REPLACE blocks, Gemini CLI's
  * {@code old_string}/{@code new_string}), not as a patch. The source does not say where in the file the text was, so
  * the diff is one hunk whose line numbers count from the edited text's first line; its lines are the longest common
- * subsequence of the two texts as context, the rest removed and added. Empty text before is a created file.
+ * subsequence of the two texts as context, the rest removed and added. Empty text before is a created file. Where
+ * the source does say where (SWE-agent's windowed edits), {@link #at} numbers the hunk from that line.
  */
 public final class TextDiffs {
 
@@ -27,6 +28,28 @@ public final class TextDiffs {
                 .append("+++ b").append(name).append('\n')
                 .append("@@ -").append(old.isEmpty() ? 0 : 1).append(',').append(old.size())
                 .append(" +").append(neu.isEmpty() ? 0 : 1).append(',').append(neu.size()).append(" @@\n");
+        for (String line : body(old, neu)) {
+            diff.append(line).append('\n');
+        }
+        return diff.toString();
+    }
+
+    /**
+     * The diff of a change at a known place in an existing file: {@code before} stood from line {@code firstLine}
+     * (1-based) and {@code after} stands there now; an empty {@code before} is an insertion before that line.
+     */
+    public static String at(String path, String before, String after, int firstLine) {
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("line numbers start at 1, found " + firstLine);
+        }
+        List<String> old = lines(before);
+        List<String> neu = lines(after);
+        String name = path.startsWith("/") ? path : "/" + path;
+        StringBuilder diff = new StringBuilder();
+        diff.append("--- a").append(name).append('\n').append("+++ b").append(name).append('\n')
+                .append("@@ -").append(old.isEmpty() ? firstLine - 1 : firstLine).append(',').append(old.size())
+                .append(" +").append(neu.isEmpty() ? firstLine - 1 : firstLine).append(',').append(neu.size())
+                .append(" @@\n");
         for (String line : body(old, neu)) {
             diff.append(line).append('\n');
         }

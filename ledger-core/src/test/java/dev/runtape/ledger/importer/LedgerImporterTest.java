@@ -39,7 +39,7 @@ class LedgerImporterTest {
         try (LedgerNode node = LedgerNode.start(NodeSettings.embedded(directory.resolve("data")))) {
             ImportResult result = new LedgerImporter(node, "importer", 10).write(run);
 
-            assertThat(result.steps()).isEqualTo(28);
+            assertThat(result.steps()).isEqualTo(30);
             assertThat(result.eventsStored()).as("task, start, 3 batches of at most 10, completion").isEqualTo(6);
             List<LogEntry> stream = ImportFixture.stream(node, run.trajectoryId());
             assertThat(stream).extracting(LogEntry::eventType).containsExactly("TrajectoryStarted", "StepsRecorded",
@@ -52,7 +52,7 @@ class LedgerImporterTest {
             assertThat(started.sourceFormat()).isEqualTo("swe-agent-traj");
             assertThat(started.actor()).isEqualTo(new Actor.Agent("swe-agent", null));
             List<Step> steps = ImportFixture.storedSteps(node, run.trajectoryId());
-            assertThat(steps).hasSize(28);
+            assertThat(steps).hasSize(30);
             Step command = steps.stream().filter(s -> s.kind().equals("command")).findFirst().orElseThrow();
             assertThat(command.get("exit-code").isNull()).isTrue();
             assertThat(ImportFixture.opened(node, command, "command")).isEqualTo("create reproduce_bug.py\n");
@@ -117,7 +117,7 @@ class LedgerImporterTest {
 
             // Nothing of the refused attempt lingers in the node (its cached aggregates went with the unit of work).
             assertThat(importer.write(run).totalEventsStored()).isEqualTo(6);
-            assertThat(ImportFixture.storedSteps(node, run.trajectoryId())).hasSize(28);
+            assertThat(ImportFixture.storedSteps(node, run.trajectoryId())).hasSize(30);
         }
     }
 

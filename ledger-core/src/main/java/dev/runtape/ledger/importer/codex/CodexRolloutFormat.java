@@ -37,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  * {@code exec_command} and {@code shell} a command (the command and workdir from the arguments; the exit code from
  * the output's "Process exited with code N", a shell's {@code metadata.exit_code}, an {@code exec_command_end}
  * event or the forms {@code ExitCodes} knows, else unknown), {@code apply_patch} a file edit per file of the patch (the
- * patch text as Codex wrote it) followed by the tool's answer, anything else a tool result; arguments that are not
- * JSON (as in redacted rollouts) leave the call and its output a plain tool result. {@code task_started},
+ * patch text as Codex wrote it) followed by the tool's answer, anything else a tool result. A shell call whose
+ * arguments are not JSON (a redacted rollout) is still a command, its text the arguments as written; a patch that is
+ * not readable leaves the call and its output a plain tool result. {@code task_started},
  * {@code task_complete}, {@code turn_aborted} and {@code compacted} are system events; {@code token_count} gives each
  * reply its usage (a snapshot whose totals did not move is not counted again) and the session's totals. The UI's
  * copies of messages and reasoning ({@code user_message}, {@code agent_message}, {@code agent_reasoning}) are not
@@ -234,9 +235,11 @@ public final class CodexRolloutFormat implements TrajectoryFormat {
             text = structured.path("output").textValue(); // shell: {"output": ..., "metadata": {"exit_code": ...}}
         }
         JsonNode arguments = call == null ? null : JsonInput.embedded(call.arguments());
-        if (call != null && SHELLS.contains(call.tool()) && arguments != null && arguments.isObject()) {
-            String command = command(arguments);
+        if (call != null && SHELLS.contains(call.tool())) {
+            // arguments that are not JSON (a redacted rollout) still ran a command: it keeps them as written
+            String command = arguments != null && arguments.isObject() ? command(arguments) : call.arguments();
             if (command != null) {
+                String workdir = arguments != null ? arguments.path("workdir").asText(cwd) : cwd;
                 JsonNode code = structured == null ? null : structured.path("metadata").path("exit_code");
                 Integer exit = code != null && code.isIntegralNumber() ? Integer.valueOf(code.intValue())
                         : exitCode(text).orElse(null);
@@ -245,8 +248,7 @@ public final class CodexRolloutFormat implements TrajectoryFormat {
                         ? Duration.ofMillis(Math.round(seconds.doubleValue() * 1000))
                         : call.time() == null || time == null ? null : Duration.between(call.time().instant(),
                                 time.instant());
-                ObjectNode step = steps.command(command, arguments.path("workdir").asText(cwd), exit, text, null,
-                        duration);
+                ObjectNode step = steps.command(command, workdir, exit, text, null, duration);
                 StepList.parent(step, call.step());
                 StepList.time(step, time);
                 steps.testRunOf(command, text, step);

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Steps: the history up to the first reply of the run becomes messages (system prompt, demonstrations, the task);
  * then each trajectory entry becomes the assistant's reply as a message, its tool calls (1.x) as tool-call steps, and
- * its action as a command whose stdout is the observation and whose parent is the call (or the reply). SWE-agent
+ * its action as a command whose stdout is the observation and whose parent is the call (or the reply). An edit
+ * the editor applied follows its command as a file edit with a unified diff ({@link WindowEdits}). SWE-agent
  * records no exit codes, so every command's is unknown. A recognised test run follows its command. The exit status
  * and a submission that is not a diff (a CTF flag) end the steps as system events.
  */
@@ -88,6 +89,7 @@ public final class SweAgentFormat implements TrajectoryFormat {
             }
         }
         Model model = Models.of(replay.path("agent").path("model").path("name").asText(modelBeside(source)));
+        EditorWindow window = new EditorWindow();
         for (int i = 0; i < trajectory.size(); i++) {
             String at = "$.trajectory[" + i + "]";
             JsonNode entry = trajectory.get(i);
@@ -96,18 +98,24 @@ public final class SweAgentFormat implements TrajectoryFormat {
             String replyText = reply != null ? Messages.text(reply.path("content"))
                     : entry.path("response").asText(entry.path("thought").asText(""));
             ObjectNode parent = steps.message("assistant", replyText, model == null ? null : model.id());
+            JsonNode function = null;
             if (reply != null) {
                 for (JsonNode call : structured(reply.path("tool_calls"))) {
-                    ObjectNode step = steps.toolCall(call.path("id").asText(""),
-                            call.path("function").path("name").asText(""), arguments(call.path("function")));
+                    function = call.path("function");
+                    ObjectNode step = steps.toolCall(call.path("id").asText(""), function.path("name").asText(""),
+                            arguments(function));
                     StepList.parent(step, parent);
                     parent = step;
                 }
             }
             String observation = entry.path("observation").isNull() ? null : entry.path("observation").asText("");
-            ObjectNode command = steps.command(action, structured(entry.path("state")).path("working_dir")
-                    .asText(null), null, observation, null, duration(entry.path("execution_time")));
+            String cwd = structured(entry.path("state")).path("working_dir").asText(null);
+            ObjectNode command = steps.command(action, cwd, null, observation, null,
+                    duration(entry.path("execution_time")));
             StepList.parent(command, parent);
+            WindowEdits.of(action, function, observation, window, cwd).ifPresent(edit -> StepList.parent(
+                    steps.fileEdit(edit.path(), edit.diff()), command));
+            window.observe(observation);
             steps.testRunOf(action, observation, command);
         }
         String exitStatus = info.path("exit_status").asText(null);

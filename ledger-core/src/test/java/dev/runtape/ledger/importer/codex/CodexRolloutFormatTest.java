@@ -91,7 +91,13 @@ class CodexRolloutFormatTest {
 
         assertThat(run.steps()).hasSize(457);
         assertThat(count(run.steps(), "tool-call")).isEqualTo(144);
-        assertThat(count(run.steps(), "tool-result")).isEqualTo(143);
+        assertThat(count(run.steps(), "command")).as("117 of the 118 exec_command calls have an output")
+                .isEqualTo(117);
+        assertThat(count(run.steps(), "tool-result")).as("write_stdin, update_plan, apply_patch").isEqualTo(143 - 117);
+        ObjectNode command = ofKind(run, "command").getFirst();
+        assertThat(command.path("command").asText()).as("redacted: the arguments as written").startsWith(
+                "[REDACTED_ARGUMENTS len=");
+        assertThat(command.get("exit-code").isNull()).as("a redacted output tells no exit code").isTrue();
         assertThat(ofKind(run, "tool-call")).filteredOn(s -> s.path("tool").asText().equals("apply_patch")).hasSize(10);
         assertThat(ofKind(run, "system-event")).filteredOn(s -> s.path("event").asText().equals("task_complete"))
                 .hasSize(5);

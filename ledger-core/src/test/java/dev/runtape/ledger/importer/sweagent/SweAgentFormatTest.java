@@ -28,7 +28,7 @@ class SweAgentFormatTest {
         List<ObjectNode> steps = run.steps();
 
         // history: system prompt, one demonstration, the issue; then 12 actions, each a reply and a command
-        assertThat(steps).hasSize(3 + 12 + 12 + 1);
+        assertThat(steps).hasSize(3 + 12 + 12 + 1 + 2);
         assertThat(count(steps, "message")).isEqualTo(15);
         assertThat(count(steps, "command")).isEqualTo(12);
         assertThat(run.taskId()).isEqualTo("pydicom__pydicom-1458");
@@ -79,6 +79,59 @@ class SweAgentFormatTest {
     }
 
     @Test
+    void everyEditTheEditorAppliedIsAFileEditWithTheDiffOfTheLinesItReplaced() throws Exception {
+        ImportedTrajectory run = format.read(sample("swe-agent/pydicom__pydicom-1458.traj"));
+        List<ObjectNode> edits = run.steps().stream().filter(s -> s.path("kind").asText().equals("file-edit"))
+                .toList();
+
+        // six edit commands: the first fills the created file, three are refused by the linter, one applies
+        assertThat(run.steps().stream().filter(s -> s.path("command").asText().startsWith("edit "))).hasSize(5);
+        assertThat(edits).hasSize(2);
+        ObjectNode created = edits.getFirst();
+        assertThat(created.path("path").asText()).isEqualTo("reproduce_bug.py");
+        assertThat(created.path("diff").asText()).startsWith("""
+                --- a/reproduce_bug.py
+                +++ b/reproduce_bug.py
+                @@ -1,1 +1,18 @@
+                +import numpy as np
+                +from pydicom.dataset import Dataset, FileMetaDataset
+                \s
+                +ds = Dataset()
+                """);
+        ObjectNode applied = edits.get(1);
+        assertThat(applied.path("path").asText()).isEqualTo("pydicom/pixel_data_handlers/numpy_handler.py");
+        assertThat(applied.path("diff").asText()).startsWith("""
+                --- a/pydicom/pixel_data_handlers/numpy_handler.py
+                +++ b/pydicom/pixel_data_handlers/numpy_handler.py
+                @@ -287,10 +287,11 @@
+                """);
+        assertThat(applied.path("diff").asText()).as("ten lines became eleven: 372 lines then 373").contains(
+                "+    if 'PixelData' in ds:\n+        required_elements.append('PixelRepresentation')\n");
+        ObjectNode command = run.steps().get(applied.path("parent").asInt());
+        assertThat(command.path("command").asText()).startsWith("edit 287:296\n");
+        // what the diff adds is what the editor showed at those lines afterwards
+        String shown = command.path("stdout").asText();
+        applied.path("diff").asText().lines().filter(l -> l.startsWith("+") && !l.startsWith("+++"))
+                .forEach(added -> assertThat(shown).contains(":" + added.substring(1) + "\n"));
+    }
+
+    @Test
+    void theFunctionCallingEditorsInsertAndSearchAndReplaceAreFileEditsAtTheLinesTheyChanged() throws Exception {
+        ImportedTrajectory run = format.read(sample(
+                "swe-agent/marshmallow-code__marshmallow-1867.function_calling_replace.traj"));
+        List<ObjectNode> edits = run.steps().stream().filter(s -> s.path("kind").asText().equals("file-edit"))
+                .toList();
+
+        assertThat(edits).as("insert, then the second search and replace; the first was refused").hasSize(2);
+        assertThat(edits.getFirst().path("path").asText()).isEqualTo("reproduce.py");
+        assertThat(edits.getFirst().path("diff").asText()).contains("@@ -1,0 +2,9 @@\n+from marshmallow.fields");
+        assertThat(edits.get(1).path("path").asText()).isEqualTo("src/marshmallow/fields.py");
+        assertThat(edits.get(1).path("diff").asText()).containsPattern("@@ -\\d+,1 \\+\\d+,2 @@\n"
+                + "-        return int\\(value.total_seconds\\(\\) / base_unit.total_seconds\\(\\)\\)\n"
+                + "\\+        # round to nearest int\n");
+    }
+
+    @Test
     void aCtfRunSubmitsAFlagWhichIsKeptAsAnEventAndNotAsADiff() throws Exception {
         ImportedTrajectory run = format.read(sample("swe-agent/ctf-pwn-warmup.traj"));
 
@@ -92,7 +145,7 @@ class SweAgentFormatTest {
     void theGithubIssueRunImportsWithoutAModelSinceNothingBesideItNamesOne() throws Exception {
         ImportedTrajectory run = format.read(sample("swe-agent/swe-agent__test-repo-i1.traj"));
 
-        assertThat(run.steps()).hasSize(3 + 5 + 5 + 1);
+        assertThat(run.steps()).hasSize(3 + 5 + 5 + 1 + 1);
         assertThat(run.model()).isNull();
         assertThat(run.finalDiff().strip()).startsWith("diff --git a/tests/missing_colon.py b/tests/missing_colon.py");
     }
