@@ -5,9 +5,12 @@ import dev.runtape.ledger.importer.atif.AtifFormat;
 import dev.runtape.ledger.importer.claudecode.ClaudeCodeFormat;
 import dev.runtape.ledger.importer.codex.CodexRolloutFormat;
 import dev.runtape.ledger.importer.gemini.GeminiCliFormat;
+import dev.runtape.ledger.importer.harbor.HarborTracesFormat;
 import dev.runtape.ledger.importer.miniswe.MiniSweAgentFormat;
+import dev.runtape.ledger.importer.opencua.AgentNetTrajectoryFormat;
 import dev.runtape.ledger.importer.opencua.OpenCuaFormat;
 import dev.runtape.ledger.importer.openhands.OpenHandsFormat;
+import dev.runtape.ledger.importer.swebench.PredictionsFormat;
 import dev.runtape.ledger.importer.sweagent.SweAgentFormat;
 import dev.runtape.ledger.importer.vac.SignedRecordKeys;
 import dev.runtape.ledger.importer.vac.VacRecordFormat;
@@ -28,8 +31,9 @@ public final class ImportFormats {
     /** Every format, signed VAC records checked against {@code keys}. */
     public static List<TrajectoryFormat> all(SignedRecordKeys keys) {
         return List.of(new SweAgentFormat(), new MiniSweAgentFormat(), new ClaudeCodeFormat(), new OpenHandsFormat(),
-                new AtifFormat(), new CodexRolloutFormat(), new GeminiCliFormat(), new AiderFormat(),
-                new OpenCuaFormat(), new VacRecordFormat(), new VacSignedRecordFormat(keys));
+                new AtifFormat(), new HarborTracesFormat(), new CodexRolloutFormat(), new GeminiCliFormat(),
+                new AiderFormat(), new OpenCuaFormat(), new AgentNetTrajectoryFormat(), new PredictionsFormat(),
+                new VacRecordFormat(), new VacSignedRecordFormat(keys));
     }
 
     public static FormatDetector detector() {

@@ -20,6 +20,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +42,11 @@ import org.jspecify.annotations.Nullable;
  * pointer moved), a scroll a scroll with the wheel's {@code dx}/{@code dy} as recorded, a key press a key (its release
  * is not a step). Pointer moves are the trace between inputs and are not imported. The recording's metadata (system,
  * screen) is a "recording" system event; the task is {@code task_name} of the metadata, else of
- * {@code task_name.json} beside it. The actor is a human operator, named by a pseudonym derived from the recording
+ * {@code task_name.json} beside it. What the recorder noted beside the inputs goes in at its time as system events:
+ * each window brought to the front ({@code top_window.jsonl}) a "window", the element under the pointer at a click
+ * ({@code element.jsonl}, its control type and name) a "ui-element"; {@code event_buffer.jsonl} and
+ * {@code reduced_events_complete.jsonl} are the tool's own groupings of the same inputs (by their {@code event_idx})
+ * and are not imported a second time. The actor is a human operator, named by a pseudonym derived from the recording
  * folder's name, never by the folder name itself (AgentNet names it after the annotator's e-mail address).
  */
 public final class OpenCuaFormat implements TrajectoryFormat {
@@ -96,6 +104,7 @@ public final class OpenCuaFormat implements TrajectoryFormat {
         StepList.time(steps.systemEvent("recording", metadata.toString()),
                 new Timestamp(start, startText));
         Map<String, Press> pressed = new HashMap<>();
+        Deque<Context> context = context(folder);
         for (JsonInput.Line line : JsonInput.lines(source)) {
             JsonNode event = line.value();
             if (!event.isObject()) {
@@ -108,8 +117,10 @@ public final class OpenCuaFormat implements TrajectoryFormat {
                 throw new ImportException(source.path(), line.at() + ".time_stamp", "expected a number, found "
                         + JsonInput.found(counter));
             }
-            Timestamp time = new Timestamp(start.plusMillis(Math.round((counter.doubleValue() - counterAtStart)
-                    * 1000)), counter.asText());
+            Timestamp time = wall(start, counterAtStart, counter);
+            while (!context.isEmpty() && context.peekFirst().counter().doubleValue() <= counter.doubleValue()) {
+                place(steps, context.removeFirst(), start, counterAtStart);
+            }
             switch (action) {
                 case "move", "release" -> {
                 }
@@ -134,6 +145,9 @@ public final class OpenCuaFormat implements TrajectoryFormat {
         for (Press press : pressed.values()) {
             click(steps, press, press.event());
         }
+        while (!context.isEmpty()) {
+            place(steps, context.removeFirst(), start, counterAtStart);
+        }
         String task = metadata.path("task_name").isTextual() ? metadata.path("task_name").textValue()
                 : task(folder);
         String recording = folder == null || folder.getFileName() == null ? source.shortDigest()
@@ -146,6 +160,50 @@ public final class OpenCuaFormat implements TrajectoryFormat {
     }
 
     private record Press(JsonNode event, Timestamp time) {
+    }
+
+    /** What the recorder noted beside the inputs: a window coming to the front, the element under the pointer. */
+    private record Context(JsonNode counter, String event, String data) {
+    }
+
+    private static Timestamp wall(Instant start, double counterAtStart, JsonNode counter) {
+        return new Timestamp(start.plusMillis(Math.round((counter.doubleValue() - counterAtStart) * 1000)),
+                counter.asText());
+    }
+
+    private static void place(StepList steps, Context noted, Instant start, double counterAtStart) {
+        StepList.time(steps.systemEvent(noted.event(), noted.data()), wall(start, counterAtStart, noted.counter()));
+    }
+
+    /**
+     * {@code top_window.jsonl} and {@code element.jsonl} beside the events, when the recording has them, in the
+     * order of their counters; an entry without a numeric counter is refused naming its file and line.
+     */
+    private static Deque<Context> context(@Nullable Path folder) throws ImportException {
+        List<Context> noted = new ArrayList<>();
+        for (String name : List.of("top_window.jsonl", "element.jsonl")) {
+            Path file = folder == null ? null : folder.resolve(name);
+            if (file == null || !Files.isRegularFile(file)) {
+                continue;
+            }
+            SourceFile sidecar = SourceFile.read(file);
+            for (JsonInput.Line line : JsonInput.lines(sidecar)) {
+                JsonNode counter = line.value().get("time_stamp");
+                if (counter == null || !counter.isNumber()) {
+                    throw new ImportException(sidecar.path(), line.at() + ".time_stamp", "expected a number, found "
+                            + JsonInput.found(counter));
+                }
+                if (name.startsWith("top_window")) {
+                    noted.add(new Context(counter, "window", line.value().path("top_window_name").asText("")));
+                } else {
+                    JsonNode element = line.value().path("a11y_tree");
+                    noted.add(new Context(counter, "ui-element", element.path("ControlType").asText("")
+                            + " \"" + element.path("Name").asText("") + "\""));
+                }
+            }
+        }
+        noted.sort(Comparator.comparingDouble(context -> context.counter().doubleValue()));
+        return new ArrayDeque<>(noted);
     }
 
     /** A press and its release: a click where it was pressed, or a drag when the pointer moved before release. */

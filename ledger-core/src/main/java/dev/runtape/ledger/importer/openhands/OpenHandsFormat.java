@@ -11,6 +11,7 @@ import dev.runtape.ledger.importer.ExitCodes;
 import dev.runtape.ledger.importer.ImportException;
 import dev.runtape.ledger.importer.ImportedTrajectory;
 import dev.runtape.ledger.importer.JsonInput;
+import dev.runtape.ledger.importer.RecordGroup;
 import dev.runtape.ledger.importer.Messages;
 import dev.runtape.ledger.importer.Models;
 import dev.runtape.ledger.importer.SourceFile;
@@ -83,7 +84,8 @@ public final class OpenHandsFormat implements TrajectoryFormat {
         if (start.startsWith("[")) {
             StepList steps = new StepList();
             Read read = readEvents(source, JsonInput.document(source), "$", steps, null);
-            return new ImportedTrajectory(NAME + "-" + source.shortDigest(), NAME, stem(source), read.task(), NAME,
+            return new ImportedTrajectory(NAME + "-" + source.shortDigest(), NAME, RecordGroup.stem(source),
+                    read.task(), NAME,
                     new Actor.Agent(NAME, null), read.model(), null, read.started(), steps.steps(), Outcome.UNKNOWN,
                     List.of(), null, read.usage(), List.of());
         }
@@ -94,21 +96,10 @@ public final class OpenHandsFormat implements TrajectoryFormat {
         }
         List<ImportedTrajectory> runs = new ArrayList<>();
         for (JsonInput.Line line : lines) {
-            String id = NAME + "-" + source.shortDigest() + (lines.size() == 1 ? "" : "-" + line.number());
-            runs.add(readOutput(source, line, id));
+            runs.add(readOutput(source, line, RecordGroup.childId(NAME, source, lines.size(), line.number())));
         }
-        if (runs.size() == 1) {
-            return runs.getFirst();
-        }
-        StepList steps = new StepList();
-        for (ImportedTrajectory run : runs) {
-            steps.systemEvent("instance", run.taskId() + ": " + run.outcome().wire()
-                    + (run.blockers().isEmpty() ? "" : " (" + String.join("; ", run.blockers()) + ")"));
-        }
-        ImportedTrajectory first = runs.getFirst();
-        return new ImportedTrajectory(NAME + "-" + source.shortDigest(), NAME, stem(source), null, NAME,
-                first.actor(), first.model(), null, first.started(), steps.steps(), Outcome.UNKNOWN, List.of(), null,
-                null, runs);
+        return RecordGroup.of(source, NAME, NAME, "instance", runs, run -> run.taskId() + ": " + run.outcome().wire()
+                + (run.blockers().isEmpty() ? "" : " (" + String.join("; ", run.blockers()) + ")"));
     }
 
     private ImportedTrajectory readOutput(SourceFile source, JsonInput.Line line, String id) throws ImportException {
@@ -126,7 +117,7 @@ public final class OpenHandsFormat implements TrajectoryFormat {
                     + issue.path("number").asText("");
         }
         if (taskId == null) {
-            taskId = stem(source) + "-" + line.number();
+            taskId = RecordGroup.stem(source) + "-" + line.number();
         }
         StepList steps = new StepList();
         Read events = readEvents(source, history, at + ".history", steps, output.path("instruction").asText(null));
@@ -408,13 +399,6 @@ public final class OpenHandsFormat implements TrajectoryFormat {
     private static Actor agent(JsonNode output) {
         JsonNode metadata = output.path("metadata");
         return new Actor.Agent(NAME, metadata.path("git_commit").asText(null));
-    }
-
-    private static String stem(SourceFile source) {
-        String name = source.name();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        return stem.length() > 200 ? stem.substring(0, 200) : stem;
     }
 
     /** What an event stream says besides its steps. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.ledger.domain.common.Actor;
 import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted.Outcome;
 import dev.runtape.ledger.importer.ImportException;
+import dev.runtape.ledger.importer.ImportFixture;
 import dev.runtape.ledger.importer.ImportedTrajectory;
 import dev.runtape.ledger.importer.SourceFile;
 import java.nio.file.Files;
@@ -32,6 +33,27 @@ class OpenCuaFormatTest {
 
     private static List<ObjectNode> inputs(ImportedTrajectory run, String input) {
         return run.steps().stream().filter(s -> s.path("input").asText().equals(input)).toList();
+    }
+
+    @Test
+    void theWindowsBroughtToTheFrontAndTheElementsUnderThePointerGoInAtTheirTimes() throws Exception {
+        ImportedTrajectory run = format.read(sample(EVENTS));
+        List<ObjectNode> windows = run.steps().stream().filter(s -> s.path("event").asText().equals("window"))
+                .toList();
+        List<ObjectNode> elements = run.steps().stream()
+                .filter(s -> s.path("event").asText().equals("ui-element")).toList();
+
+        assertThat(windows).extracting(s -> s.path("data").asText()).containsExactly("agentnet-annotator",
+                "explorer", "ShellExperienceHost", "ApplicationFrameHost");
+        assertThat(elements).hasSize((int) Files.readAllLines(ImportFixture.samplePath(FOLDER + "element.jsonl"))
+                .stream().filter(line -> !line.isBlank()).count());
+        assertThat(elements.getFirst().path("data").asText())
+                .isEqualTo("ButtonControl \"Action Centre, No new notifications (Off)\"");
+        ObjectNode firstClick = inputs(run, "click").getFirst();
+        assertThat(elements.getFirst().path("index").asInt()).as("noted just before the click it belongs to")
+                .isEqualTo(firstClick.path("index").asInt() - 1);
+        List<Long> times = run.steps().stream().filter(s -> s.has("time")).map(s -> s.path("time").asLong()).toList();
+        assertThat(times).as("one timeline").isSorted();
     }
 
     @Test
