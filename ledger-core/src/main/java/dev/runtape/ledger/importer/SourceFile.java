@@ -26,6 +26,17 @@ public record SourceFile(Path path, byte[] bytes) {
         }
     }
 
+    /**
+     * Reads a file a format reads beside the one it was given (a subagent's transcript, a referenced
+     * sub-trajectory, a recording's metadata), held to the same rules: not empty, UTF-8, no line over the default
+     * limit. Only the given file passes through {@link FormatDetector}, so its companions are checked here.
+     */
+    public static SourceFile readBeside(Path path) throws ImportException {
+        SourceFile file = read(path);
+        new SourceFileCheck(SourceFileCheck.DEFAULT_LINE_LIMIT).check(file);
+        return file;
+    }
+
     @Override
     public byte[] bytes() {
         return bytes.clone();

@@ -325,7 +325,7 @@ public final class AtifFormat implements TrajectoryFormat {
         for (Path candidate : candidates) {
             Path normal = candidate.normalize();
             if (Files.isRegularFile(normal) && !reading.contains(normal)) {
-                return read(SourceFile.read(candidate), reading);
+                return read(SourceFile.readBeside(candidate), reading);
             }
         }
         return null;

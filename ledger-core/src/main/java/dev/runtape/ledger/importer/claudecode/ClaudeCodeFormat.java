@@ -270,7 +270,7 @@ public final class ClaudeCodeFormat implements TrajectoryFormat {
         }
         List<ImportedTrajectory> children = new ArrayList<>();
         for (Path file : files) {
-            children.add(read(SourceFile.read(file)));
+            children.add(read(SourceFile.readBeside(file)));
         }
         return children;
     }

@@ -186,7 +186,7 @@ public final class OpenCuaFormat implements TrajectoryFormat {
             if (file == null || !Files.isRegularFile(file)) {
                 continue;
             }
-            SourceFile sidecar = SourceFile.read(file);
+            SourceFile sidecar = SourceFile.readBeside(file);
             for (JsonInput.Line line : JsonInput.lines(sidecar)) {
                 JsonNode counter = line.value().get("time_stamp");
                 if (counter == null || !counter.isNumber()) {
@@ -235,7 +235,7 @@ public final class OpenCuaFormat implements TrajectoryFormat {
             throw new ImportException(source.path(), name + " beside it", "expected the recording's " + name
                     + " in the same folder, found none");
         }
-        return SourceFile.read(file);
+        return SourceFile.readBeside(file);
     }
 
     private static @Nullable String task(@Nullable Path folder) throws ImportException {
@@ -243,7 +243,7 @@ public final class OpenCuaFormat implements TrajectoryFormat {
         if (file == null || !Files.isRegularFile(file)) {
             return null;
         }
-        SourceFile named = SourceFile.read(file);
+        SourceFile named = SourceFile.readBeside(file);
         JsonNode node = JsonInput.document(named);
         return node.path("task_name").isTextual() ? node.path("task_name").textValue() : null;
     }

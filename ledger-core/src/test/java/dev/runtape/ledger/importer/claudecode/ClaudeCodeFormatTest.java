@@ -15,6 +15,8 @@ import dev.runtape.ledger.importer.ImportFixture;
 import dev.runtape.ledger.importer.SourceFile;
 import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.ledger.node.NodeSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -31,6 +33,18 @@ class ClaudeCodeFormatTest {
     Path directory;
 
     private final ClaudeCodeFormat format = new ClaudeCodeFormat();
+
+    @Test
+    void aSubagentTranscriptThatIsNotUtf8IsRefusedNamingItsFileLineAndByte() throws Exception {
+        Path session = Files.write(directory.resolve("s1.jsonl"), sample("claude-code/short.jsonl").bytes());
+        Path subagent = Files.createDirectories(directory.resolve("s1/subagents")).resolve("agent-x.jsonl");
+        byte[] bytes = "{\"type\": \"user\"}\n{\"a\": \"caf\u00e9\"}\n".getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length - 4] = (byte) 0xff; // the second byte of é
+        Files.write(subagent, bytes);
+
+        assertThatThrownBy(() -> format.read(SourceFile.read(session))).isInstanceOf(ImportException.class)
+                .hasMessageStartingWith(subagent + ": line 2, byte ");
+    }
 
     @Test
     void theLongSessionKeepsEveryCallItsCommandsReadsEditsAndTheExitCodesTheTextGives() throws Exception {
