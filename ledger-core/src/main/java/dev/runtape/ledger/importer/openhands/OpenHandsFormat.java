@@ -113,7 +113,8 @@ public final class OpenHandsFormat implements TrajectoryFormat {
         JsonNode issue = output.path("issue");
         String taskId = output.path("instance_id").asText(null);
         if (taskId == null && issue.isObject()) {
-            taskId = issue.path("owner").asText("") + "/" + issue.path("repo").asText("") + "#"
+            // owner__repo-number, as SWE-bench names instances: a task id holds no "/"
+            taskId = issue.path("owner").asText("") + "__" + issue.path("repo").asText("") + "-"
                     + issue.path("number").asText("");
         }
         if (taskId == null) {

@@ -143,7 +143,7 @@ class OpenHandsFormatTest {
 
         assertThat(file.children()).hasSize(2);
         ImportedTrajectory license = file.children().getFirst();
-        assertThat(license.taskId()).isEqualTo("neubig/pr-viewer#5");
+        assertThat(license.taskId()).isEqualTo("neubig__pr-viewer-5");
         assertThat(license.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(license.finalDiff().lines().findFirst()).contains("diff --git a/LICENSE b/LICENSE");
         assertThat(license.usage().costUsd()).isEqualTo(0.070713);
