@@ -7,6 +7,7 @@ import dev.runtape.ledger.domain.common.Repository;
 import dev.runtape.ledger.domain.common.Usage;
 import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted.Outcome;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,7 @@ public record ImportedTrajectory(String trajectoryId, String sourceFormat, Strin
         @Nullable String finalDiff, @Nullable Usage usage, List<ImportedTrajectory> children) {
 
     public ImportedTrajectory {
+        started = started == null ? null : started.truncatedTo(ChronoUnit.MILLIS); // the ledger keeps milliseconds
         steps = steps.stream().map(ObjectNode::deepCopy).toList();
         blockers = List.copyOf(blockers);
         children = List.copyOf(children);

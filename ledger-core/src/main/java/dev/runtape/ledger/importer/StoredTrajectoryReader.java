@@ -45,7 +45,8 @@ public final class StoredTrajectoryReader {
     }
 
     /**
-     * The trajectory, or empty when the log has no such stream. Its children are not included.
+     * The trajectory with its children (the trajectories started with it as their parent, in the order they
+     * started), or empty when the log has no such stream.
      *
      * @throws FormatException if a stored statement or disclosure cannot be read
      * @throws ContentStoreException if the content store cannot be read
@@ -53,13 +54,17 @@ public final class StoredTrajectoryReader {
     public Optional<ImportedTrajectory> read(String trajectoryId) throws FormatException, ContentStoreException {
         StreamId stream = StreamId.of(StreamId.Kind.TRAJECTORY, trajectoryId);
         TrajectoryStarted started = null;
+        long startedAt = 0;
         TrajectoryCompleted completed = null;
         List<ObjectNode> steps = new ArrayList<>();
         for (long from = 0; ; from += PAGE) {
             List<LogEntry> page = log.readStream(stream, from, PAGE);
             for (LogEntry entry : page) {
                 switch (entry.eventType()) {
-                    case "TrajectoryStarted" -> started = payload(entry, TrajectoryStarted.class);
+                    case "TrajectoryStarted" -> {
+                        started = payload(entry, TrajectoryStarted.class);
+                        startedAt = entry.position();
+                    }
                     case "StepsRecorded" -> {
                         for (Step step : payload(entry, StepsRecorded.class).steps()) {
                             steps.add(contents.open(step));
@@ -81,18 +86,45 @@ public final class StoredTrajectoryReader {
         TaskDefined task = task(started.taskId());
         String format = started.sourceFormat() == null ? "runtape" : started.sourceFormat();
         return Optional.of(new ImportedTrajectory(trajectoryId, format, started.taskId(),
-                task == null ? null : text(task.prompt()), task == null ? format : task.family(), started.actor(),
+                task == null ? null : emptyAsNone(text(task.prompt())), task == null ? format : task.family(), started.actor(),
                 started.model(), started.repository(), started.started(), steps,
                 completed == null ? Outcome.UNKNOWN : completed.outcome(),
                 completed == null || completed.blockers() == null ? List.of() : completed.blockers(),
                 completed == null || completed.finalDiff() == null ? null : text(completed.finalDiff()),
-                completed == null ? null : completed.usage(), List.of()));
+                completed == null ? null : completed.usage(), children(trajectoryId, startedAt)));
+    }
+
+    /**
+     * The children of a trajectory, read from the log after its start (a child starts after its parent). This reads
+     * the log's tail from there, which the lineage projection will answer from its index instead.
+     */
+    private List<ImportedTrajectory> children(String parentId, long startedAt)
+            throws FormatException, ContentStoreException {
+        List<ImportedTrajectory> children = new ArrayList<>();
+        for (long after = startedAt; ; ) {
+            List<LogEntry> page = log.readAfter(after, PAGE);
+            for (LogEntry entry : page) {
+                if (entry.eventType().equals("TrajectoryStarted")
+                        && parentId.equals(payload(entry, TrajectoryStarted.class).parent())) {
+                    read(entry.stream().aggregateId()).ifPresent(children::add);
+                }
+            }
+            if (page.size() < PAGE) {
+                return children;
+            }
+            after = page.getLast().position();
+        }
     }
 
     private @Nullable TaskDefined task(String taskId) throws FormatException {
         List<LogEntry> first = log.readStream(StreamId.of(StreamId.Kind.TASK, taskId), 0, 1);
         return first.isEmpty() || !first.getFirst().eventType().equals("TaskDefined") ? null
                 : payload(first.getFirst(), TaskDefined.class);
+    }
+
+    /** A task defined without its text (a file that does not hold it) has an empty prompt. */
+    private static @Nullable String emptyAsNone(@Nullable String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     /** The text a reference discloses, or null when the store withholds it. */

@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * is "compact_boundary"); the compaction summary the model saw next is a user message. Usage is counted once per API
  * message, whose blocks Claude Code writes on several lines. Hook progress lines, file-history snapshots and queue
  * operations are the tool's bookkeeping and are not imported. Transcripts in {@code SESSION/subagents/} are imported
- * as children.
+ * as children; a subagent was given its own task, so its task id is the session's with {@code -agent-ID} (its
+ * lines' {@code agentId}), whether it is imported with its session or alone.
  */
 public final class ClaudeCodeFormat implements TrajectoryFormat {
 
@@ -77,6 +78,7 @@ public final class ClaudeCodeFormat implements TrajectoryFormat {
         Map<String, Usage> usageByMessage = new LinkedHashMap<>();
         String task = null;
         String sessionId = null;
+        String agentId = null;
         String version = null;
         String modelId = null;
         Instant started = null;
@@ -91,6 +93,9 @@ public final class ClaudeCodeFormat implements TrajectoryFormat {
                 continue;
             }
             sessionId = sessionId == null ? entry.path("sessionId").asText(null) : sessionId;
+            if (agentId == null && entry.path("isSidechain").asBoolean(false) && entry.path("agentId").isTextual()) {
+                agentId = entry.path("agentId").textValue();
+            }
             version = version == null ? entry.path("version").asText(null) : version;
             Timestamp time = Timestamp.parse(entry.path("timestamp").asText("")).orElse(null);
             if (started == null && time != null) {
@@ -171,8 +176,8 @@ public final class ClaudeCodeFormat implements TrajectoryFormat {
             throw new ImportException(source.path(), "every line", "expected user, assistant or system lines with a "
                     + "sessionId, found none");
         }
-        return new ImportedTrajectory(NAME + "-" + source.shortDigest(), NAME, sessionId,
-                task, "claude-code", new Actor.Agent("claude-code", version),
+        return new ImportedTrajectory(NAME + "-" + source.shortDigest(), NAME,
+                agentId == null ? sessionId : sessionId + "-agent-" + agentId, task, "claude-code", new Actor.Agent("claude-code", version),
                 modelId == null ? null : new Model("anthropic", modelId), null, started, steps.steps(),
                 Outcome.UNKNOWN, List.of(), null, total(usageByMessage.values()), children(source));
     }

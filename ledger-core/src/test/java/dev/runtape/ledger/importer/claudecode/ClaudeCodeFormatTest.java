@@ -82,6 +82,10 @@ class ClaudeCodeFormatTest {
         assertThat(run.children()).hasSize(2);
         assertThat(run.children().getFirst().model()).isEqualTo(new Model("anthropic", "claude-sonnet-4-5-20250929"));
         assertThat(run.children().getFirst().count("tool-call")).isEqualTo(33);
+        assertThat(run.children()).extracting(ImportedTrajectory::taskId).as("each subagent was given its own task")
+                .containsExactly("4d5611e5-241a-462a-8d15-5122611a9569-agent-a2898e3",
+                        "4d5611e5-241a-462a-8d15-5122611a9569-agent-acompact-e1f845");
+        assertThat(run.children().getFirst().taskText()).startsWith("Very thorough exploration.");
     }
 
     @Test

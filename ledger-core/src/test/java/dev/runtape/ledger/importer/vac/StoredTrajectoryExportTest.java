@@ -20,6 +20,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.TreeSet;
+import java.util.Set;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,10 @@ class StoredTrajectoryExportTest {
         "gemini-cli/harbor-rfc.gemini-cli-session.json",
         "aider/chat-history.excerpt.md",
         "codex-cli/rollout-2026-02-23T12-47-42-019c8a53-a0dd-7130-bcd7-95445d84846a.jsonl",
+        // with children, nested in the record as they were in the file
+        "claude-code/4d5611e5-241a-462a-8d15-5122611a9569.jsonl",
+        "openhands/multi_swe_bench.output.jsonl",
+        "atif-harbor/terminus_2/hello-world-context-summarization.trajectory.json",
     })
     void aStoredTrajectoryExportsAsTheRecordItsFileExportsAs(String file) throws Exception {
         ImportedTrajectory run = ImportFormats.detector().read(sample(file), null);
@@ -66,12 +73,14 @@ class StoredTrajectoryExportTest {
 
             ImportedTrajectory stored = new StoredTrajectoryReader(node.log(), node.disclosures())
                     .read(run.trajectoryId()).orElseThrow();
+            assertThat(stored.children()).extracting(ImportedTrajectory::trajectoryId).containsExactlyElementsOf(
+                    run.children().stream().map(ImportedTrajectory::trajectoryId).toList());
             ObjectNode fromLedger = VacRecords.export(stored);
             ObjectNode fromFile = VacRecords.export(run);
 
             assertThat(failures(fromLedger)).as("failures against verifiable-agent-record").isEmpty();
-            assertThat(fromLedger.equals(BY_VALUE, fromFile)).as("the ledger's record %s%nthe file's %s",
-                    fromLedger, fromFile).isTrue();
+            assertThat(fromLedger.equals(BY_VALUE, fromFile)).as("the ledger's record differs from the file's at %s",
+                    differences(fromLedger, fromFile, "")).isTrue();
         }
     }
 
@@ -109,5 +118,31 @@ class StoredTrajectoryExportTest {
     private static List<String> failures(JsonNode record) {
         return schema.validator("verifiable-agent-record").validate(record).failures().stream()
                 .map(Object::toString).toList();
+    }
+
+    /** Where two records differ, as JSON pointers with both values; the first few. */
+    private static List<String> differences(JsonNode a, JsonNode b, String at) {
+        List<String> found = new ArrayList<>();
+        if (a.equals(BY_VALUE, b)) {
+            return found;
+        }
+        if (a.isObject() && b.isObject()) {
+            Set<String> names = new TreeSet<>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                found.addAll(differences(a.path(name), b.path(name), at + "/" + name));
+            }
+        } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                found.addAll(differences(a.get(i), b.get(i), at + "/" + i));
+            }
+        } else {
+            String left = a.toString();
+            String right = b.toString();
+            found.add(at + ": " + left.substring(0, Math.min(200, left.length())) + " vs "
+                    + right.substring(0, Math.min(200, right.length())));
+        }
+        return found.subList(0, Math.min(5, found.size()));
     }
 }
