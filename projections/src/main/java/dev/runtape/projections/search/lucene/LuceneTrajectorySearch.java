@@ -238,11 +238,8 @@ public final class LuceneTrajectorySearch implements TrajectorySearch {
         SortField first = switch (sort.field().type()) {
             case SCORE -> new SortField(null, SortField.Type.SCORE, !sort.descending());
             case KEYWORD -> new SortedSetSortField(sort.field().name(), sort.descending());
-            case LONG -> {
-                SortField number = new SortField(sort.field().name(), SortField.Type.LONG, sort.descending());
-                number.setMissingValue(sort.descending() ? Long.MIN_VALUE : Long.MAX_VALUE); // missing last
-                yield number;
-            }
+            case LONG -> new SortField(sort.field().name(), SortField.Type.LONG, sort.descending(),
+                    sort.descending() ? Long.MIN_VALUE : Long.MAX_VALUE); // a missing value sorts last
         };
         return new Sort(first, new SortedSetSortField(SearchField.ID.name(), false));
     }
