@@ -12,6 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -252,6 +257,34 @@ public abstract class TrajectorySearchContract {
         String otherWord = wordsOf(other.text()).getFirst();
         assertThat(all(SearchQuery.of(ACME).withText(otherWord))).contains(document.id());
         assertThat(search.removeStepText(ACME, "no-such-trajectory", 0)).isFalse();
+    }
+
+    @Test
+    void redactionsOfOneTrajectoryAtTheSameTimeAllTakeEffect() throws Exception {
+        TrajectoryDocument document = documents.stream().max(Comparator.comparingInt(d -> d.text().size()))
+                .orElseThrow();
+        List<Long> steps = document.text().stream().map(TrajectoryDocument.TextPart::step).limit(8).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(steps.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> redactions = new ArrayList<>();
+            for (long step : steps) {
+                redactions.add(threads.submit(() -> {
+                    start.await();
+                    return search.removeStepText(ACME, document.id(), step);
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> redaction : redactions) {
+                assertThat(redaction.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        TrajectoryDocument redacted = search.find(ACME, document.id()).orElseThrow();
+        assertThat(redacted.text()).extracting(TrajectoryDocument.TextPart::step).doesNotContainAnyElementsOf(steps)
+                .hasSize(document.text().size() - steps.size());
     }
 
     @Test

@@ -19,6 +19,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import co.elastic.clients.util.NamedValue;
 import dev.runtape.projections.search.DocumentSource;
@@ -40,7 +41,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.http.HttpHost;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +56,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ElasticsearchTrajectorySearch implements TrajectorySearch {
 
-    private static final int REDACTION_ATTEMPTS = 5;
+    /** Enough for a few writers racing on one document; each attempt that loses waits a little longer. */
+    private static final int REDACTION_ATTEMPTS = 30;
 
     private final RestClient rest;
     private final ElasticsearchClient client;
@@ -131,12 +135,11 @@ public final class ElasticsearchTrajectorySearch implements TrajectorySearch {
                         .ifSeqNo(read.seqNo()).ifPrimaryTerm(read.primaryTerm())
                         .document(DocumentSource.toMap(redacted)).refresh(Refresh.True));
                 return true;
-            } catch (ElasticsearchException e) {
-                if (e.status() != 409 || attempt == REDACTION_ATTEMPTS) {
+            } catch (IOException | ElasticsearchException e) {
+                if (!conflict(e) || attempt == REDACTION_ATTEMPTS) {
                     throw new SearchException("cannot redact step " + step + " of " + id + ": " + e.getMessage(), e);
                 }
-            } catch (IOException e) {
-                throw new SearchException("cannot redact step " + step + " of " + id + ": " + e.getMessage(), e);
+                backOff(attempt);
             }
         }
         throw new IllegalStateException("unreachable: the last attempt returns or throws");
@@ -285,6 +288,31 @@ public final class ElasticsearchTrajectorySearch implements TrajectorySearch {
             case KEYWORD -> value.stringValue();
         };
         return new SearchCursor(sort, decoded, last.sort().get(1).stringValue());
+    }
+
+    /** Whether the write lost a race: the document changed since it was read (409, a version conflict). */
+    private static boolean conflict(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            int status = switch (cause) {
+                case ElasticsearchException refused -> refused.status();
+                case TransportException transport -> transport.statusCode();
+                case ResponseException response -> response.getResponse().getStatusLine().getStatusCode();
+                default -> 0;
+            };
+            if (status == 409) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void backOff(int attempt) throws SearchException {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * Math.min(attempt, 10)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SearchException("interrupted while redacting", e);
+        }
     }
 
     private void closeQuietly() {
