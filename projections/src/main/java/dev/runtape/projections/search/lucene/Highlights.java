@@ -69,7 +69,8 @@ final class Highlights {
                     at = end;
                 }
                 text.append(content, at, passage.getEndOffset());
-                formatted.add(text.toString().strip());
+                // Lucene joins a field's values with U+2029: a passage across two steps shows a space between them.
+                formatted.add(text.toString().replace('\u2029', ' ').strip());
             }
             return new PassageList(formatted);
         }
