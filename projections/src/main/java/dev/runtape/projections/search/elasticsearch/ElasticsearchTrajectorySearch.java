@@ -199,6 +199,22 @@ public final class ElasticsearchTrajectorySearch implements TrajectorySearch {
         return new SearchPage(total, hits, facets, next);
     }
 
+    /**
+     * Deletes the whole index, for a rebuild from the start of the log; the next {@link #connect} creates it anew.
+     *
+     * @return whether there was an index to delete
+     */
+    public boolean dropIndex() throws SearchException {
+        try {
+            if (!client.indices().exists(exists -> exists.index(index)).value()) {
+                return false;
+            }
+            return client.indices().delete(delete -> delete.index(index)).acknowledged();
+        } catch (IOException | ElasticsearchException e) {
+            throw new SearchException("cannot delete the search index " + index + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() throws SearchException {
         try {

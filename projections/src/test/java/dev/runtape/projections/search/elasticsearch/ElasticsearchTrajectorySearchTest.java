@@ -3,32 +3,49 @@ package dev.runtape.projections.search.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runtape.projections.search.SampleTrajectoriesAccess;
 import dev.runtape.projections.search.SearchException;
 import dev.runtape.projections.search.SearchQuery;
 import dev.runtape.projections.search.TrajectorySearch;
 import dev.runtape.projections.search.TrajectorySearchContract;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The contract on a real Elasticsearch node, a new index per test. */
+/** The contract on a real Elasticsearch node, a new index per test, dropped after it. */
 @ExtendWith(ElasticsearchNode.class)
 class ElasticsearchTrajectorySearchTest extends TrajectorySearchContract {
 
+    private String index;
+
     @Override
     protected TrajectorySearch newSearch() throws Exception {
-        return ElasticsearchTrajectorySearch.connect(ElasticsearchNode.url(), "trajectories-" + UUID.randomUUID());
+        index = "trajectories-" + UUID.randomUUID();
+        return ElasticsearchTrajectorySearch.connect(ElasticsearchNode.url(), index);
+    }
+
+    @AfterEach
+    void dropTheIndex() throws Exception {
+        try (ElasticsearchTrajectorySearch search = ElasticsearchTrajectorySearch.connect(ElasticsearchNode.url(),
+                index)) {
+            assertThat(search.dropIndex()).isTrue();
+            assertThat(search.dropIndex()).isFalse();
+        }
     }
 
     @Test
     void anIndexOpenedAgainKeepsItsDocuments() throws Exception {
-        String index = "trajectories-" + UUID.randomUUID();
-        try (TrajectorySearch first = ElasticsearchTrajectorySearch.connect(ElasticsearchNode.url(), index)) {
-            first.indexAll(dev.runtape.projections.search.SampleTrajectoriesAccess.documents("acme"));
+        String other = "trajectories-" + UUID.randomUUID();
+        int documents = SampleTrajectoriesAccess.documents("acme").size();
+        try (ElasticsearchTrajectorySearch first = ElasticsearchTrajectorySearch.connect(ElasticsearchNode.url(),
+                other)) {
+            first.indexAll(SampleTrajectoriesAccess.documents("acme"));
         }
-        try (TrajectorySearch again = ElasticsearchTrajectorySearch.connect(ElasticsearchNode.url(), index)) {
-            assertThat(again.search(SearchQuery.of("acme")).total())
-                    .isEqualTo(dev.runtape.projections.search.SampleTrajectoriesAccess.documents("acme").size());
+        try (ElasticsearchTrajectorySearch again = ElasticsearchTrajectorySearch.connect(ElasticsearchNode.url(),
+                other)) {
+            assertThat(again.search(SearchQuery.of("acme")).total()).isEqualTo(documents);
+            assertThat(again.dropIndex()).isTrue();
         }
     }
 
