@@ -1,0 +1,106 @@
+package dev.runtape.projections.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.ledger.domain.common.Actor;
+import dev.runtape.ledger.importer.ImportedTrajectory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the search document of a trajectory from its steps as steps.cddl shapes them, contents in the clear (an
+ * {@link ImportedTrajectory}, or a stored one opened by {@code StoredTrajectoryReader}). A content that is still a
+ * reference ({@code {"digest": ...}}: redacted or withheld) is not text and is not indexed. Labels and QA come from
+ * other events: a new document is unlabelled and {@link TrajectoryDocument#QA_UNREVIEWED}.
+ */
+public final class TrajectoryDocuments {
+
+    /** The members of each step kind that hold text (steps.cddl's {@code content-ref}s), in the order indexed. */
+    private static final Map<String, List<String>> TEXT_MEMBERS = Map.ofEntries(
+            Map.entry("message", List.of("content")),
+            Map.entry("reasoning", List.of("content")),
+            Map.entry("tool-call", List.of("arguments")),
+            Map.entry("tool-result", List.of("output")),
+            Map.entry("system-event", List.of("data")),
+            Map.entry("command", List.of("command", "stdout", "stderr")),
+            Map.entry("file-read", List.of("content")),
+            Map.entry("file-edit", List.of("diff")),
+            Map.entry("test-run", List.of("command", "output")),
+            Map.entry("ui-input", List.of("text")));
+
+    private TrajectoryDocuments() {
+    }
+
+    /** The document of the trajectory alone, without its children. */
+    public static TrajectoryDocument of(String tenant, ImportedTrajectory trajectory) {
+        List<ObjectNode> steps = trajectory.steps();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        TreeSet<String> tools = new TreeSet<>();
+        List<TrajectoryDocument.TextPart> text = new ArrayList<>();
+        Long first = null;
+        Long last = null;
+        for (ObjectNode step : steps) {
+            String kind = step.path("kind").asText();
+            counts.merge(kind, 1L, Long::sum);
+            if (kind.equals("tool-call") && step.path("tool").isTextual()) {
+                tools.add(step.get("tool").asText());
+            }
+            String stepText = text(kind, step);
+            if (!stepText.isEmpty()) {
+                text.add(new TrajectoryDocument.TextPart(step.path("index").asLong(), stepText));
+            }
+            if (step.path("time").isIntegralNumber()) {
+                long time = step.get("time").asLong();
+                first = first == null ? time : Math.min(first, time);
+                last = last == null ? time : Math.max(last, time);
+            }
+        }
+        Instant started = trajectory.started();
+        Long from = started != null ? Long.valueOf(started.toEpochMilli()) : first;
+        Long duration = from == null || last == null || last < from ? null : last - from;
+        return new TrajectoryDocument(tenant, trajectory.trajectoryId(), trajectory.taskId(),
+                trajectory.taskFamily(), trajectory.sourceFormat(), trajectory.outcome().wire(),
+                TrajectoryDocument.QA_UNREVIEWED, List.of(), operator(trajectory.actor()), agent(trajectory.actor()),
+                trajectory.model() == null ? null : trajectory.model().id(),
+                trajectory.repository() == null ? null : trajectory.repository().url(), List.copyOf(tools), started,
+                duration, counts, text);
+    }
+
+    /** The documents of the trajectory and of its children, depth first: each child is a trajectory of its own. */
+    public static List<TrajectoryDocument> withChildren(String tenant, ImportedTrajectory trajectory) {
+        List<TrajectoryDocument> documents = new ArrayList<>();
+        documents.add(of(tenant, trajectory));
+        for (ImportedTrajectory child : trajectory.children()) {
+            documents.addAll(withChildren(tenant, child));
+        }
+        return documents;
+    }
+
+    /** The step's text members that are text (not references), one after the other on lines of their own. */
+    private static String text(String kind, ObjectNode step) {
+        StringBuilder text = new StringBuilder();
+        for (String member : TEXT_MEMBERS.getOrDefault(kind, List.of())) {
+            JsonNode value = step.get(member);
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                if (!text.isEmpty()) {
+                    text.append('\n');
+                }
+                text.append(value.asText());
+            }
+        }
+        return text.toString();
+    }
+
+    private static @Nullable String operator(Actor actor) {
+        return actor instanceof Actor.Operator operator ? operator.operatorId() : null;
+    }
+
+    private static @Nullable String agent(Actor actor) {
+        return actor instanceof Actor.Agent agent ? agent.agent() : null;
+    }
+}

@@ -1,0 +1,5 @@
+/** The search port on Elasticsearch. */
+@NullMarked
+package dev.runtape.projections.search.elasticsearch;
+
+import org.jspecify.annotations.NullMarked;
