@@ -50,6 +50,11 @@ class FormatDetectorTest {
         "gemini-cli/harbor-rfc.gemini-cli-session.json, gemini-cli-session",
         "aider/chat-history.excerpt.md, aider-chat-history",
         "human-computer-use/opencua-agentnet/raw-recording-2c05b837/events.jsonl, opencua-agentnet-events",
+        "human-computer-use/opencua-agentnet/agentnetbench.s_df0fd37049f470c2.json, opencua-agentnet-trajectory",
+        "human-computer-use/opencua-agentnet/standardized-raw_example.jsonl, opencua-agentnet-trajectory",
+        "atif-harbor/terminus_2/hello-world-invalid-json.traces.json, harbor-traces",
+        "swe-agent/pydicom__pydicom-1458.all_preds.jsonl, swe-bench-predictions",
+        "mini-swe-agent/results.preds.json, swe-bench-predictions",
     })
     void detectionPicksTheFormatOfEverySampleAndTheSampleImports(String file, String format) throws Exception {
         SourceFile source = sample(file);
@@ -73,26 +78,19 @@ class FormatDetectorTest {
 
         assertThatThrownBy(() -> detector.choose(source, "atif-1")).isInstanceOf(ImportException.class)
                 .hasMessageEndingWith("--format: expected one of swe-agent-traj, mini-swe-agent, claude-code-jsonl, "
-                        + "openhands, atif, codex-rollout, gemini-cli-session, aider-chat-history, "
-                        + "opencua-agentnet-events, vac-record, vac-signed-record, found \"atif-1\"");
+                        + "openhands, atif, harbor-traces, codex-rollout, gemini-cli-session, aider-chat-history, "
+                        + "opencua-agentnet-events, opencua-agentnet-trajectory, swe-bench-predictions, vac-record, "
+                        + "vac-signed-record, found \"atif-1\"");
     }
 
     @Test
     void aFileNoFormatRecognisesIsRefusedNamingTheCandidates() throws Exception {
-        SourceFile predictions = sample("swe-agent/pydicom__pydicom-1458.all_preds.jsonl");
+        SourceFile manifest = sample("codex-cli/sanitization-manifest.json");
 
-        assertThatThrownBy(() -> detector.choose(predictions, null)).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> detector.choose(manifest, null)).isInstanceOf(ImportException.class)
                 .hasMessageContaining("format detection: expected a file of one of swe-agent-traj, mini-swe-agent, "
                         + "claude-code-jsonl")
                 .hasMessageContaining("--format");
-    }
-
-    @Test
-    void harborsTrainingTracesAreNoTrajectoryFormat() throws Exception {
-        SourceFile traces = sample("atif-harbor/terminus_2/hello-world-invalid-json.traces.json");
-
-        assertThatThrownBy(() -> detector.choose(traces, null)).isInstanceOf(ImportException.class)
-                .hasMessageContaining("format detection: expected a file of one of");
     }
 
     @Test

@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
  * a {@code function_call} or {@code custom_tool_call} a tool call. A call's output, parent the call:
  * {@code exec_command} and {@code shell} a command (the command and workdir from the arguments; the exit code from
  * the output's "Process exited with code N", a shell's {@code metadata.exit_code}, an {@code exec_command_end}
- * event or the forms {@code ExitCodes} knows, else unknown), {@code apply_patch} a file edit per file of the patch (the
- * patch text as Codex wrote it) followed by the tool's answer, anything else a tool result. A shell call whose
+ * event or the forms {@code ExitCodes} knows, else unknown), {@code apply_patch} a file edit per file of the patch (a
+ * unified diff, {@link CodexPatches}) followed by the tool's answer, anything else a tool result. A shell call whose
  * arguments are not JSON (a redacted rollout) is still a command, its text the arguments as written; a patch that is
  * not readable leaves the call and its output a plain tool result. {@code task_started},
  * {@code task_complete}, {@code turn_aborted} and {@code compacted} are system events; {@code token_count} gives each
@@ -51,7 +51,6 @@ public final class CodexRolloutFormat implements TrajectoryFormat {
     public static final String NAME = "codex-rollout";
     private static final Set<String> SHELLS = Set.of("exec_command", "shell", "container.exec", "local_shell");
     private static final Pattern PROCESS_EXIT = Pattern.compile("(?m)^Process exited with code (-?\\d+)");
-    private static final Pattern PATCH_FILE = Pattern.compile("(?m)^\\*\\*\\* (Add|Update|Delete) File: (.+)$");
 
     @Override
     public String name() {
@@ -256,8 +255,8 @@ public final class CodexRolloutFormat implements TrajectoryFormat {
             }
         }
         if (call != null && call.tool().equals("apply_patch") && call.arguments().contains("*** Begin Patch")) {
-            for (String[] file : files(call.arguments())) {
-                ObjectNode edit = steps.fileEdit(file[0], file[1]);
+            for (CodexPatches.FileDiff file : CodexPatches.unified(call.arguments())) {
+                ObjectNode edit = steps.fileEdit(file.path(), file.diff());
                 StepList.parent(edit, call.step());
                 StepList.time(edit, time);
             }
@@ -294,25 +293,6 @@ public final class CodexRolloutFormat implements TrajectoryFormat {
             }
         }
         return ExitCodes.parse(output);
-    }
-
-    /** Each file of a Codex patch with its part of the patch, as Codex wrote it. */
-    private static List<String[]> files(String patch) {
-        List<String[]> files = new ArrayList<>();
-        Matcher matcher = PATCH_FILE.matcher(patch);
-        List<int[]> starts = new ArrayList<>();
-        List<String> paths = new ArrayList<>();
-        while (matcher.find()) {
-            starts.add(new int[] {matcher.start()});
-            paths.add(matcher.group(2).strip());
-        }
-        int end = patch.indexOf("*** End Patch");
-        for (int i = 0; i < starts.size(); i++) {
-            int from = starts.get(i)[0];
-            int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : end > from ? end : patch.length();
-            files.add(new String[] {paths.get(i), patch.substring(from, to)});
-        }
-        return files;
     }
 
     private static Usage usage(JsonNode tokens) {

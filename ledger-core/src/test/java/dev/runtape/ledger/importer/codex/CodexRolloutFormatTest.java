@@ -154,7 +154,14 @@ class CodexRolloutFormatTest {
         assertThat(tests.path("passed").asLong()).isEqualTo(3);
         List<ObjectNode> edits = ofKind(run, "file-edit");
         assertThat(edits).extracting(s -> s.path("path").asText()).containsExactly("src/a.py", "b.txt");
-        assertThat(edits.getFirst().path("diff").asText()).isEqualTo("*** Update File: src/a.py\n@@\n-x = 1\n+x = 2\n");
+        assertThat(edits.getFirst().path("diff").asText()).isEqualTo("""
+                --- a/src/a.py
+                +++ b/src/a.py
+                @@ -1,1 +1,1 @@
+                -x = 1
+                +x = 2
+                """);
+        assertThat(edits.get(1).path("diff").asText()).isEqualTo("--- /dev/null\n+++ b/b.txt\n@@ -0,0 +1,1 @@\n+hi\n");
         assertThat(ofKind(run, "tool-result").getFirst().path("output").asText()).startsWith("Success.");
         assertThat(run.model()).isEqualTo(new Model("openai", "gpt-5-codex"));
     }
