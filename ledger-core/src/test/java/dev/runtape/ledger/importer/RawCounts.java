@@ -568,9 +568,12 @@ final class RawCounts {
                     order.add(call.path("function_name").asText());
                     JsonNode arguments = call.path("arguments").isTextual()
                             ? embedded(call.path("arguments").textValue()) : call.path("arguments");
-                    if (ATIF_EDITORS.contains(call.path("function_name").asText())
-                            && arguments.path("command").asText().equals("create")
-                            && arguments.path("file_text").isTextual() && !arguments.path("path").asText().isEmpty()) {
+                    String op = arguments.path("command").asText();
+                    boolean edits = op.equals("create") && arguments.path("file_text").isTextual()
+                            || op.equals("str_replace") && arguments.path("old_str").isTextual()
+                            || op.equals("insert") && arguments.path("new_str").isTextual();
+                    if (ATIF_EDITORS.contains(call.path("function_name").asText()) && edits
+                            && !arguments.path("path").asText().isEmpty()) {
                         creates.add(call.path("tool_call_id").asText());
                     }
                 }
@@ -591,7 +594,7 @@ final class RawCounts {
                     } else if (tool != null && ATIF_SHELLS.contains(tool)) {
                         tally.command(stated(content), content);
                     } else if (creates.contains(result.path("source_call_id").asText()) && !content.startsWith("ERROR")) {
-                        tally.steps += 2; // the created file as a diff, and the editor's answer
+                        tally.steps += 2; // the edit as a diff, and the editor's answer
                         tally.diffs++;
                     } else {
                         tally.steps++;

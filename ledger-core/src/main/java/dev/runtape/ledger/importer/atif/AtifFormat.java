@@ -14,6 +14,7 @@ import dev.runtape.ledger.importer.Messages;
 import dev.runtape.ledger.importer.Models;
 import dev.runtape.ledger.importer.SourceFile;
 import dev.runtape.ledger.importer.StepList;
+import dev.runtape.ledger.importer.TextDiffs;
 import dev.runtape.ledger.importer.Timestamp;
 import dev.runtape.ledger.importer.TrajectoryFormat;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * observation result answers the call its {@code source_call_id} names (or, without one, the step's call in order):
  * a shell call ({@code bash_command} keystrokes, {@code execute_bash} and the like) a command whose output is the
  * result and whose exit code is unknown unless the text states one; an editor {@code view} a file read, a
- * {@code create} a file edit (the created file as a diff) followed by the tool's answer; anything else a tool result.
+ * {@code create}, {@code str_replace} and {@code insert} a file edit (the created file, the replaced text, the
+ * inserted lines as a unified diff) followed by the tool's answer; anything else a tool result.
  * A reply without tool calls whose message is Terminus' JSON ({@code "commands": [{"keystrokes": ...}]}) has its
  * commands as command steps, the observation the last one's output. Any other result with no call (a parser's
  * complaint) is a message of role tool. {@code subagent_trajectory_ref} and {@code continued_trajectory_ref} are
@@ -261,8 +263,19 @@ public final class AtifFormat implements TrajectoryFormat {
             if (op.equals("view")) {
                 return out.fileRead(path, content);
             }
+            String diff = null;
             if (op.equals("create") && arguments.path("file_text").isTextual()) {
-                ObjectNode edit = out.fileEdit(path, created(path, arguments.path("file_text").textValue()));
+                diff = created(path, arguments.path("file_text").textValue());
+            } else if (op.equals("str_replace") && arguments.path("old_str").isTextual()) {
+                diff = TextDiffs.unified(path, withNewline(arguments.path("old_str").textValue()),
+                        withNewline(arguments.path("new_str").asText("")));
+            } else if (op.equals("insert") && arguments.path("new_str").isTextual()
+                    && arguments.path("insert_line").canConvertToInt() && arguments.path("insert_line").asInt() >= 0) {
+                diff = TextDiffs.at(path, "", withNewline(arguments.path("new_str").textValue()),
+                        arguments.path("insert_line").asInt() + 1);
+            }
+            if (diff != null) {
+                ObjectNode edit = out.fileEdit(path, diff);
                 StepList.parent(edit, call);
                 StepList.time(edit, time);
             }
@@ -329,6 +342,10 @@ public final class AtifFormat implements TrajectoryFormat {
             }
         }
         return null;
+    }
+
+    private static String withNewline(String text) {
+        return text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
     }
 
     private static String created(String path, String content) {

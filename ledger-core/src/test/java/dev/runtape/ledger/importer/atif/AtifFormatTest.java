@@ -176,6 +176,28 @@ class AtifFormatTest {
     }
 
     @Test
+    void editorReplacementsAndInsertionsAreFileEditsWithUnifiedDiffs() throws Exception {
+        String calls = "[{\"tool_call_id\": \"c1\", \"function_name\": \"str_replace_editor\", \"arguments\": "
+                + "{\"command\": \"str_replace\", \"path\": \"/app/a.py\", \"old_str\": \"x = 1\", "
+                + "\"new_str\": \"x = 2\"}}, {\"tool_call_id\": \"c2\", \"function_name\": \"str_replace_editor\", "
+                + "\"arguments\": {\"command\": \"insert\", \"path\": \"/app/a.py\", \"insert_line\": 3, "
+                + "\"new_str\": \"y = 3\"}}]";
+        SourceFile file = new SourceFile(Path.of("edits.json"), ("{\"schema_version\": \"ATIF-v1.5\", \"agent\": "
+                + "{\"name\": \"openhands\"}, \"steps\": [{\"step_id\": 1, \"source\": \"agent\", \"message\": "
+                + "\"editing\", \"tool_calls\": " + calls + ", \"observation\": {\"results\": ["
+                + "{\"source_call_id\": \"c1\", \"content\": \"The file /app/a.py has been edited.\"}, "
+                + "{\"source_call_id\": \"c2\", \"content\": \"The file /app/a.py has been edited.\"}]}}]}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        List<ObjectNode> edits = format.read(file).steps().stream()
+                .filter(s -> s.path("kind").asText().equals("file-edit")).toList();
+
+        assertThat(edits).extracting(s -> s.path("diff").asText()).containsExactly(
+                "--- a/app/a.py\n+++ b/app/a.py\n@@ -1,1 +1,1 @@\n-x = 1\n+x = 2\n",
+                "--- a/app/a.py\n+++ b/app/a.py\n@@ -3,0 +4,1 @@\n+y = 3\n");
+    }
+
+    @Test
     void detectionClaimsAtifButNotItsTrainingTraces() throws Exception {
         assertThat(format.detect(sample(TERMINUS + "hello-world-timeout.trajectory.json"))).isEqualTo(0.99);
         assertThat(format.detect(sample(TERMINUS + "hello-world-invalid-json.traces.json"))).isZero();
