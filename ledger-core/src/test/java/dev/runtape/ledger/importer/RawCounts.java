@@ -172,6 +172,7 @@ final class RawCounts {
         boolean pending = false;
         boolean task = false;
         String lastObservation = "";
+        Set<String> commandCalls = new HashSet<>();
         for (JsonNode message : messages) {
             String role = message.path("role").asText();
             String content = text(message.path("content"));
@@ -185,11 +186,16 @@ final class RawCounts {
                         if (embedded(call.path("function").path("arguments").asText("")).path("command")
                                 .isTextual()) {
                             pending = true;
+                            commandCalls.add(call.path("id").asText());
                         }
                     }
                 } else {
                     pending = BASH_BLOCK.matcher(content).find();
                 }
+            } else if (role.equals("tool") && commandCalls.remove(message.path("tool_call_id").asText())) {
+                tally.command(content.contains("<returncode>"), content);
+                lastObservation = content;
+                pending = false;
             } else if ((role.equals("user") || role.equals("tool")) && !task && role.equals("user")) {
                 task = true;
                 tally.steps++;

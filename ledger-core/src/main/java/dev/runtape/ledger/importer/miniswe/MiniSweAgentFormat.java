@@ -15,7 +15,9 @@ import dev.runtape.ledger.importer.Models;
 import dev.runtape.ledger.importer.SourceFile;
 import dev.runtape.ledger.importer.StepList;
 import dev.runtape.ledger.importer.TrajectoryFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * {@code extra.response} has them); its bash block as a command whose exit code and stdout are read from the
  * observation, parent the reply. An observation that is not in that form (the submitted diff, a format error) is the
  * command's stdout as written, its exit code unknown; a user message after a reply without a command stays a message.
- * Tool calls (mini-swe-agent 2) become tool-call steps with the command as their child.
+ * Tool calls (mini-swe-agent 2, {@code trajectory_format} "mini-swe-agent-1.1") become tool-call steps with the
+ * command as their child, and a {@code tool} message is the output of the call its {@code tool_call_id} names.
  */
 public final class MiniSweAgentFormat implements TrajectoryFormat {
 
@@ -83,6 +86,7 @@ public final class MiniSweAgentFormat implements TrajectoryFormat {
         StepList steps = new StepList();
         String task = null;
         ObjectNode pending = null; // a command waiting for its observation
+        Map<String, ObjectNode> byCall = new HashMap<>(); // v2 tool calls' commands, by call id
         long input = 0;
         long output = 0;
         String lastObservation = null;
@@ -106,10 +110,16 @@ public final class MiniSweAgentFormat implements TrajectoryFormat {
                         input += usage.inputTokens() == null ? 0 : usage.inputTokens();
                         output += usage.outputTokens() == null ? 0 : usage.outputTokens();
                     }
-                    pending = commandOf(steps, message, content, reply);
+                    pending = commandOf(steps, message, content, reply, byCall);
                 }
                 case "user", "tool" -> {
-                    if (task == null && role.equals("user")) {
+                    ObjectNode answered = role.equals("tool") ? byCall.remove(message.path("tool_call_id")
+                            .asText("")) : null;
+                    if (answered != null) { // v2: a tool message answers the call its tool_call_id names
+                        observe(steps, answered, content);
+                        lastObservation = content;
+                        pending = answered == pending ? null : pending;
+                    } else if (task == null && role.equals("user")) {
                         task = content;
                         steps.message("user", content, null);
                     } else if (pending != null) {
@@ -142,7 +152,8 @@ public final class MiniSweAgentFormat implements TrajectoryFormat {
                 usage, List.of());
     }
 
-    private static @Nullable ObjectNode commandOf(StepList steps, JsonNode message, String content, ObjectNode reply) {
+    private static @Nullable ObjectNode commandOf(StepList steps, JsonNode message, String content, ObjectNode reply,
+            Map<String, ObjectNode> byCall) {
         JsonNode calls = message.path("tool_calls");
         if (calls.isArray() && !calls.isEmpty()) {
             ObjectNode last = null;
@@ -157,6 +168,7 @@ public final class MiniSweAgentFormat implements TrajectoryFormat {
                 if (parsed != null && parsed.path("command").isTextual()) {
                     last = steps.command(parsed.path("command").textValue(), null, null, null, null, null);
                     StepList.parent(last, step);
+                    byCall.put(call.path("id").asText(""), last);
                 }
             }
             return last;

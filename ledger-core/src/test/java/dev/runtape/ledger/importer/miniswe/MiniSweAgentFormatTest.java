@@ -82,6 +82,41 @@ class MiniSweAgentFormatTest {
     }
 
     @Test
+    void aVersionTwoToolCallingRunAnswersEachCallWithTheToolMessageThatNamesIt() throws Exception {
+        // the shape of mini-swe-agent 2.0's documented output (docs/usage/output_files.md): no public sample exists
+        SourceFile file = new SourceFile(Path.of("v2.traj.json"), """
+                {"trajectory_format": "mini-swe-agent-1.1",
+                 "info": {"mini_version": "2.0.0", "exit_status": "Submitted", "submission": "diff --git a/x b/x\\n",
+                          "config": {"model": {"model_name": "openai/gpt-5"}}},
+                 "messages": [
+                   {"role": "system", "content": "You are a helpful assistant."},
+                   {"role": "user", "content": "Fix the failing test."},
+                   {"role": "assistant", "content": "Two checks first.", "tool_calls": [
+                     {"id": "call_a", "type": "function", "function": {"name": "bash",
+                      "arguments": "{\\"command\\": \\"ls\\"}"}},
+                     {"id": "call_b", "type": "function", "function": {"name": "bash",
+                      "arguments": "{\\"command\\": \\"pytest -q\\"}"}}]},
+                   {"role": "tool", "tool_call_id": "call_b",
+                    "content": "<returncode>1</returncode>\\n<output>\\n1 failed\\n</output>"},
+                   {"role": "tool", "tool_call_id": "call_a",
+                    "content": "<returncode>0</returncode>\\n<output>\\nsetup.py\\n</output>"}]}
+                """.getBytes(StandardCharsets.UTF_8));
+
+        ImportedTrajectory run = format.read(file);
+        List<ObjectNode> commands = run.steps().stream().filter(s -> s.path("kind").asText().equals("command"))
+                .toList();
+
+        assertThat(run.sourceFormat()).isEqualTo("mini-swe-agent-1.1");
+        assertThat(run.actor()).isEqualTo(new Actor.Agent("mini-swe-agent", "2.0.0"));
+        assertThat(commands).extracting(c -> c.path("command").asText()).containsExactly("ls", "pytest -q");
+        assertThat(commands).extracting(c -> c.path("exit-code").asInt()).containsExactly(0, 1);
+        assertThat(commands.getFirst().path("stdout").asText()).isEqualTo("setup.py\n");
+        assertThat(run.steps().stream().filter(s -> s.path("kind").asText().equals("message")))
+                .as("the tool messages are outputs, not messages").hasSize(3);
+        assertThat(run.finalDiff()).isEqualTo("diff --git a/x b/x\n");
+    }
+
+    @Test
     void aTruncatedFileFailsNamingTheFileAndWhere() throws Exception {
         SourceFile whole = sample("mini-swe-agent/local.traj.json");
         SourceFile cut = new SourceFile(whole.path(), Arrays.copyOf(whole.bytes(), 1000));
