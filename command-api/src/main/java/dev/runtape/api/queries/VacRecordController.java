@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /trajectories/{id}/vac-record}: any trajectory the ledger holds, imported or recorded through the API, as
  * a Verifiable Agent Conversation record (the draft's {@code verifiable-agent-record}, JSON), or with
  * {@code Accept: application/cose} as a {@code signed-agent-record} signed by the ledger's current key. Contents the
- * store no longer holds (redacted, erased) appear as their digest. Child trajectories are not nested.
+ * store no longer holds (redacted, erased) appear as their digest. Child trajectories are nested in it.
  */
 @RestController
 public class VacRecordController {

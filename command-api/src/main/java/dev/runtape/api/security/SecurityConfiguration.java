@@ -67,7 +67,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.REVIEWER.name(), Role.PRODUCER.name(), Role.ADMIN.name())
                         .requestMatchers(POST, "/trajectories/*/reviews")
                         .hasAnyRole(Role.REVIEWER.name(), Role.ADMIN.name())
-                        .requestMatchers(POST, "/trajectories/*/labels", "/trajectories/*/labels/*/retraction")
+                        .requestMatchers(POST, "/trajectories/*/labels", "/trajectories/*/labels/*/retraction",
+                                "/trajectories/*/heuristic-labels")
                         .hasAnyRole(Role.LABELER.name(), Role.ADMIN.name())
                         .requestMatchers(POST, "/trajectories/*/redactions")
                         .hasAnyRole(Role.REDACTOR.name(), Role.ADMIN.name())

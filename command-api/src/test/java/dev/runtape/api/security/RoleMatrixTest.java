@@ -133,6 +133,7 @@ class RoleMatrixTest extends ServiceTest {
             get("/streams/task/{task}", ANY_ROLE),
             get("/streams/trajectory/{trajectory}", ANY_ROLE),
             get("/trajectories/{trajectory}/vac-record", ANY_ROLE),
+            get("/trajectories/{trajectory}/analytics", ANY_ROLE),
             // Transparency, on this branch.
             post("/entries", STATEMENT, Role.PRODUCER),
             get("/entries/{entry}", ANY_ROLE),
@@ -166,6 +167,7 @@ class RoleMatrixTest extends ServiceTest {
             post("/trajectories/{trajectory}/labels", """
                     {"label-id": "{new}", "category": "failure", "value": "gave-up"}""", Role.LABELER),
             post("/trajectories/{label}/retraction", "{\"reason\": \"wrong\"}", Role.LABELER),
+            post("/trajectories/{trajectory}/heuristic-labels", "", Role.LABELER),
             post("/trajectories/{trajectory}/redactions", """
                     {"digests": ["{stdout}"], "kind": "redact", "reason": "pii"}""", Role.REDACTOR),
             put("/trajectories/{trajectory}/policy", "{\"licence\": \"CC-BY-4.0\"}", Role.CURATOR),
