@@ -62,6 +62,31 @@ class AnalyticsTest extends ServiceTest {
     }
 
     @Test
+    void theRunsOfTheTenantAreAveragedPerAgentAndPerModel() throws Exception {
+        admin().post("/imports?name=" + SAMPLE.getFileName(), "application/octet-stream", Files.readAllBytes(SAMPLE));
+
+        JsonNode byAgent = admin().get("/analytics?group=agent").json();
+        JsonNode byModel = admin().get("/analytics?group=model").json();
+        Answer bad = admin().get("/analytics?group=weather");
+
+        JsonNode mini = null;
+        for (JsonNode group : byAgent.get("groups")) {
+            mini = group.get("key").asText().equals("mini-swe-agent") ? group : mini;
+        }
+        assertThat(mini).as(byAgent.toString()).isNotNull();
+        assertThat(mini.get("trajectories").asInt()).isPositive();
+        assertThat(mini.get("mean-recoveries").asDouble()).isPositive();
+        int total = 0;
+        for (JsonNode group : byModel.get("groups")) {
+            total += group.get("trajectories").asInt();
+        }
+        assertThat(total).as("every run in one model's group").isEqualTo(byModel.get("trajectories").asInt())
+                .isEqualTo(byAgent.get("trajectories").asInt());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("detail").asText()).contains("group: expected agent or model");
+    }
+
+    @Test
     void anUnknownTrajectoryIsNotFound() {
         Answer answer = admin().get("/trajectories/no-such-run/analytics");
 

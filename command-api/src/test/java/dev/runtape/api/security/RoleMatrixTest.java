@@ -134,6 +134,7 @@ class RoleMatrixTest extends ServiceTest {
             get("/streams/trajectory/{trajectory}", ANY_ROLE),
             get("/trajectories/{trajectory}/vac-record", ANY_ROLE),
             get("/trajectories/{trajectory}/analytics", ANY_ROLE),
+            get("/analytics?group=model", ANY_ROLE),
             // Transparency, on this branch.
             post("/entries", STATEMENT, Role.PRODUCER),
             get("/entries/{entry}", ANY_ROLE),
