@@ -135,6 +135,8 @@ class RoleMatrixTest extends ServiceTest {
             get("/trajectories/{trajectory}/vac-record", ANY_ROLE),
             get("/trajectories/{trajectory}/analytics", ANY_ROLE),
             get("/analytics?group=model", ANY_ROLE),
+            get("/datasets/{admitted}/audit", ANY_ROLE),
+            get("/datasets/{sealed}/audit", ANY_ROLE),
             // Transparency, on this branch.
             post("/entries", STATEMENT, Role.PRODUCER),
             get("/entries/{entry}", ANY_ROLE),
