@@ -231,6 +231,8 @@ public final class BundleVerifier {
             this.receipts = checkpoint.flatMap(c -> keys.map(k -> new ReceiptCheck(c, k.ledgerKeys())));
             if (checkpoint.isEmpty()) {
                 findings.skip(Check.RECEIPT, "no readable checkpoint");
+            } else if (keys.isEmpty()) {
+                findings.skip(Check.RECEIPT, "no readable key set");
             }
             if (options.fast()) {
                 findings.skip(Check.SIGNATURE, "--fast");
