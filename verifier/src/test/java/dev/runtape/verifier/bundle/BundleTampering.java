@@ -77,6 +77,11 @@ public final class BundleTampering {
         all.add(flipped("a bit of a disclosure", disclosure, disclosure.length - 1, Check.DISCLOSURE, "hash to"));
         byte[] artifact = good.artifacts().getLast().bytes();
         all.add(flipped("a bit of an artifact", artifact, artifact.length / 2, Check.ARTIFACT, "hash to"));
+        byte[] consistency = good.consistency().orElseThrow();
+        Tampered flippedConsistency = flipped("a bit of the consistency receipt's signature", consistency,
+                consistency.length - 1, Check.CONSISTENCY, "invalid signature");
+        all.add(new Tampered(flippedConsistency.name(), flippedConsistency.bytes(),
+                Optional.of(generated.trustedCheckpoint()), Check.CONSISTENCY, "invalid signature"));
         // --- statements reordered, deleted, forked, replaced; the tail cut off ---
         all.add(of("two statements of different streams swapped", good.withStatements(s -> {
             Collections.swap(s, 0, 1);
