@@ -84,6 +84,32 @@ class BundleVerifierTest {
     }
 
     @Test
+    void theManifestsReasonForAWithheldDisclosureComesFirst() throws Exception {
+        TestBundle bundle = generated.bundle().withDisclosureListing(listing -> {
+            listing.replaceAll(d -> d.get("included").orElseThrow().equals(dev.runtape.cbor.CborSimple.FALSE)
+                    ? BundleWriter.withheldDisclosure(digestOf(d), "erased", Optional.of("rights-request")) : d);
+            return listing;
+        });
+
+        BundleReport report = BundleVerifier.verify(bundle.write(dir.resolve("erased.bundle")),
+                BundleVerifier.Options.defaults());
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.withheld()).singleElement().satisfies(w -> {
+            assertThat(w.kind()).isEqualTo("erased");
+            assertThat(w.reason()).contains("rights-request");
+        });
+    }
+
+    private static Digest digestOf(dev.runtape.cbor.CborMap listed) {
+        try {
+            return Digest.of(((dev.runtape.cbor.CborByteString) listed.get("digest").orElseThrow()).bytes());
+        } catch (dev.runtape.verifier.FormatException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void theCheckpointIsConsistentWithAnEarlierTrustedOneAndWithItself() throws Exception {
         CoseSign1 trusted = CoseSign1.decode(generated.trustedCheckpoint());
         CoseSign1 same = CoseSign1.decode(generated.bundle().checkpoint());
