@@ -6,13 +6,16 @@ import java.util.Arrays;
 /**
  * A set of SHA-256 digests numbered in the order they were added, in flat arrays: about 40 bytes a digest where a
  * {@code HashMap<Digest, Integer>} takes three times that, so that the index of a million-statement manifest fits
- * a small heap. Open addressing on the digest's first bytes, which are uniformly distributed. Not thread-safe.
+ * a small heap. The digests are kept in pages of 1 MiB, so that growing never copies them. Open addressing on the
+ * digest's first bytes, which are uniformly distributed. Not thread-safe.
  */
 final class DigestTable {
 
     private static final int EMPTY = -1;
+    private static final int PAGE_BITS = 15;
+    private static final int PAGE_DIGESTS = 1 << PAGE_BITS;
 
-    private byte[] digests = new byte[Digest.LENGTH * 16];
+    private byte[][] pages = new byte[0][];
     private int[] slots = emptySlots(32);
     private int size;
 
@@ -27,10 +30,12 @@ final class DigestTable {
         if (slots[slot] != EMPTY) {
             return -1 - slots[slot];
         }
-        if ((size + 1) * Digest.LENGTH > digests.length) {
-            digests = Arrays.copyOf(digests, digests.length * 2);
+        int page = size >>> PAGE_BITS;
+        if (page == pages.length) {
+            pages = Arrays.copyOf(pages, page + 1);
+            pages[page] = new byte[PAGE_DIGESTS * Digest.LENGTH];
         }
-        System.arraycopy(bytes, 0, digests, size * Digest.LENGTH, Digest.LENGTH);
+        System.arraycopy(bytes, 0, pages[page], offset(size), Digest.LENGTH);
         slots[slot] = size;
         size++;
         if (size * 2 > slots.length) {
@@ -47,7 +52,7 @@ final class DigestTable {
     /** The digest numbered {@code n}. */
     Digest get(int n) {
         try {
-            return Digest.of(Arrays.copyOfRange(digests, n * Digest.LENGTH, (n + 1) * Digest.LENGTH));
+            return Digest.of(Arrays.copyOfRange(pages[n >>> PAGE_BITS], offset(n), offset(n) + Digest.LENGTH));
         } catch (dev.runtape.verifier.FormatException e) {
             throw new IllegalStateException(e);
         }
@@ -57,8 +62,8 @@ final class DigestTable {
     private int slotOf(byte[] bytes) {
         int mask = slots.length - 1;
         int slot = hash(bytes, 0) & mask;
-        while (slots[slot] != EMPTY && !Arrays.equals(digests, slots[slot] * Digest.LENGTH,
-                (slots[slot] + 1) * Digest.LENGTH, bytes, 0, Digest.LENGTH)) {
+        while (slots[slot] != EMPTY && !Arrays.equals(pages[slots[slot] >>> PAGE_BITS], offset(slots[slot]),
+                offset(slots[slot]) + Digest.LENGTH, bytes, 0, Digest.LENGTH)) {
             slot = (slot + 1) & mask;
         }
         return slot;
@@ -68,12 +73,17 @@ final class DigestTable {
         slots = emptySlots(slots.length * 2);
         int mask = slots.length - 1;
         for (int n = 0; n < size; n++) {
-            int slot = hash(digests, n * Digest.LENGTH) & mask;
+            int slot = hash(pages[n >>> PAGE_BITS], offset(n)) & mask;
             while (slots[slot] != EMPTY) {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = n;
         }
+    }
+
+    /** Where digest {@code n} starts in its page. */
+    private static int offset(int n) {
+        return (n & (PAGE_DIGESTS - 1)) * Digest.LENGTH;
     }
 
     /**
