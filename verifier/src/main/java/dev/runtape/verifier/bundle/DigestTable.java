@@ -6,13 +6,15 @@ import java.util.Arrays;
 /**
  * A set of SHA-256 digests numbered in the order they were added, in flat arrays: about 40 bytes a digest where a
  * {@code HashMap<Digest, Integer>} takes three times that, so that the index of a million-statement manifest fits
- * a small heap. The digests are kept in pages of 1 MiB, so that growing never copies them. Open addressing on the
+ * a small heap. The digests are kept in pages of 256 KiB, so that growing never copies them. Open addressing on the
  * digest's first bytes, which are uniformly distributed. Not thread-safe.
  */
 final class DigestTable {
 
     private static final int EMPTY = -1;
-    private static final int PAGE_BITS = 15;
+    // 256 KiB pages: under half a G1 region even in a small heap, where a larger array is "humongous" and takes
+    // whole regions of its own.
+    private static final int PAGE_BITS = 13;
     private static final int PAGE_DIGESTS = 1 << PAGE_BITS;
 
     private byte[][] pages = new byte[0][];

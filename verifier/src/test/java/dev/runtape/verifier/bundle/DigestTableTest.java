@@ -16,7 +16,7 @@ class DigestTableTest {
     @Test
     void digestsAreNumberedInOrderFoundAgainAndRefusedTwice() {
         DigestTable table = new DigestTable();
-        int count = 100_000; // three pages, several rehashes
+        int count = 100_000; // thirteen pages, several rehashes
 
         for (int n = 0; n < count; n++) {
             assertThat(table.add(digest(n))).isEqualTo(n);
