@@ -7,7 +7,6 @@ import dev.runtape.verifier.VerificationException;
 import dev.runtape.verifier.checkpoint.Checkpoint;
 import dev.runtape.verifier.checkpoint.CheckpointVerifier;
 import dev.runtape.verifier.cose.CoseSign1;
-import dev.runtape.verifier.keys.KeySet;
 import dev.runtape.verifier.receipt.Receipt;
 import dev.runtape.verifier.receipt.ReceiptVerifier;
 import dev.runtape.verifier.receipt.TreeHead;

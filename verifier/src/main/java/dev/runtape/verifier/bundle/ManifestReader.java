@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads the manifest at the head of a bundle a member at a time, and each trajectory, disclosure and artifact of its
