@@ -34,6 +34,14 @@ public final class RuntapeSchemas {
     public static final String KEY_SET = "runtape-key-set";
     /** The manifest of an export bundle. */
     public static final String BUNDLE_MANIFEST = "bundle-manifest";
+    /** One trajectory of a bundle manifest. */
+    public static final String BUNDLE_TRAJECTORY = "bundle-trajectory";
+    /** One disclosure of a bundle manifest. */
+    public static final String BUNDLE_DISCLOSURE = "bundle-disclosure";
+    /** One artifact of a bundle manifest. */
+    public static final String BUNDLE_ARTIFACT = "bundle-artifact";
+    /** An entry of a bundle file after its manifest: a statement, a disclosure or an artifact. */
+    public static final String BUNDLE_ENTRY = "bundle-entry";
     /** One step of a trajectory. */
     public static final String STEP = "step";
 

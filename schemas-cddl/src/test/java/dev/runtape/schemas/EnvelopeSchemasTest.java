@@ -171,4 +171,20 @@ class EnvelopeSchemasTest {
         assertThat(failures(RuntapeSchemas.BUNDLE_MANIFEST, noStatements.build()))
                 .isEqualTo("$.trajectories[0].statements: the array ends after 0 items; expected + digest next");
     }
+
+    @Test
+    void bundleEntriesFrameStatementsDisclosuresAndArtifacts() {
+        CborValue disclosure = CborArray.of(new CborByteString(new byte[16]), CborTextString.of("ran the tests"));
+        CborValue entry = CborArray.of(CborTextString.of("disclosure"), DIGEST,
+                new CborByteString(disclosure.encode()));
+        CborValue artifact = CborArray.of(CborTextString.of("artifact"), DIGEST, new CborByteString(new byte[3]));
+
+        assertThat(failures(RuntapeSchemas.BUNDLE_ENTRY, entry)).isEmpty();
+        assertThat(failures(RuntapeSchemas.BUNDLE_ENTRY, artifact)).isEmpty();
+        CborValue shortSalt = CborArray.of(CborTextString.of("disclosure"), DIGEST, new CborByteString(
+                CborArray.of(new CborByteString(new byte[15]), CborTextString.of("x")).encode()));
+        assertThat(failures(RuntapeSchemas.BUNDLE_ENTRY, shortSalt)).isNotEmpty();
+        assertThat(failures(RuntapeSchemas.BUNDLE_ENTRY, CborArray.of(CborTextString.of("note"), DIGEST)))
+                .isNotEmpty();
+    }
 }

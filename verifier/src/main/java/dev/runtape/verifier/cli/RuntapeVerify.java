@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "runtape-verify",
         mixinStandardHelpOptions = true,
         versionProvider = RuntapeVerify.Version.class,
-        description = "Verifies Runtape records offline: signatures, receipts and proofs.%n"
+        description = "Verifies Runtape records offline: signatures, receipts, proofs and export bundles.%n"
                 + "Exit status: 0 valid, 1 not valid (the reason on one line), 2 usage or input error.",
-        subcommands = {StatementCommand.class, ReceiptCommand.class})
+        subcommands = {StatementCommand.class, ReceiptCommand.class, BundleCommand.class})
 public final class RuntapeVerify implements Runnable {
 
     @CommandLine.Spec
@@ -36,7 +36,7 @@ public final class RuntapeVerify implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a check: statement or receipt");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a check: statement, receipt or bundle");
     }
 
     /** The version from the jar manifest, or "development" when run from classes. */

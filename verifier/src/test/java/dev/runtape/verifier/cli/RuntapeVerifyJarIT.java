@@ -61,4 +61,26 @@ class RuntapeVerifyJarIT {
 
         assertThat(java("statement").status()).isEqualTo(2);
     }
+
+    @Test
+    void theJarVerifiesABundleAndReportsTamperingAsJson() throws Exception {
+        var generated = dev.runtape.verifier.bundle.BundleGenerator.generate(
+                dev.runtape.verifier.bundle.BundleGenerator.Config.small());
+        Path bundle = generated.bundle().write(dir.resolve("good.bundle"));
+        Path trusted = Files.write(dir.resolve("trusted.cbor"), generated.trustedCheckpoint());
+
+        ProcessResult valid = java("bundle", bundle.toString(), "--trusted-checkpoint", trusted.toString());
+        assertThat(valid.status()).as(valid.output()).isZero();
+        assertThat(valid.output()).startsWith("valid: bundle good.bundle verifies");
+
+        var tampered = new dev.runtape.verifier.bundle.BundleTampering(generated).all().getFirst();
+        Path bad = Files.write(dir.resolve("tampered.bundle"), tampered.bytes());
+        ProcessResult invalid = java("bundle", bad.toString(), "--json");
+        assertThat(invalid.status()).isEqualTo(1);
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(invalid.output());
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.get("failures").size()).isPositive();
+
+        assertThat(java("bundle", dir.resolve("missing.bundle").toString()).status()).isEqualTo(2);
+    }
 }

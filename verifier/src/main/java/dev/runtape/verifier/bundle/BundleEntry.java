@@ -1,0 +1,22 @@
+package dev.runtape.verifier.bundle;
+
+import dev.runtape.verifier.Digest;
+
+/** One entry of a bundle after its manifest, numbered from 0 in file order. */
+public sealed interface BundleEntry {
+
+    /** The entry's position among the entries (the manifest not counted). */
+    long ordinal();
+
+    /** The bundle-statement entry: the statement's bytes, its receipt attached. */
+    record StatementEntry(long ordinal, byte[] bytes) implements BundleEntry {
+    }
+
+    /** An included disclosure: the digest it is listed by and its encoded bytes. */
+    record DisclosureEntry(long ordinal, Digest digest, byte[] bytes) implements BundleEntry {
+    }
+
+    /** An included artifact: the digest it is listed by and its raw bytes. */
+    record ArtifactEntry(long ordinal, Digest digest, byte[] bytes) implements BundleEntry {
+    }
+}

@@ -1,0 +1,396 @@
+package dev.runtape.verifier.bundle;
+
+import dev.runtape.schemas.RuntapeSchemas;
+import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.FormatException;
+import dev.runtape.verifier.VerificationException;
+import dev.runtape.verifier.checkpoint.Checkpoint;
+import dev.runtape.verifier.checkpoint.CheckpointVerifier;
+import dev.runtape.verifier.cose.CoseSign1;
+import dev.runtape.verifier.receipt.Receipt;
+import dev.runtape.verifier.receipt.ReceiptVerifier;
+import dev.runtape.verifier.receipt.TreeHead;
+import dev.runtape.cbor.CborProfile;
+import dev.runtape.verifier.CborInput;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Verifies a bundle file offline, streaming it once: the manifest, then each entry as it comes. The checks that
+ * follow the bundle's order (chains, log order, the manifest's listing, receipts) run on the reading thread; schema
+ * and signature checks, which need only the statement and the key set, run in batches on every core.
+ *
+ * <p>A failure of one item never stops the others: the report names every item that failed and why. Only a bundle
+ * that cannot be read further (truncated, an entry that cannot be delimited) ends early, and what it lacks is then
+ * reported as missing.
+ */
+public final class BundleVerifier {
+
+    /** Statements handed to a worker at once: enough to make the hand-over cheap. */
+    private static final int BATCH = 256;
+
+    /**
+     * @param fast checkpoint signature, chains, digests and proofs only: no per-statement signature or schema check
+     * @param trustedCheckpoint a signed checkpoint the recipient already trusts, to check the bundle's against
+     * @param threads the workers for signature checks
+     */
+    public record Options(boolean fast, Optional<CoseSign1> trustedCheckpoint, int threads) {
+
+        public Options {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+        }
+
+        /** Full verification on every core, with no trusted checkpoint. */
+        public static Options defaults() {
+            return new Options(false, Optional.empty(), Runtime.getRuntime().availableProcessors());
+        }
+
+        public Options withFast(boolean fast) {
+            return new Options(fast, trustedCheckpoint, threads);
+        }
+
+        public Options withTrustedCheckpoint(CoseSign1 checkpoint) {
+            return new Options(fast, Optional.of(checkpoint), threads);
+        }
+    }
+
+    private final Options options;
+    private final Findings findings = new Findings();
+
+    private BundleVerifier(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Verifies the bundle at {@code file}.
+     *
+     * @throws IOException if the file cannot be read (a malformed bundle is a report, not an exception)
+     */
+    public static BundleReport verify(Path file, Options options) throws IOException {
+        return new BundleVerifier(options).run(file);
+    }
+
+    private BundleReport run(Path file) throws IOException {
+        long started = System.nanoTime();
+        String name = file.getFileName().toString();
+        BundleReader reader;
+        try {
+            reader = BundleReader.open(file);
+        } catch (FormatException e) {
+            findings.failed(Check.FORMAT, "manifest", e.getMessage());
+            return report(name, Optional.empty(), Optional.empty(), 0, 0, List.of(), started);
+        }
+        try (reader) {
+            Manifest manifest = reader.manifest();
+            findings.passed(Check.FORMAT);
+            manifest.duplicates().forEach(d -> findings.failed(Check.MANIFEST, "manifest", d));
+            Optional<BundleKeys> keys = keys(manifest);
+            Optional<Checkpoint> checkpoint = checkpoint(manifest, keys);
+            consistency(manifest, keys, checkpoint);
+            Entries entries = new Entries(manifest, keys, checkpoint);
+            entries.readAll(reader);
+            List<Withheld> withheld = entries.listing.finish();
+            return report(name, Optional.of(manifest), checkpoint, entries.statements, entries.chains.streams(),
+                    withheld, started);
+        }
+    }
+
+    private Optional<BundleKeys> keys(Manifest manifest) {
+        try {
+            return Optional.of(BundleKeys.decode(manifest.keySets()));
+        } catch (FormatException e) {
+            findings.failed(Check.FORMAT, "manifest key-sets", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Checkpoint> checkpoint(Manifest manifest, Optional<BundleKeys> keys) {
+        CoseSign1 signed;
+        Checkpoint checkpoint;
+        try {
+            signed = CoseSign1.fromCbor(CborInput.decode(manifest.checkpoint(), CborProfile.DETERMINISTIC, "checkpoint"));
+            checkpoint = Checkpoint.decode(signed.payload().orElseThrow(() ->
+                    new FormatException("checkpoint: the payload must be attached")));
+        } catch (FormatException e) {
+            findings.failed(Check.CHECKPOINT, "checkpoint", e.getMessage());
+            return Optional.empty();
+        }
+        if (keys.isEmpty()) {
+            findings.failed(Check.CHECKPOINT, "checkpoint", "no key set to verify it with");
+            return Optional.of(checkpoint);
+        }
+        try {
+            verifyCheckpoint(signed, keys.get());
+            findings.passed(Check.CHECKPOINT);
+        } catch (FormatException | VerificationException e) {
+            findings.failed(Check.CHECKPOINT, "checkpoint", e.getMessage());
+        }
+        return Optional.of(checkpoint);
+    }
+
+    /** A checkpoint's signature, by a ledger key valid at the checkpoint's time. */
+    private static Checkpoint verifyCheckpoint(CoseSign1 signed, BundleKeys keys)
+            throws FormatException, VerificationException {
+        Checkpoint checkpoint = CheckpointVerifier.verify(signed, keys.ledgerKeys());
+        TimedKey key = keys.find(signed.kid().orElseThrow()).orElseThrow();
+        Optional<String> invalid = key.whyNotValidAt(checkpoint.timestamp());
+        if (invalid.isPresent()) {
+            throw new VerificationException(invalid.get() + " (the checkpoint's timestamp)");
+        }
+        return checkpoint;
+    }
+
+    private void consistency(Manifest manifest, Optional<BundleKeys> keys, Optional<Checkpoint> checkpoint) {
+        if (options.trustedCheckpoint().isEmpty()) {
+            findings.skip(Check.CONSISTENCY, "no trusted checkpoint given");
+            return;
+        }
+        String item = "trusted checkpoint";
+        if (keys.isEmpty() || checkpoint.isEmpty()) {
+            findings.failed(Check.CONSISTENCY, item, "the bundle has no readable checkpoint or key set to check against");
+            return;
+        }
+        try {
+            Checkpoint trusted = verifyCheckpoint(options.trustedCheckpoint().get(), keys.get());
+            Checkpoint bundled = checkpoint.get();
+            if (!trusted.origin().equals(bundled.origin())) {
+                throw new VerificationException("the trusted checkpoint is of log \"" + trusted.origin()
+                        + "\", the bundle's of \"" + bundled.origin() + "\"");
+            }
+            if (trusted.treeSize() > bundled.treeSize()) {
+                throw new VerificationException("stale: the bundle's checkpoint (" + bundled.treeSize()
+                        + " leaves) is older than the trusted one (" + trusted.treeSize() + " leaves)");
+            }
+            if (trusted.treeSize() == bundled.treeSize()) {
+                if (!trusted.root().equals(bundled.root())) {
+                    throw new VerificationException("the bundle's checkpoint and the trusted one both have "
+                            + bundled.treeSize() + " leaves but different roots: " + bundled.root() + " and "
+                            + trusted.root());
+                }
+            } else {
+                byte[] proof = manifest.consistency().orElseThrow(() -> new VerificationException(
+                        "the manifest carries no consistency receipt from the trusted checkpoint's "
+                                + trusted.treeSize() + " leaves"));
+                Receipt receipt = Receipt.decode(proof);
+                if (receipt.consistencyProofs().size() != 1
+                        || receipt.consistencyProofs().getFirst().size1() != trusted.treeSize()) {
+                    throw new VerificationException("the manifest's consistency receipt does not start from the "
+                            + "trusted checkpoint's " + trusted.treeSize() + " leaves");
+                }
+                var key = keys.get().ledgerKeys().find(receipt.message().kid().orElse(new byte[0])).orElseThrow(() ->
+                        new VerificationException("the consistency receipt is not signed by a ledger key"));
+                TreeHead head = ReceiptVerifier.verifyConsistency(receipt, trusted.root(), key);
+                CheckpointVerifier.verifyCovers(bundled, head);
+            }
+            findings.passed(Check.CONSISTENCY);
+        } catch (FormatException | VerificationException e) {
+            findings.failed(Check.CONSISTENCY, item, e.getMessage());
+        }
+    }
+
+    private BundleReport report(String name, Optional<Manifest> manifest, Optional<Checkpoint> checkpoint,
+            long statements, long streams, List<Withheld> withheld, long started) {
+        return new BundleReport(name, manifest.map(Manifest::exportId),
+                manifest.map(m -> m.datasetId() + " (" + m.datasetName() + ", version " + m.datasetVersion() + ")"),
+                manifest.map(Manifest::recipient), manifest.map(Manifest::digest),
+                checkpoint.map(c -> new BundleReport.CheckpointHead(c.origin(), c.treeSize(), c.root(), c.timestamp())),
+                options.fast(), statements, streams, findings.tallies(), findings.kept(), findings.total(), withheld,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The entries after the manifest: read in order, checked in order here and in parallel by the workers. */
+    private final class Entries {
+
+        private final ManifestListing listing;
+        private final StreamChains chains = new StreamChains();
+        private final Optional<ReceiptCheck> receipts;
+        private final Optional<SignatureCheck> signatures;
+        private final ExecutorService workers;
+        private final Semaphore inFlight;
+        private List<Pending> batch = new ArrayList<>(BATCH);
+        private long statements;
+        private long lastLeaf = -1;
+        private boolean pastStatements;
+
+        private record Pending(String item, StatementFacts statement) {
+        }
+
+        Entries(Manifest manifest, Optional<BundleKeys> keys, Optional<Checkpoint> checkpoint) {
+            this.listing = new ManifestListing(manifest.index(), findings);
+            this.receipts = checkpoint.flatMap(c -> keys.map(k -> new ReceiptCheck(c, k.ledgerKeys())));
+            if (checkpoint.isEmpty()) {
+                findings.skip(Check.RECEIPT, "no readable checkpoint");
+            } else if (keys.isEmpty()) {
+                findings.skip(Check.RECEIPT, "no readable key set");
+            }
+            if (options.fast()) {
+                findings.skip(Check.SIGNATURE, "--fast");
+                findings.skip(Check.SCHEMA, "--fast");
+                this.signatures = Optional.empty();
+            } else {
+                this.signatures = keys.map(SignatureCheck::new);
+                if (keys.isEmpty()) {
+                    findings.skip(Check.SIGNATURE, "no readable key set");
+                }
+            }
+            this.workers = Executors.newFixedThreadPool(options.threads(), runnable -> {
+                Thread thread = new Thread(runnable, "bundle-signatures");
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.inFlight = new Semaphore(options.threads() * 4);
+        }
+
+        void readAll(BundleReader reader) throws IOException {
+            try {
+                while (true) {
+                    Optional<BundleEntry> entry;
+                    try {
+                        entry = reader.next();
+                    } catch (FormatException e) {
+                        findings.failed(Check.FORMAT, "bundle", e.getMessage());
+                        if (reader.lostTrack()) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (entry.isEmpty()) {
+                        break;
+                    }
+                    findings.passed(Check.FORMAT);
+                    switch (entry.get()) {
+                        case BundleEntry.StatementEntry s -> statement(s);
+                        case BundleEntry.DisclosureEntry d -> disclosure(d);
+                        case BundleEntry.ArtifactEntry a -> artifact(a);
+                    }
+                }
+                flush();
+            } finally {
+                workers.shutdown();
+                try {
+                    if (!workers.awaitTermination(1, TimeUnit.HOURS)) {
+                        findings.failed(Check.SIGNATURE, "bundle", "signature checks did not finish within an hour");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    findings.failed(Check.SIGNATURE, "bundle", "interrupted before the signature checks finished");
+                }
+            }
+        }
+
+        private void statement(BundleEntry.StatementEntry entry) {
+            String entryItem = "entry " + entry.ordinal() + " (statement " + statements + ")";
+            statements++;
+            if (pastStatements) {
+                findings.failed(Check.FORMAT, entryItem,
+                        "a statement after the disclosures or artifacts; statements come first");
+            }
+            StatementFacts statement;
+            try {
+                statement = StatementFacts.read(entry.bytes());
+            } catch (FormatException e) {
+                findings.failed(Check.SCHEMA, entryItem, e.getMessage());
+                return;
+            }
+            String item = "statement " + (statements - 1) + " (" + statement.position() + ", " + statement.digest() + ")";
+            chains.link(statement).ifPresentOrElse(reason -> findings.failed(Check.CHAIN, item, reason),
+                    () -> findings.passed(Check.CHAIN));
+            listing.statement(item, statement);
+            if (receipts.isPresent()) {
+                try {
+                    long leaf = receipts.get().leafIndex(statement);
+                    findings.passed(Check.RECEIPT);
+                    if (leaf <= lastLeaf) {
+                        findings.failed(Check.CHAIN, item, "not in log order: leaf " + leaf + " comes after leaf "
+                                + lastLeaf);
+                    }
+                    lastLeaf = Math.max(lastLeaf, leaf);
+                } catch (VerificationException e) {
+                    findings.failed(Check.RECEIPT, item, e.getMessage());
+                }
+            }
+            if (signatures.isPresent()) {
+                batch.add(new Pending(item, statement));
+                if (batch.size() == BATCH) {
+                    flush();
+                }
+            }
+        }
+
+        private void flush() {
+            if (batch.isEmpty() || signatures.isEmpty()) {
+                return;
+            }
+            List<Pending> work = batch;
+            batch = new ArrayList<>(BATCH);
+            SignatureCheck check = signatures.get();
+            inFlight.acquireUninterruptibly();
+            workers.execute(() -> {
+                try {
+                    for (Pending pending : work) {
+                        checkAlone(check, pending);
+                    }
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        private void checkAlone(SignatureCheck check, Pending pending) {
+            try {
+                SignatureCheck.schemaProblem(pending.statement()).ifPresentOrElse(
+                        reason -> findings.failed(Check.SCHEMA, pending.item(), reason),
+                        () -> findings.passed(Check.SCHEMA));
+                check.verify(pending.statement());
+                findings.passed(Check.SIGNATURE);
+            } catch (VerificationException e) {
+                findings.failed(Check.SIGNATURE, pending.item(), e.getMessage());
+            } catch (RuntimeException e) {
+                findings.failed(Check.SIGNATURE, pending.item(), "internal error: " + e);
+            }
+        }
+
+        private void disclosure(BundleEntry.DisclosureEntry entry) {
+            pastStatements = true;
+            String item = "disclosure " + entry.digest();
+            listing.disclosure(item, entry.digest());
+            Digest actual = Digest.sha256(entry.bytes());
+            if (!actual.equals(entry.digest())) {
+                findings.failed(Check.DISCLOSURE, item, "its bytes hash to " + actual + ", not to its digest");
+                return;
+            }
+            try {
+                var value = CborInput.decode(entry.bytes(), CborProfile.DETERMINISTIC, "disclosure");
+                var result = RuntapeSchemas.validator("disclosure").validate(value);
+                if (!result.isValid()) {
+                    throw new FormatException("not a disclosure [salt, value]: " + result.failures().getFirst());
+                }
+                findings.passed(Check.DISCLOSURE);
+            } catch (FormatException e) {
+                findings.failed(Check.DISCLOSURE, item, e.getMessage());
+            }
+        }
+
+        private void artifact(BundleEntry.ArtifactEntry entry) {
+            pastStatements = true;
+            String item = "artifact " + entry.digest();
+            listing.artifact(item, entry.digest());
+            Digest actual = Digest.sha256(entry.bytes());
+            if (actual.equals(entry.digest())) {
+                findings.passed(Check.ARTIFACT);
+            } else {
+                findings.failed(Check.ARTIFACT, item, "its bytes hash to " + actual + ", not to its digest");
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.runtape.verifier.bundle;
+
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborTag;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
+import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.FormatException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Holds the bundle against its manifest, entry by entry: each statement must be listed, once, in its trajectory's
+ * order; each digest a payload refers to must be listed as a disclosure or an artifact; each disclosure or artifact
+ * held must be listed as included. {@link #finish} then reports what is listed but was never held or referred to,
+ * and what is withheld. Not thread-safe: the reading thread alone uses it.
+ */
+final class ManifestListing {
+
+    private final ManifestIndex index;
+    private final Findings findings;
+    private final BitSet statementsSeen = new BitSet();
+    private final int[] nextInTrajectory;
+    private final BitSet disclosuresReferred = new BitSet();
+    private final BitSet disclosuresHeld = new BitSet();
+    private final BitSet artifactsReferred = new BitSet();
+    private final BitSet artifactsHeld = new BitSet();
+    /** Reasons of RedactionApplied statements, by the digests they name: few, so a plain map. */
+    private final Map<Digest, String> redactionReasons = new HashMap<>();
+
+    ManifestListing(ManifestIndex index, Findings findings) {
+        this.index = index;
+        this.findings = findings;
+        this.nextInTrajectory = index.trajectories().stream().mapToInt(ManifestIndex.Trajectory::first).toArray();
+    }
+
+    /** Holds one statement against the manifest, and the contents its payload refers to. */
+    void statement(String item, StatementFacts statement) {
+        int number = index.statement(statement.digest());
+        if (number < 0) {
+            findings.failed(Check.MANIFEST, item, "not listed in the manifest");
+        } else if (statementsSeen.get(number)) {
+            findings.failed(Check.MANIFEST, item, "appears twice in the bundle");
+        } else {
+            statementsSeen.set(number);
+            int t = index.trajectoryOf(number);
+            ManifestIndex.Trajectory trajectory = index.trajectory(t);
+            if (number == nextInTrajectory[t]) {
+                nextInTrajectory[t]++;
+                findings.passed(Check.MANIFEST);
+            } else if (number > nextInTrajectory[t]) {
+                findings.failed(Check.MANIFEST, item, "listed as statement " + (number - trajectory.first())
+                        + " of trajectory " + trajectory.id() + ", but its statement "
+                        + (nextInTrajectory[t] - trajectory.first()) + " did not come before it");
+                nextInTrajectory[t] = number + 1;
+            } else {
+                findings.failed(Check.MANIFEST, item, "listed as statement " + (number - trajectory.first())
+                        + " of trajectory " + trajectory.id() + ", but comes after statements listed later");
+            }
+        }
+        List<Digest> referred = new ArrayList<>();
+        collectReferences(statement.payload(), referred);
+        for (Digest digest : referred) {
+            int disclosure = index.disclosure(digest);
+            int artifact = index.artifact(digest);
+            if (disclosure >= 0) {
+                disclosuresReferred.set(disclosure);
+            } else if (artifact >= 0) {
+                artifactsReferred.set(artifact);
+            } else {
+                findings.failed(Check.MANIFEST, item, "refers to content " + digest
+                        + ", which the manifest lists neither as a disclosure nor as an artifact");
+            }
+        }
+        if (statement.eventType().equals("RedactionApplied")) {
+            noteRedaction(statement.payload());
+        }
+    }
+
+    /** Holds an included disclosure against the manifest; its bytes are checked by the caller. */
+    void disclosure(String item, Digest digest) {
+        int number = index.disclosure(digest);
+        if (number < 0) {
+            findings.failed(Check.MANIFEST, item, "in the bundle, but not listed in the manifest");
+        } else if (disclosuresHeld.get(number)) {
+            findings.failed(Check.MANIFEST, item, "appears twice in the bundle");
+        } else if (index.disclosureStatus(number) != ManifestIndex.Status.INCLUDED) {
+            findings.failed(Check.MANIFEST, item, "listed as withheld (" + index.disclosureStatus(number).word()
+                    + "), but the bundle holds it");
+            disclosuresHeld.set(number);
+        } else {
+            disclosuresHeld.set(number);
+            findings.passed(Check.MANIFEST);
+        }
+    }
+
+    void artifact(String item, Digest digest) {
+        int number = index.artifact(digest);
+        if (number < 0) {
+            findings.failed(Check.MANIFEST, item, "in the bundle, but not listed in the manifest");
+        } else if (artifactsHeld.get(number)) {
+            findings.failed(Check.MANIFEST, item, "appears twice in the bundle");
+        } else if (!index.artifactIncluded(number)) {
+            findings.failed(Check.MANIFEST, item, "listed as withheld, but the bundle holds it");
+            artifactsHeld.set(number);
+        } else {
+            artifactsHeld.set(number);
+            findings.passed(Check.MANIFEST);
+        }
+    }
+
+    /** Reports what the manifest lists but the bundle lacks; returns what is withheld. */
+    List<Withheld> finish() {
+        for (ManifestIndex.Trajectory trajectory : index.trajectories()) {
+            for (int n = trajectory.first(); n < trajectory.first() + trajectory.count(); n++) {
+                if (!statementsSeen.get(n)) {
+                    findings.failed(Check.MANIFEST, "statement " + index.statementDigest(n), "listed as statement "
+                            + (n - trajectory.first()) + " of trajectory " + trajectory.id() + ", not in the bundle");
+                }
+            }
+        }
+        List<Withheld> withheld = new ArrayList<>();
+        for (int n = 0; n < index.disclosureCount(); n++) {
+            Digest digest = index.disclosureDigest(n);
+            String item = "disclosure " + digest;
+            ManifestIndex.Status status = index.disclosureStatus(n);
+            if (!disclosuresReferred.get(n)) {
+                findings.failed(Check.MANIFEST, item, "listed, but no statement of the bundle refers to it");
+            }
+            if (status == ManifestIndex.Status.INCLUDED && !disclosuresHeld.get(n)) {
+                findings.failed(Check.MANIFEST, item, "listed as included, not in the bundle");
+            } else if (status != ManifestIndex.Status.INCLUDED) {
+                withheld.add(new Withheld("disclosure", digest, status.word(),
+                        index.withheldReason(n).or(() -> Optional.ofNullable(redactionReasons.get(digest)))));
+            }
+        }
+        for (int n = 0; n < index.artifactCount(); n++) {
+            Digest digest = index.artifactDigest(n);
+            String item = "artifact " + digest;
+            if (!artifactsReferred.get(n)) {
+                findings.failed(Check.MANIFEST, item, "listed, but no statement of the bundle refers to it");
+            }
+            if (index.artifactIncluded(n) && !artifactsHeld.get(n)) {
+                findings.failed(Check.MANIFEST, item, "listed as included, not in the bundle");
+            } else if (!index.artifactIncluded(n)) {
+                withheld.add(new Withheld("artifact", digest, "withheld",
+                        Optional.ofNullable(redactionReasons.get(digest))));
+            }
+        }
+        return withheld;
+    }
+
+    /**
+     * The digests of the content-refs and artifact-refs in a payload: every map with a 32-byte "digest" member.
+     * The schemas give only those maps a member of that name.
+     */
+    private static void collectReferences(CborValue value, List<Digest> into) {
+        switch (value) {
+            case CborMap map -> {
+                if (map.get("digest").orElse(null) instanceof CborByteString digest && digest.length() == Digest.LENGTH) {
+                    try {
+                        into.add(Digest.of(digest.bytes()));
+                    } catch (FormatException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                map.entries().values().forEach(v -> collectReferences(v, into));
+            }
+            case CborArray array -> array.items().forEach(v -> collectReferences(v, into));
+            case CborTag tag -> collectReferences(tag.content(), into);
+            default -> {
+            }
+        }
+    }
+
+    private void noteRedaction(CborMap payload) {
+        if (payload.get("reason").orElse(null) instanceof CborTextString reason
+                && payload.get("digests").orElse(null) instanceof CborArray digests) {
+            for (CborValue digest : digests.items()) {
+                if (digest instanceof CborByteString bytes && bytes.length() == Digest.LENGTH) {
+                    try {
+                        redactionReasons.put(Digest.of(bytes.bytes()), reason.value());
+                    } catch (FormatException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.runtape.verifier.bundle;
+
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
+import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.FormatException;
+import dev.runtape.verifier.VerificationException;
+import dev.runtape.verifier.checkpoint.Checkpoint;
+import dev.runtape.verifier.cose.HeaderLabels;
+import dev.runtape.verifier.cose.Sign1Verifier;
+import dev.runtape.verifier.keys.KeySet;
+import dev.runtape.verifier.merkle.InclusionProof;
+import dev.runtape.verifier.receipt.Receipt;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a statement's receipt against the bundle's checkpoint: an inclusion proof for the checkpoint's tree size
+ * that leads from the statement's leaf hash to the checkpoint's root, signed by a ledger key, issued by the
+ * checkpoint's log.
+ *
+ * <p>Every receipt of a bundle signs the same root, so with deterministic Ed25519 they mostly share one protected
+ * header and one signature: a signature verified once over the checkpoint's root is not verified again.
+ */
+final class ReceiptCheck {
+
+    private static final long CWT_ISS = 1;
+
+    private final Checkpoint checkpoint;
+    private final KeySet ledgerKeys;
+    private final Set<String> verified = ConcurrentHashMap.newKeySet();
+
+    ReceiptCheck(Checkpoint checkpoint, KeySet ledgerKeys) {
+        this.checkpoint = checkpoint;
+        this.ledgerKeys = ledgerKeys;
+    }
+
+    /**
+     * Verifies the receipts attached to {@code statement}; one must prove it.
+     *
+     * @return the statement's leaf index
+     * @throws VerificationException why none proves it
+     */
+    long leafIndex(StatementFacts statement) throws VerificationException {
+        if (statement.receipts().isEmpty()) {
+            throw new VerificationException("no receipt attached (unprotected label 394)");
+        }
+        VerificationException last = null;
+        for (byte[] bytes : statement.receipts()) {
+            try {
+                Receipt receipt = Receipt.decode(bytes);
+                checkIssuer(receipt);
+                if (receipt.inclusionProofs().isEmpty()) {
+                    throw new VerificationException("the receipt holds no inclusion proof");
+                }
+                for (InclusionProof proof : receipt.inclusionProofs()) {
+                    try {
+                        prove(receipt, proof, statement.leafHash());
+                        return proof.leafIndex();
+                    } catch (VerificationException e) {
+                        last = e;
+                    }
+                }
+            } catch (FormatException e) {
+                last = new VerificationException(e.getMessage(), e);
+            } catch (VerificationException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private void prove(Receipt receipt, InclusionProof proof, Digest leafHash) throws VerificationException {
+        if (proof.treeSize() != checkpoint.treeSize()) {
+            throw new VerificationException("the receipt is for a tree of " + proof.treeSize()
+                    + " leaves, the checkpoint's has " + checkpoint.treeSize());
+        }
+        Digest root = proof.rootFrom(leafHash);
+        if (!root.equals(checkpoint.root())) {
+            throw new VerificationException("the receipt's proof leads to root " + root
+                    + ", not to the checkpoint's root " + checkpoint.root());
+        }
+        // The root is the checkpoint's here, so header and signature alone decide the outcome.
+        String key = HexFormat.of().formatHex(receipt.message().protectedHeader().encoded()) + "/"
+                + HexFormat.of().formatHex(receipt.message().signature());
+        if (verified.contains(key)) {
+            return;
+        }
+        try {
+            Sign1Verifier.verify(receipt.message(), ledgerKeys, new byte[0], Optional.of(root.bytes()));
+        } catch (VerificationException e) {
+            throw new VerificationException("the receipt's signature over the checkpoint's root: " + e.getMessage(), e);
+        }
+        verified.add(key);
+    }
+
+    private void checkIssuer(Receipt receipt) throws VerificationException {
+        Optional<CborValue> claims = receipt.message().protectedHeader().map().get(HeaderLabels.CWT_CLAIMS);
+        Optional<CborValue> issuer = claims.filter(CborMap.class::isInstance).flatMap(c -> ((CborMap) c).get(CWT_ISS));
+        if (!issuer.equals(Optional.of(CborTextString.of(checkpoint.origin())))) {
+            throw new VerificationException("the receipt's issuer " + issuer.map(Object::toString).orElse("(none)")
+                    + " is not the checkpoint's log \"" + checkpoint.origin() + "\"");
+        }
+    }
+}

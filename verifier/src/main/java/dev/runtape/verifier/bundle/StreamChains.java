@@ -1,0 +1,55 @@
+package dev.runtape.verifier.bundle;
+
+import dev.runtape.verifier.Digest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The chain of every stream in a bundle, followed statement by statement in bundle order: each stream starts at
+ * revision 0 with a zero prev, and each later statement is the next revision and names the previous one's digest as
+ * its prev. Not thread-safe: the reading thread alone links.
+ */
+final class StreamChains {
+
+    private record Head(long revision, Digest digest) {
+    }
+
+    private final Map<String, Head> heads = new HashMap<>();
+
+    /** Links {@code statement} to its stream; empty when it links, else why it does not. */
+    Optional<String> link(StatementFacts statement) {
+        Head head = heads.get(statement.stream());
+        long revision = statement.revision();
+        String reason = null;
+        if (head == null) {
+            if (revision != 0) {
+                reason = "gap: the bundle's first statement of stream " + statement.stream() + " is revision "
+                        + revision + ", expected 0";
+            } else if (!statement.prev().equals(Digest.ZERO)) {
+                reason = "the first statement of stream " + statement.stream() + " must have a zero prev, found "
+                        + statement.prev();
+            }
+        } else if (revision == head.revision()) {
+            reason = "fork: a second statement at revision " + revision + " of stream " + statement.stream();
+        } else if (revision < head.revision()) {
+            reason = "reordered: revision " + revision + " of stream " + statement.stream() + " comes after revision "
+                    + head.revision();
+        } else if (revision > head.revision() + 1) {
+            reason = "gap: revision " + revision + " of stream " + statement.stream() + " follows revision "
+                    + head.revision() + "; " + (revision - head.revision() - 1) + " missing";
+        } else if (!statement.prev().equals(head.digest())) {
+            reason = "prev " + statement.prev() + " is not the digest of revision " + head.revision() + " of stream "
+                    + statement.stream() + ", " + head.digest();
+        }
+        // The head moves forward only, so that one broken link is reported once, not at every later statement.
+        if (head == null || revision > head.revision()) {
+            heads.put(statement.stream(), new Head(revision, statement.digest()));
+        }
+        return Optional.ofNullable(reason);
+    }
+
+    int streams() {
+        return heads.size();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.runtape.verifier.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtape.verifier.Digest;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+/** The manifest's compact digest set, across pages and rehashes. */
+class DigestTableTest {
+
+    private static Digest digest(int n) {
+        return Digest.sha256(ByteBuffer.allocate(4).putInt(n).array());
+    }
+
+    @Test
+    void digestsAreNumberedInOrderFoundAgainAndRefusedTwice() {
+        DigestTable table = new DigestTable();
+        int count = 100_000; // thirteen pages, several rehashes
+
+        for (int n = 0; n < count; n++) {
+            assertThat(table.add(digest(n))).isEqualTo(n);
+        }
+
+        assertThat(table.size()).isEqualTo(count);
+        for (int n = 0; n < count; n += 997) {
+            assertThat(table.find(digest(n))).isEqualTo(n);
+            assertThat(table.get(n)).isEqualTo(digest(n));
+            assertThat(table.add(digest(n))).isEqualTo(-1 - n);
+        }
+        assertThat(table.find(digest(count))).isEqualTo(-1);
+        assertThat(table.find(Digest.ZERO)).isEqualTo(-1);
+        assertThat(table.size()).isEqualTo(count);
+    }
+}
