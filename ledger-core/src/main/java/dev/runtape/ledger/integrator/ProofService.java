@@ -82,6 +82,23 @@ public final class ProofService {
         return new CheckpointConsistency(older, newer, proof);
     }
 
+    /**
+     * A receipt for the statement at log {@code position} against {@code checkpoint}, which need not be the latest:
+     * an export proves all its statements against one checkpoint while new ones are signed.
+     *
+     * @throws NotIntegratedException if the statement is not under that checkpoint
+     */
+    public IssuedReceipt receiptForPosition(long position, SignedCheckpoint checkpoint) throws NotIntegratedException {
+        TreeLeaf leaf = store.leafAtPosition(position).orElseThrow(() -> new NotIntegratedException(
+                "the statement at log position " + position + " is not integrated yet: the tree ends at position "
+                        + store.state().lastPosition()));
+        if (checkpoint.treeSize() <= leaf.leafIndex()) {
+            throw new NotIntegratedException("leaf " + leaf.leafIndex() + " (log position " + position
+                    + ") is not under the checkpoint of size " + checkpoint.treeSize());
+        }
+        return receiptFor(leaf, checkpoint);
+    }
+
     private IssuedReceipt receiptFor(TreeLeaf leaf) throws NotIntegratedException {
         Optional<SignedCheckpoint> latest = store.checkpoints().latest();
         if (latest.isEmpty() || latest.get().treeSize() <= leaf.leafIndex()) {
@@ -89,7 +106,10 @@ public final class ProofService {
                     + ") is not under a checkpoint yet: the latest checkpoint covers "
                     + latest.map(SignedCheckpoint::treeSize).orElse(0L) + " leaves");
         }
-        SignedCheckpoint checkpoint = latest.get();
+        return receiptFor(leaf, latest.get());
+    }
+
+    private IssuedReceipt receiptFor(TreeLeaf leaf, SignedCheckpoint checkpoint) {
         InclusionProof proof = PrefetchedNodes.compute(store,
                 nodes -> ProofBuilder.inclusion(nodes, leaf.leafIndex(), checkpoint.treeSize()));
         try {
