@@ -7,6 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.BiConsumer;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -66,6 +72,59 @@ final class RuntapeClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * POSTs {@code body} and writes the answer's bytes to {@code out} as they arrive (through a file beside it, so a
+     * failed download leaves no partial file); {@code progress} is told the bytes received and the length announced.
+     */
+    void download(String path, JsonNode body, Path out, BiConsumer<Long, Long> progress) throws ClientException {
+        HttpRequest request = request(path).timeout(Duration.ofHours(1)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new ClientException("cannot reach " + server + ": " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("interrupted", e);
+        }
+        Path partial = out.resolveSibling(out.getFileName() + ".part");
+        try (InputStream in = response.body()) {
+            if (response.statusCode() / 100 != 2) {
+                byte[] error = in.readAllBytes();
+                throw failure(new BufferedAnswer(response, error));
+            }
+            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            try (OutputStream file = Files.newOutputStream(partial)) {
+                byte[] buffer = new byte[1 << 16];
+                long received = 0;
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    file.write(buffer, 0, n);
+                    received += n;
+                    progress.accept(received, length);
+                }
+            }
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // the first failure is the one to report
+            }
+            throw new ClientException(out + ": cannot write the download: " + e.getMessage(), e);
+        }
+    }
+
+    /** An answer whose body was read as bytes, for {@link #failure}. */
+    private record BufferedAnswer(HttpResponse<InputStream> response, byte[] body) {
+    }
+
+    private static ClientException failure(BufferedAnswer answer) {
+        return failure(answer.response().statusCode(), answer.response().headers().firstValue("Content-Type")
+                .orElse(""), answer.body());
+    }
+
     private static byte[] bytes(JsonNode body) {
         try {
             return JSON.writeValueAsBytes(body);
@@ -101,11 +160,15 @@ final class RuntapeClient {
 
     /** The problem document's title and detail; for any other answer its status and the start of its body. */
     private static ClientException failure(HttpResponse<byte[]> response) {
-        String type = response.headers().firstValue("Content-Type").orElse("");
+        return failure(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    private static ClientException failure(int status, String type, byte[] body) {
         if (type.startsWith(PROBLEM_JSON)) {
             try {
-                JsonNode problem = JSON.readTree(response.body());
-                String title = problem.path("title").asText("HTTP " + response.statusCode());
+                JsonNode problem = JSON.readTree(body);
+                String title = problem.path("title").asText("HTTP " + status);
                 String detail = problem.path("detail").asText("");
                 return new ClientException(detail.isEmpty() ? title : title + ": " + detail,
                         problem.path("type").asText(null));
@@ -113,10 +176,10 @@ final class RuntapeClient {
                 // not readable after all: report it as any other answer
             }
         }
-        String body = new String(response.body(), StandardCharsets.UTF_8).strip();
-        int end = body.indexOf('\n');
-        String start = end < 0 ? body : body.substring(0, end);
-        return new ClientException("HTTP " + response.statusCode() + (start.isEmpty() ? ""
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        int end = text.indexOf('\n');
+        String start = end < 0 ? text : text.substring(0, end);
+        return new ClientException("HTTP " + status + (start.isEmpty() ? ""
                 : ": " + (start.length() > 200 ? start.substring(0, 200) + "..." : start)), (String) null);
     }
 }

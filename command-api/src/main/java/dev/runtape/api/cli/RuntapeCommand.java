@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:done", "1:the server refused the request or could not be reached",
             "2:a usage error or an input that cannot be read"},
         subcommands = {ServeCommand.class, KeysCommand.class, AppendCommand.class, ImportCommand.class,
-            TailCommand.class, BenchCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+            TailCommand.class, ExportCommand.class, BenchCommand.class, MigrateCommand.class,
+            CommandLine.HelpCommand.class})
 public final class RuntapeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -180,6 +180,8 @@ class RoleMatrixTest extends ServiceTest {
             post("/datasets/{admitted}/splits", "{\"trajectory-id\": \"{admitted-trajectory}\", "
                     + "\"split\": \"eval\"}", Role.CURATOR),
             put("/datasets/{dataset}/policy", "{\"data-use\": [\"evaluation\"]}", Role.CURATOR),
+            post("/datasets/{admitted}/bundles", "{\"export-id\": \"{new}\", \"recipient\": \"r\"}",
+                    Role.CURATOR),
             post("/datasets/{dataset}/exports", """
                     {"export-id": "{new}", "manifest-digest": "%s", "recipient": "r"}""".formatted("ab".repeat(32)),
                     Role.CURATOR),
