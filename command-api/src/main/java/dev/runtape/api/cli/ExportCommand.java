@@ -51,6 +51,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--artifacts", description = "include the artifacts' bytes, not only their digests")
     private boolean artifacts;
 
+    @Option(names = "--training", paramLabel = "DIR",
+            description = "also write the training-ready JSON lines: DIR/train.jsonl and DIR/eval.jsonl")
+    private @Nullable Path training;
+
+    @Option(names = "--training-form", paramLabel = "FORM", defaultValue = "vac",
+            description = "vac (one Verifiable Agent Conversation record per line, the default) or chat")
+    private String trainingForm = "vac";
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -84,6 +92,21 @@ final class ExportCommand implements Callable<Integer> {
             bar[0].finish();
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        if (training != null) {
+            try {
+                Files.createDirectories(training);
+                for (String split : new String[] {"train", "eval"}) {
+                    byte[] lines = client.authenticated().get("/datasets/" + dataset + "/training?split=" + split
+                            + "&form=" + trainingForm, "application/x-ndjson").body();
+                    Files.write(training.resolve(split + ".jsonl"), lines);
+                }
+            } catch (ClientException e) {
+                return ExitCodes.failed(spec, e);
+            } catch (IOException e) {
+                err.println("runtape export: --training " + training + ": " + e.getMessage());
+                return ExitCodes.USAGE_OR_INPUT;
+            }
+        }
         try {
             stdout.println("exported " + dataset + " as " + id + " to " + recipient + ": " + out + " ("
                     + Files.size(out) + " bytes)");

@@ -136,6 +136,7 @@ class RoleMatrixTest extends ServiceTest {
             get("/trajectories/{trajectory}/analytics", ANY_ROLE),
             get("/analytics?group=model", ANY_ROLE),
             get("/datasets/{admitted}/audit", ANY_ROLE),
+            get("/datasets/{admitted}/training?split=train&form=chat", ANY_ROLE),
             get("/datasets/{sealed}/audit", ANY_ROLE),
             // Transparency, on this branch.
             post("/entries", STATEMENT, Role.PRODUCER),

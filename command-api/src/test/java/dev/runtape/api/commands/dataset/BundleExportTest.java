@@ -2,6 +2,8 @@ package dev.runtape.api.commands.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtape.api.cli.RuntapeCommand;
 import dev.runtape.api.testing.HttpClientForTests.Answer;
 import dev.runtape.api.testing.ServiceTest;
@@ -98,17 +100,33 @@ class BundleExportTest extends ServiceTest {
         assertThat(admin().get("/datasets/" + dataset + "/exports/" + laterId + "/audit").status())
                 .as("the export was sealed").isEqualTo(200);
 
+        JsonNode record = new ObjectMapper().readTree(admin().get("/datasets/" + dataset
+                + "/training?split=train").bytes());
+        assertThat(record.path("id").asText()).isEqualTo(run);
+        assertThat(record.toString()).as("the record after the redaction").doesNotContain(SECRET)
+                .contains(stdout.hex());
+        String chat = new String(admin().get("/datasets/" + dataset + "/training?split=train&form=chat").bytes(),
+                StandardCharsets.UTF_8);
+        assertThat(chat.lines()).hasSize(1);
+        assertThat(chat).contains("\"$ env\"").doesNotContain(SECRET);
+        assertThat(admin().get("/datasets/" + dataset + "/training?split=eval").bytes()).isEmpty();
+        assertThat(admin().get("/datasets/" + dataset + "/training?split=test").status()).isEqualTo(400);
+
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new RuntapeCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         Path file = directory.resolve("cli.bundle");
+        Path lines = directory.resolve("training");
         int exit = cli.execute("export", "--server", "http://localhost:" + port, "--api-key", adminKey(), dataset,
-                "--recipient", "lab", "--purpose", "training", "--out", file.toString());
+                "--recipient", "lab", "--purpose", "training", "--out", file.toString(), "--training",
+                lines.toString());
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("exported " + dataset + " as ");
         assertThat(BundleVerifier.verify(file, BundleVerifier.Options.defaults()).valid()).isTrue();
+        assertThat(Files.readAllLines(lines.resolve("train.jsonl"))).hasSize(1);
+        assertThat(Files.readAllLines(lines.resolve("eval.jsonl"))).isEmpty();
     }
 
     @Test
