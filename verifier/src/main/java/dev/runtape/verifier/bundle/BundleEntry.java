@@ -19,4 +19,8 @@ public sealed interface BundleEntry {
     /** An included artifact: the digest it is listed by and its raw bytes. */
     record ArtifactEntry(long ordinal, Digest digest, byte[] bytes) implements BundleEntry {
     }
+
+    /** The seal, last: the ledger's ExportSealed statement naming the manifest's digest. */
+    record SealEntry(long ordinal, byte[] bytes) implements BundleEntry {
+    }
 }

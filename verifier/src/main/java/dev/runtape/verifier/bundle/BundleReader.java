@@ -87,7 +87,7 @@ public final class BundleReader implements Closeable {
             throw new FormatException(where + ": expected [kind, ...], found " + describe(value));
         }
         // Only the frame is checked here; what an entry holds is checked, and reported, by the verifier.
-        if (!kind.value().equals("statement") && (array.size() != 3 || !(array.get(1) instanceof CborByteString)
+        if (!kind.value().equals("statement") && !kind.value().equals("seal") && (array.size() != 3 || !(array.get(1) instanceof CborByteString)
                 || !(array.get(2) instanceof CborByteString))) {
             throw new FormatException(where + ": expected [\"" + kind.value() + "\", digest, bstr], found "
                     + describe(value));
@@ -98,6 +98,12 @@ public final class BundleReader implements Closeable {
                     throw new FormatException(where + ": expected [\"statement\", bstr]");
                 }
                 yield new BundleEntry.StatementEntry(number, statement.bytes());
+            }
+            case "seal" -> {
+                if (array.size() != 2 || !(array.get(1) instanceof CborByteString seal)) {
+                    throw new FormatException(where + ": expected [\"seal\", bstr]");
+                }
+                yield new BundleEntry.SealEntry(number, seal.bytes());
             }
             case "disclosure" -> new BundleEntry.DisclosureEntry(number, digest(array), bytesAt(array, 2));
             case "artifact" -> new BundleEntry.ArtifactEntry(number, digest(array), bytesAt(array, 2));

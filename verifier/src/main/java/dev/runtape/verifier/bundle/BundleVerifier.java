@@ -1,5 +1,9 @@
 package dev.runtape.verifier.bundle;
 
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborByteString;
+import java.security.MessageDigest;
 import dev.runtape.schemas.RuntapeSchemas;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
@@ -221,11 +225,16 @@ public final class BundleVerifier {
         private long statements;
         private long lastLeaf = -1;
         private boolean pastStatements;
+        private boolean sealed;
+        private final Manifest manifest;
+        private final Optional<BundleKeys> keys;
 
         private record Pending(String item, StatementFacts statement) {
         }
 
         Entries(Manifest manifest, Optional<BundleKeys> keys, Optional<Checkpoint> checkpoint) {
+            this.manifest = manifest;
+            this.keys = keys;
             this.listing = new ManifestListing(manifest.index(), findings);
             this.receipts = checkpoint.flatMap(c -> keys.map(k -> new ReceiptCheck(c, k.ledgerKeys())));
             if (checkpoint.isEmpty()) {
@@ -272,7 +281,12 @@ public final class BundleVerifier {
                         case BundleEntry.StatementEntry s -> statement(s);
                         case BundleEntry.DisclosureEntry d -> disclosure(d);
                         case BundleEntry.ArtifactEntry a -> artifact(a);
+                        case BundleEntry.SealEntry seal -> seal(seal);
                     }
+                }
+                if (!sealed) {
+                    findings.skip(Check.SEAL, "the bundle carries no seal: the manifest's own fields (recipient, "
+                            + "created, splits, key validity) are covered by no signature");
                 }
                 flush();
             } finally {
@@ -293,7 +307,7 @@ public final class BundleVerifier {
             statements++;
             if (pastStatements) {
                 findings.failed(Check.FORMAT, entryItem,
-                        "a statement after the disclosures or artifacts; statements come first");
+                        "a statement after the disclosures, artifacts or seal; statements come first");
             }
             StatementFacts statement;
             try {
@@ -361,6 +375,9 @@ public final class BundleVerifier {
         }
 
         private void disclosure(BundleEntry.DisclosureEntry entry) {
+            if (sealed) {
+                findings.failed(Check.FORMAT, "disclosure " + entry.digest(), "after the seal; the seal comes last");
+            }
             pastStatements = true;
             String item = "disclosure " + entry.digest();
             listing.disclosure(item, entry.digest());
@@ -381,7 +398,56 @@ public final class BundleVerifier {
             }
         }
 
+        /** The seal: an ExportSealed statement by a ledger key naming this manifest's digest, export and dataset. */
+        private void seal(BundleEntry.SealEntry entry) {
+            String item = "seal (entry " + entry.ordinal() + ")";
+            if (sealed) {
+                findings.failed(Check.SEAL, item, "a second seal");
+                return;
+            }
+            sealed = true;
+            pastStatements = true;
+            try {
+                StatementFacts statement = StatementFacts.read(entry.bytes());
+                if (!statement.eventType().equals("ExportSealed")) {
+                    throw new VerificationException("expected an ExportSealed statement, found " + statement.eventType());
+                }
+                if (keys.isEmpty() || keys.get().find(statement.kid()).filter(TimedKey::isLedgerKey).isEmpty()) {
+                    throw new VerificationException("not signed by a ledger key of the bundle's key set");
+                }
+                new SignatureCheck(keys.get()).verify(statement);
+                CborMap payload = statement.payload();
+                byte[] sealedDigest = payload.get("manifest-digest").filter(v -> v instanceof CborByteString)
+                        .map(v -> ((CborByteString) v).bytes()).orElse(new byte[0]);
+                if (!MessageDigest.isEqual(sealedDigest, manifest.digest().bytes())) {
+                    throw new VerificationException("the ledger sealed the manifest " + hex(sealedDigest)
+                            + ", not this one (" + manifest.digest() + "): the manifest was altered");
+                }
+                String export = payload.get("export-id").map(Object::toString).orElse("");
+                String dataset = payload.get("dataset-id").map(Object::toString).orElse("");
+                if (!export.equals(CborTextString.of(manifest.exportId()).toString())
+                        || !dataset.equals(CborTextString.of(manifest.datasetId()).toString())) {
+                    throw new VerificationException("the seal is of export " + export + " of dataset " + dataset
+                            + ", not of this manifest's");
+                }
+                findings.passed(Check.SEAL);
+            } catch (FormatException | VerificationException e) {
+                findings.failed(Check.SEAL, item, e.getMessage());
+            }
+        }
+
+        private static String hex(byte[] bytes) {
+            StringBuilder hex = new StringBuilder();
+            for (byte b : bytes) {
+                hex.append(String.format("%02x", b & 0xff));
+            }
+            return hex.toString();
+        }
+
         private void artifact(BundleEntry.ArtifactEntry entry) {
+            if (sealed) {
+                findings.failed(Check.FORMAT, "artifact " + entry.digest(), "after the seal; the seal comes last");
+            }
             pastStatements = true;
             String item = "artifact " + entry.digest();
             listing.artifact(item, entry.digest());

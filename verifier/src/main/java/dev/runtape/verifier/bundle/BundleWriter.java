@@ -32,7 +32,7 @@ public final class BundleWriter implements Closeable {
     /** The manifest's format. */
     public static final String FORMAT = "runtape-bundle/1";
 
-    private enum Part { MANIFEST, STATEMENTS, DISCLOSURES, ARTIFACTS }
+    private enum Part { MANIFEST, STATEMENTS, DISCLOSURES, ARTIFACTS, SEAL }
 
     private final OutputStream out;
     private Part next = Part.MANIFEST;
@@ -70,6 +70,20 @@ public final class BundleWriter implements Closeable {
         advance(Part.ARTIFACTS);
         out.write(CborArray.of(CborTextString.of("artifact"), new CborByteString(digest.bytes()),
                 new CborByteString(bytes)).encode());
+    }
+
+    /**
+     * The seal entry: the ledger's ExportSealed statement of this export, as the log holds it. It comes last, so a
+     * bundle written before its export was sealed takes it by {@link #sealEntry} appended to the file.
+     */
+    public void seal(byte[] exportSealed) throws IOException {
+        advance(Part.SEAL);
+        out.write(sealEntry(exportSealed));
+    }
+
+    /** The encoded seal entry, for appending to a finished bundle file. */
+    public static byte[] sealEntry(byte[] exportSealed) {
+        return CborArray.of(CborTextString.of("seal"), new CborByteString(exportSealed)).encode();
     }
 
     private void advance(Part part) {

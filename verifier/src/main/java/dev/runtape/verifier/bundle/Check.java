@@ -21,7 +21,9 @@ public enum Check {
     /** Every included disclosure hashes to its digest and is a disclosure. */
     DISCLOSURE("disclosures against their digests"),
     /** Every included artifact hashes to its digest. */
-    ARTIFACT("artifacts against their digests");
+    ARTIFACT("artifacts against their digests"),
+    /** The ledger sealed this manifest: its ExportSealed statement names the manifest's digest. */
+    SEAL("manifest sealed by the ledger");
 
     private final String description;
 

@@ -15,11 +15,13 @@ import dev.runtape.ledger.integrator.ProofService;
 import dev.runtape.ledger.log.EventLog;
 import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.verifier.bundle.BundleWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /datasets/{id}/bundles}: exports a dataset version to a recipient. The bundle is written to a file in
  * the data directory first; only when it is whole is the export sealed (ExportSealed with the manifest's digest and
- * the checkpoint the bundle is proved against), and then the file is streamed back. A failure before the seal leaves
+ * the checkpoint the bundle is proved against), the seal statement appended to it as its last entry, and then the
+ * file is streamed back. A failure before the seal leaves
  * no seal; the seal freezes the dataset version, as every seal does.
  */
 @RestController
@@ -114,6 +117,10 @@ public class BundleController {
             Files.deleteIfExists(file);
             throw refused;
         }
+        // The seal goes last into the file, so the manifest's own fields are covered by the ledger's signature.
+        byte[] seal = log.findByEventId("seal-" + exportId).orElseThrow(() -> new IllegalStateException(
+                "the export " + exportId + " was sealed but its statement is not in the log")).statement().bytes();
+        Files.write(file, BundleWriter.sealEntry(seal), StandardOpenOption.APPEND);
         long size = Files.size(file);
         InputStream in = Files.newInputStream(file);
         Files.delete(file); // the open stream keeps the bytes until it is closed

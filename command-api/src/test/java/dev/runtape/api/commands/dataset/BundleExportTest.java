@@ -10,6 +10,7 @@ import dev.runtape.api.testing.ServiceTest;
 import dev.runtape.api.testing.StreamPayloads;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.bundle.BundleReport;
+import dev.runtape.verifier.bundle.Check;
 import dev.runtape.verifier.bundle.BundleVerifier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -97,6 +98,22 @@ class BundleExportTest extends ServiceTest {
             assertThat(w.reason()).contains("an access key in the output");
         });
         assertThat(new String(Files.readAllBytes(later), StandardCharsets.ISO_8859_1)).doesNotContain(SECRET);
+        assertThat(second.tallies()).filteredOn(t -> t.check() == Check.SEAL).singleElement()
+                .satisfies(t -> assertThat(t.checked()).isEqualTo(1));
+
+        // The manifest's recipient changed by one letter: no statement's signature covers it, the seal does.
+        byte[] altered = Files.readAllBytes(later);
+        byte[] recipient = {0x63, 'l', 'a', 'b'};
+        int at = indexOf(altered, recipient);
+        assertThat(at).isPositive();
+        altered[at + 3] = 'c';
+        BundleReport tampered = BundleVerifier.verify(Files.write(directory.resolve("tampered.bundle"), altered),
+                BundleVerifier.Options.defaults());
+        assertThat(tampered.valid()).isFalse();
+        assertThat(tampered.failures()).anySatisfy(f -> {
+            assertThat(f.check()).isEqualTo(Check.SEAL);
+            assertThat(f.reason()).contains("the manifest was altered");
+        });
         assertThat(admin().get("/datasets/" + dataset + "/exports/" + laterId + "/audit").status())
                 .as("the export was sealed").isEqualTo(200);
 
@@ -127,6 +144,15 @@ class BundleExportTest extends ServiceTest {
         assertThat(BundleVerifier.verify(file, BundleVerifier.Options.defaults()).valid()).isTrue();
         assertThat(Files.readAllLines(lines.resolve("train.jsonl"))).hasSize(1);
         assertThat(Files.readAllLines(lines.resolve("eval.jsonl"))).isEmpty();
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
