@@ -6,6 +6,8 @@ import io.kurrent.dbclient.WrongExpectedVersionException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -26,6 +28,14 @@ final class ServerCalls {
 
     <T> T await(CompletableFuture<T> call, String what) {
         try {
+            if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
+                // The client completes its calls on the common pool: a worker of it that waited without telling the
+                // pool could hold the very thread the answer needs (with 2 cores the pool has only one).
+                ForkJoinPool.managedBlock(new Waiting(call, timeout));
+                if (!call.isDone()) {
+                    throw new TimeoutException();
+                }
+            }
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -40,6 +50,25 @@ final class ServerCalls {
             Thread.currentThread().interrupt();
             call.cancel(true);
             throw new EventLogException("KurrentDB " + server + ": interrupted while waiting to " + what, e);
+        }
+    }
+
+    /** Waits for a call on behalf of the fork-join pool, which meanwhile may start another worker. */
+    private record Waiting(CompletableFuture<?> call, Duration timeout) implements ForkJoinPool.ManagedBlocker {
+
+        @Override
+        public boolean block() throws InterruptedException {
+            try {
+                call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException outcome) {
+                // judged by the caller, which looks at the call again
+            }
+            return true;
+        }
+
+        @Override
+        public boolean isReleasable() {
+            return call.isDone();
         }
     }
 }

@@ -73,6 +73,11 @@ final class KurrentStandIn implements AutoCloseable {
         poison.set(text);
     }
 
+    /** Stores appends again after {@link #failAppendsContaining}. */
+    void stopFailing() {
+        poison.set(null);
+    }
+
     /** Keeps every append waiting, before it is judged, until the returned hold is closed. */
     AutoCloseable holdAppends() {
         CountDownLatch latch = new CountDownLatch(1);
