@@ -96,16 +96,22 @@ final class CommittedEntries {
     }
 
     /**
-     * What storing {@code batch} now would mean: empty when it is new and every premise holds; the original entries
-     * when it is a retry.
+     * A batch judged against the entries up to commit-stream revision {@code commitRevision}: a retry with its
+     * original entries, or a new batch to commit right after that revision, from position {@code lastPosition + 1}.
+     */
+    record Judgement(Optional<AppendResult> retry, long commitRevision, long lastPosition) {}
+
+    /**
+     * What storing {@code batch} now would mean, and the state it was judged on: a batch may only be committed right
+     * after the revision it was judged at, since a later one may hold what makes it wrong.
      *
      * @throws EventIdConflictException when ids are reused without being a retry (judged before revisions)
      * @throws RevisionConflictException when a stream is not at its expected revision
      */
-    synchronized Optional<AppendResult> judge(AppendBatch batch) {
+    synchronized Judgement judge(AppendBatch batch) {
         Optional<AppendResult> retry = retryOf(batch);
         if (retry.isPresent()) {
-            return retry;
+            return new Judgement(retry, commitRevision, byPosition.size());
         }
         for (StreamAppend append : batch.appends()) {
             List<LogEntry> entries = byStream.getOrDefault(append.stream(), List.of());
@@ -114,7 +120,7 @@ final class CommittedEntries {
                 throw new RevisionConflictException(append.stream(), append.expected(), ExpectedRevision.of(actual));
             }
         }
-        return Optional.empty();
+        return new Judgement(Optional.empty(), commitRevision, byPosition.size());
     }
 
     private Optional<AppendResult> retryOf(AppendBatch batch) {

@@ -98,12 +98,13 @@ public final class KurrentEventLog implements EventLog {
             checkOpen();
             while (true) {
                 catchUp();
-                Optional<AppendResult> retry = committed.judge(batch);
-                if (retry.isPresent()) {
-                    return retry.get();
+                CommittedEntries.Judgement judged = committed.judge(batch);
+                if (judged.retry().isPresent()) {
+                    return judged.retry().get();
                 }
-                long revision = committed.commitRevision();
-                CommittedBatch record = CommittedBatch.of(batch, committed.lastPosition() + 1);
+                // the revision and position it was judged at: a reader may have read further meanwhile
+                long revision = judged.commitRevision();
+                CommittedBatch record = CommittedBatch.of(batch, judged.lastPosition() + 1);
                 if (commit(record, revision)) {
                     catchUp();
                     List<LogEntry> mine = committed.after(record.firstPosition() - 1, batch.size());

@@ -120,7 +120,7 @@ class KurrentStandInEventLogTest extends EventLogContract {
     }
 
     @Test
-    void twoNodesWritingTheSameStreamsTakeTurnsWithGaplessPositions() throws Exception {
+    void twoNodesWritingTheSameStreamWhileTheyReadTakeTurnsWithGaplessPositions() throws Exception {
         EventLog other = KurrentEventLog.open(settings);
         try {
             List<CompletableFuture<Integer>> writers = new ArrayList<>();
@@ -129,9 +129,21 @@ class KurrentStandInEventLogTest extends EventLogContract {
                 String prefix = "n" + writer;
                 writers.add(CompletableFuture.supplyAsync(() -> appendAtHead(node, prefix, 40)));
             }
+            // a reader of the first node that keeps reading on while it judges and commits
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread reader = Thread.ofPlatform().start(() -> {
+                while (writing.get()) {
+                    log.lastPosition();
+                }
+            });
             int total = 0;
-            for (CompletableFuture<Integer> writer : writers) {
-                total += writer.get(2, TimeUnit.MINUTES);
+            try {
+                for (CompletableFuture<Integer> writer : writers) {
+                    total += writer.get(2, TimeUnit.MINUTES);
+                }
+            } finally {
+                writing.set(false);
+                reader.join();
             }
 
             assertThat(total).isEqualTo(160);
