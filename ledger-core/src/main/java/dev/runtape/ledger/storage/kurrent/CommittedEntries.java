@@ -10,6 +10,7 @@ import dev.runtape.ledger.log.RevisionConflictException;
 import dev.runtape.ledger.log.StatementBytes;
 import dev.runtape.ledger.log.StreamAppend;
 import dev.runtape.ledger.log.StreamId;
+import io.kurrent.dbclient.Position;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ final class CommittedEntries {
     private final List<LogEntry> byPosition = new ArrayList<>();
     private final Map<String, LogEntry> byEventId = new HashMap<>();
     private final Map<StreamId, List<LogEntry>> byStream = new HashMap<>();
+    /** Per batch, in commit order: its first position and the KurrentDB {@code $all} position of its event. */
+    private final List<long[]> batchPositions = new ArrayList<>();
     private long commitRevision = -1;
 
     /** The commit stream's revision of the last batch read, -1 before the first. */
@@ -45,7 +48,7 @@ final class CommittedEntries {
      * @throws IllegalStateException when it does not continue the log: another position than the next, or a revision
      *     of a stream that is not its next
      */
-    synchronized List<LogEntry> add(long revision, CommittedBatch batch, Instant created) {
+    synchronized List<LogEntry> add(long revision, CommittedBatch batch, Instant created, Position allPosition) {
         if (revision != commitRevision + 1) {
             throw new IllegalStateException("expected the batch at revision " + (commitRevision + 1)
                     + ", found revision " + revision);
@@ -72,7 +75,28 @@ final class CommittedEntries {
             streamEntries.add(entry);
         }
         commitRevision = revision;
+        batchPositions.add(new long[] {batch.firstPosition(), allPosition.getCommitUnsigned(),
+                allPosition.getPrepareUnsigned()});
         return added;
+    }
+
+    /** The {@code $all} position of the commit-stream event that holds the entry at {@code position}. */
+    synchronized Optional<Position> allPositionOf(long position) {
+        if (position < 1 || position > byPosition.size()) {
+            return Optional.empty();
+        }
+        int low = 0;
+        int high = batchPositions.size() - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (batchPositions.get(middle)[0] <= position) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        long[] batch = batchPositions.get(low);
+        return Optional.of(new Position(batch[1], batch[2]));
     }
 
     synchronized Optional<LogEntry> last(StreamId stream) {

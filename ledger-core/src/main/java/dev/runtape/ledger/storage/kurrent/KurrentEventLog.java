@@ -12,6 +12,7 @@ import io.kurrent.dbclient.AppendToStreamOptions;
 import io.kurrent.dbclient.EventData;
 import io.kurrent.dbclient.KurrentDBClient;
 import io.kurrent.dbclient.KurrentDBConnectionString;
+import io.kurrent.dbclient.Position;
 import io.kurrent.dbclient.ReadStreamOptions;
 import io.kurrent.dbclient.RecordedEvent;
 import io.kurrent.dbclient.ResolvedEvent;
@@ -181,7 +182,8 @@ public final class KurrentEventLog implements EventLog {
             throw new EventLogException(where + ": expected a Runtape batch, found " + e.getMessage(), e);
         }
         try {
-            return committed.add(event.getRevision(), batch, event.getCreated().truncatedTo(ChronoUnit.MILLIS));
+            return committed.add(event.getRevision(), batch, event.getCreated().truncatedTo(ChronoUnit.MILLIS),
+                    event.getPosition());
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new EventLogException(where + ": " + e.getMessage(), e);
         }
@@ -220,6 +222,16 @@ public final class KurrentEventLog implements EventLog {
     public long lastPosition() {
         catchUp();
         return committed.lastPosition();
+    }
+
+    /**
+     * Where the entry at {@code position} stands in KurrentDB's {@code $all}: the commit and prepare position of the
+     * commit-stream event holding its batch (every entry of a batch shares it). For matching the log's positions with
+     * what KurrentDB's own tools and {@code $all} subscriptions show; the log's order never depends on it.
+     */
+    public Optional<Position> allPositionOf(long position) {
+        catchUp();
+        return committed.allPositionOf(position);
     }
 
     @Override

@@ -20,6 +20,8 @@ import io.kurrent.dbclient.AppendToStreamOptions;
 import io.kurrent.dbclient.EventData;
 import io.kurrent.dbclient.KurrentDBClient;
 import io.kurrent.dbclient.KurrentDBConnectionString;
+import io.kurrent.dbclient.Position;
+import io.kurrent.dbclient.ReadAllOptions;
 import io.kurrent.dbclient.ReadStreamOptions;
 import io.kurrent.dbclient.RecordedEvent;
 import io.kurrent.dbclient.ResolvedEvent;
@@ -95,6 +97,31 @@ class KurrentStandInEventLogTest extends EventLogContract {
         assertThat(readRaw("contract:task/b")).extracting(RecordedEvent::getRevision).containsExactly(0L);
         assertThat(readRaw("contract-batches")).extracting(RecordedEvent::getEventType)
                 .containsExactly("runtape.batch", "runtape.batch");
+    }
+
+    @Test
+    void everyEntryMapsToTheAllPositionOfItsBatchsEventAsAllReadsIt() throws Exception {
+        log.append(AppendBatch.of(
+                StreamAppend.of(stream("a"), ExpectedRevision.NO_STREAM, event("a0"), event("a1")),
+                StreamAppend.of(stream("b"), ExpectedRevision.NO_STREAM, event("b0"))));
+        log.append(AppendBatch.of(StreamAppend.of(stream("a"), ExpectedRevision.of(1), event("a2"))));
+        List<Position> batchesInAll;
+        KurrentDBClient raw = rawClient();
+        try {
+            batchesInAll = raw.readAll(ReadAllOptions.get().forwards().fromStart().maxCount(1000))
+                    .get(10, TimeUnit.SECONDS).getEvents().stream().map(ResolvedEvent::getEvent)
+                    .filter(event -> event.getStreamId().equals("contract-batches"))
+                    .map(RecordedEvent::getPosition).toList();
+        } finally {
+            raw.shutdown().get(10, TimeUnit.SECONDS);
+        }
+        KurrentEventLog kurrent = (KurrentEventLog) log;
+
+        assertThat(batchesInAll).hasSize(2);
+        assertThat(LongStream.rangeClosed(1, 4).mapToObj(p -> kurrent.allPositionOf(p).orElseThrow()))
+                .containsExactly(batchesInAll.get(0), batchesInAll.get(0), batchesInAll.get(0), batchesInAll.get(1));
+        assertThat(kurrent.allPositionOf(5)).isEmpty();
+        assertThat(kurrent.allPositionOf(0)).isEmpty();
     }
 
     @Test
