@@ -24,7 +24,8 @@ public class LedgerNodeConfiguration {
         return LedgerNode.start(settings);
     }
 
-    private static StoreSettings store(RuntapeProperties properties, NodeSettings embedded) {
+    /** The store {@code runtape.store} names; refused with the property to set when its settings are missing. */
+    static StoreSettings store(RuntapeProperties properties, NodeSettings embedded) {
         RuntapeProperties.Store store = properties.store();
         return switch (store.kind().toLowerCase(Locale.ROOT)) {
             case "sqlite" -> embedded.store();
@@ -37,7 +38,21 @@ public class LedgerNodeConfiguration {
                 yield new StoreSettings.Postgres(postgres.url(), postgres.user(),
                         postgres.password() == null ? "" : postgres.password(), postgres.poolSize());
             }
-            default -> throw new IllegalStateException("runtape.store.kind must be sqlite or postgres, not \""
+            case "kurrentdb", "kurrent" -> {
+                RuntapeProperties.Kurrentdb kurrent = store.kurrentdb();
+                if (kurrent.connectionString() == null || kurrent.connectionString().isBlank()) {
+                    throw new IllegalStateException("runtape.store.kind=kurrentdb needs "
+                            + "runtape.store.kurrentdb.connection-string (a kurrentdb:// connection string, say "
+                            + "kurrentdb://localhost:2113?tls=false)");
+                }
+                try {
+                    yield new StoreSettings.Kurrent(kurrent.connectionString(), kurrent.namespace(),
+                            embedded.dataDirectory().resolve("tree.db"));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("runtape.store.kurrentdb: " + e.getMessage(), e);
+                }
+            }
+            default -> throw new IllegalStateException("runtape.store.kind must be sqlite, postgres or kurrentdb, not \""
                     + store.kind() + "\"");
         };
     }

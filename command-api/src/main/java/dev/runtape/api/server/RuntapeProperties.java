@@ -20,13 +20,26 @@ import org.springframework.util.unit.DataSize;
 public record RuntapeProperties(@DefaultValue("./data") Path data, @DefaultValue Store store,
         @DefaultValue Limits limits, @DefaultValue Checkpoints checkpoints) {
 
-    /** The log's store: {@code sqlite} (the embedded default, {@code <data>/ledger.db}) or {@code postgres}. */
-    public record Store(@DefaultValue("sqlite") String kind, @DefaultValue Postgres postgres) {
+    /**
+     * The log's store: {@code sqlite} (the embedded default, {@code <data>/ledger.db}), {@code postgres} or
+     * {@code kurrentdb}.
+     */
+    public record Store(@DefaultValue("sqlite") String kind, @DefaultValue Postgres postgres,
+            @DefaultValue Kurrentdb kurrentdb) {
     }
 
     /** A PostgreSQL database: {@code runtape.store.kind=postgres} and its JDBC URL are all it takes. */
     public record Postgres(@Nullable String url, @DefaultValue("runtape") String user, @Nullable String password,
             @DefaultValue("16") int poolSize) {
+    }
+
+    /**
+     * A KurrentDB server for the log ({@code runtape.store.kind=kurrentdb} and its connection string are all it
+     * takes); the Merkle tree stays in {@code <data>/tree.db}.
+     *
+     * @param namespace the prefix of the log's streams on the server, so several ledgers can share one
+     */
+    public record Kurrentdb(@Nullable String connectionString, @DefaultValue("runtape") String namespace) {
     }
 
     /**

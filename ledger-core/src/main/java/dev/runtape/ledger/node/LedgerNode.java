@@ -15,8 +15,10 @@ import dev.runtape.ledger.keys.KeyRecord;
 import dev.runtape.ledger.keys.LedgerKeyRing;
 import dev.runtape.ledger.keys.ProducerKeyRegistry;
 import dev.runtape.ledger.log.EventLog;
+import dev.runtape.ledger.log.EventLogException;
 import dev.runtape.ledger.statement.Disclosures;
 import dev.runtape.ledger.statement.StatementChecker;
+import dev.runtape.ledger.storage.kurrent.KurrentEventLog;
 import dev.runtape.ledger.storage.postgres.PostgresDatabase;
 import dev.runtape.ledger.storage.postgres.PostgresEventLog;
 import dev.runtape.ledger.storage.postgres.PostgresTreeStore;
@@ -263,6 +265,22 @@ public final class LedgerNode implements AutoCloseable {
                     log = PostgresEventLog.open(database);
                     toClose.push(log);
                     tree = PostgresTreeStore.open(database);
+                }
+                case StoreSettings.Kurrent kurrent -> {
+                    try {
+                        log = KurrentEventLog.open(kurrent.log());
+                    } catch (EventLogException e) {
+                        throw new NodeStartException("the KurrentDB event log at " + kurrent.log(), e);
+                    }
+                    toClose.push(log);
+                    SqliteDatabase database;
+                    try {
+                        database = SqliteDatabase.open(kurrent.treeFile());
+                    } catch (SQLException e) {
+                        throw new NodeStartException("the SQLite database " + kurrent.treeFile(), e);
+                    }
+                    toClose.push(database);
+                    tree = SqliteTreeStore.open(database);
                 }
             }
         }

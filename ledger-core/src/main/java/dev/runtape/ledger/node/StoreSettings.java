@@ -1,8 +1,12 @@
 package dev.runtape.ledger.node;
 
+import dev.runtape.ledger.storage.kurrent.KurrentLogSettings;
 import java.nio.file.Path;
 
-/** Where a node keeps its log and Merkle tree: a SQLite file (the embedded default) or a PostgreSQL database. */
+/**
+ * Where a node keeps its log and Merkle tree: a SQLite file (the embedded default), a PostgreSQL database, or a
+ * KurrentDB server for the log with the tree in a SQLite file of the node.
+ */
 public sealed interface StoreSettings {
 
     /** A SQLite database in one file. */
@@ -24,6 +28,26 @@ public sealed interface StoreSettings {
         @Override
         public String toString() {
             return "Postgres[" + jdbcUrl + ", user " + user + "]";
+        }
+    }
+
+    /**
+     * The log on a KurrentDB server (decision 0018), under the stream prefix {@code namespace}; the Merkle tree, the
+     * checkpoints and the integrator's lease in the SQLite file {@code treeFile}, since KurrentDB has no tables.
+     */
+    record Kurrent(String connectionString, String namespace, Path treeFile) implements StoreSettings {
+
+        public Kurrent {
+            new KurrentLogSettings(connectionString, namespace, java.time.Duration.ofSeconds(30));
+        }
+
+        public KurrentLogSettings log() {
+            return KurrentLogSettings.of(connectionString).withNamespace(namespace);
+        }
+
+        @Override
+        public String toString() {
+            return "Kurrent[" + log() + ", tree " + treeFile + "]";
         }
     }
 }

@@ -51,6 +51,11 @@ public abstract class EventLogContract {
      */
     protected abstract AutoCloseable holdWrites() throws Exception;
 
+    /** What the store throws when it fails, as the cause of the log's {@link EventLogException}. */
+    protected Class<? extends Throwable> storeFailureType() {
+        return java.sql.SQLException.class;
+    }
+
     @BeforeEach
     final void openLog() throws Exception {
         log = track(createLog());
@@ -347,7 +352,7 @@ public abstract class EventLogContract {
                 StreamAppend.of(stream("a"), ExpectedRevision.of(0), event("a1"), event("poison")),
                 StreamAppend.of(stream("b"), ExpectedRevision.NO_STREAM, event("b0")))))
                 .isExactlyInstanceOf(EventLogException.class)
-                .hasCauseInstanceOf(java.sql.SQLException.class);
+                .hasCauseInstanceOf(storeFailureType());
 
         assertThat(log.lastPosition()).isEqualTo(1);
         assertThat(log.findByEventId("a1")).isEmpty();
