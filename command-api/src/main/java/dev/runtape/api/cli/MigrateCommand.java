@@ -9,12 +9,15 @@ import dev.runtape.ledger.node.NodeSettings;
 import dev.runtape.ledger.node.NodeStartException;
 import dev.runtape.ledger.node.StoreSettings;
 import dev.runtape.ledger.storage.postgres.PostgresDatabase;
+import dev.runtape.ledger.storage.kurrent.KurrentEventLog;
+import dev.runtape.ledger.storage.kurrent.KurrentLogSettings;
 import dev.runtape.ledger.storage.postgres.PostgresEventLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -24,11 +27,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code runtape migrate}: copies the log of a stopped node on its embedded defaults (SQLite under its data
- * directory) into PostgreSQL, and proves the copy: the same root over the whole log, and the root of the node's
+ * directory) into PostgreSQL or KurrentDB, and proves the copy: the same root over the whole log, and the root of the node's
  * latest signed checkpoint reproduced by the copy's first entries. Run it again to continue an interrupted copy.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Copies a stopped node's log (SQLite under --data) into PostgreSQL and proves the copy against "
+        description = {"Copies a stopped node's log (SQLite under --data) into PostgreSQL or KurrentDB and proves the "
+                + "copy against "
                 + "the node's signed checkpoint. Safe to run again: it continues where it stopped.",
             "Then start the service with --runtape.store.kind=postgres and the same data directory (keys, content)."},
         exitCodeListHeading = "%nExit status:%n",
@@ -42,12 +46,17 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "the node's data directory (default: ./data)")
     private Path data = Path.of("data");
 
-    @Option(names = "--to", required = true, paramLabel = "STORE", description = "the target store: postgres")
+    @Option(names = "--to", required = true, paramLabel = "STORE", description = "the target store: postgres or kurrentdb")
     private String to;
 
-    @Option(names = "--url", required = true, paramLabel = "JDBC-URL",
-            description = "the target database, e.g. jdbc:postgresql://db:5432/runtape")
+    @Option(names = "--url", required = true, paramLabel = "URL",
+            description = "the target: jdbc:postgresql://db:5432/runtape, or a KurrentDB connection string "
+                    + "(kurrentdb://host:2113?tls=false)")
     private String url;
+
+    @Option(names = "--namespace", paramLabel = "NAME", defaultValue = "runtape",
+            description = "KurrentDB only: the prefix of the log's streams (default: runtape)")
+    private String namespace = "runtape";
 
     @Option(names = "--user", paramLabel = "USER", description = "the database user (default: runtape)")
     private String user = "runtape";
@@ -58,8 +67,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!to.equals("postgres")) {
-            err.println("runtape migrate: --to: expected postgres, found \"" + to + "\"");
+        if (!to.equals("postgres") && !to.equals("kurrentdb")) {
+            err.println("runtape migrate: --to: expected postgres or kurrentdb, found \"" + to + "\"");
             return ExitCodes.USAGE_OR_INPUT;
         }
         NodeSettings settings = NodeSettings.embedded(data);
@@ -78,7 +87,8 @@ final class MigrateCommand implements Callable<Integer> {
         try (LedgerNode node = LedgerNode.start(settings)) {
             EventLog target;
             try {
-                target = PostgresEventLog.open(PostgresDatabase.connect(url, user, password, 2));
+                target = to.equals("postgres") ? PostgresEventLog.open(PostgresDatabase.connect(url, user, password, 2))
+                        : KurrentEventLog.open(new KurrentLogSettings(url, namespace, Duration.ofSeconds(30)));
             } catch (RuntimeException e) {
                 err.println("runtape migrate: " + url + ": cannot open the target: " + e.getMessage());
                 return ExitCodes.USAGE_OR_INPUT;

@@ -89,6 +89,6 @@ class MigrateCommandTest {
         assertThat(empty.exit()).isEqualTo(2);
         assertThat(empty.err()).contains("no ledger here");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).isEqualTo("runtape migrate: --to: expected postgres, found \"kafka\"\n");
+        assertThat(unknown.err()).isEqualTo("runtape migrate: --to: expected postgres or kurrentdb, found \"kafka\"\n");
     }
 }
