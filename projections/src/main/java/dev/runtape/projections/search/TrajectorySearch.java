@@ -37,6 +37,9 @@ public interface TrajectorySearch extends AutoCloseable {
      *
      * @throws InvalidQueryException when {@link SearchQuery#check()} refuses the query
      */
+    /** Removes every document of every tenant: the start of a rebuild from position 0 of the log. */
+    void clear() throws SearchException;
+
     SearchPage search(SearchQuery query) throws SearchException;
 
     @Override

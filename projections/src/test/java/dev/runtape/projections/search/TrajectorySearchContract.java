@@ -316,6 +316,16 @@ public abstract class TrajectorySearchContract {
     }
 
     @Test
+    void aClearedIndexHoldsNothingAndTakesDocumentsAgain() throws Exception {
+        search.clear();
+
+        assertThat(all(SearchQuery.of(ACME))).isEmpty();
+        assertThat(search.find(ACME, documents.getFirst().id())).isEmpty();
+        search.index(documents.getFirst());
+        assertThat(all(SearchQuery.of(ACME))).containsExactly(documents.getFirst().id());
+    }
+
+    @Test
     void aQueryThatCannotRunIsRefusedSayingWhy() throws Exception {
         SearchQuery query = SearchQuery.of(ACME);
         String cursor = search.search(query.withPageSize(1).sortedBy(SearchSort.descending(SearchField.STEPS)))

@@ -80,15 +80,30 @@ public final class ElasticsearchTrajectorySearch implements TrajectorySearch {
         ElasticsearchTrajectorySearch search = new ElasticsearchTrajectorySearch(
                 RestClient.builder(HttpHost.create(url)).build(), index);
         try {
-            if (!search.client.indices().exists(exists -> exists.index(index)).value()) {
-                search.client.indices().create(create -> create.index(index)
-                        .settings(settings -> settings.numberOfShards("1").numberOfReplicas("0"))
-                        .mappings(IndexMapping.mapping()));
-            }
+            search.createIfMissing();
             return search;
         } catch (IOException | ElasticsearchException e) {
             search.closeQuietly();
             throw new SearchException(url + ": cannot open the search index " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createIfMissing() throws IOException {
+        if (!client.indices().exists(exists -> exists.index(index)).value()) {
+            client.indices().create(create -> create.index(index)
+                    .settings(settings -> settings.numberOfShards("1").numberOfReplicas("0"))
+                    .mappings(IndexMapping.mapping()));
+        }
+    }
+
+    /** Drops the index and creates it empty again, with its mapping. */
+    @Override
+    public void clear() throws SearchException {
+        dropIndex();
+        try {
+            createIfMissing();
+        } catch (IOException | ElasticsearchException e) {
+            throw new SearchException("cannot create the search index " + index + " again: " + e.getMessage(), e);
         }
     }
 

@@ -147,6 +147,16 @@ public final class LuceneTrajectorySearch implements TrajectorySearch {
     }
 
     @Override
+    public synchronized void clear() throws SearchException {
+        try {
+            writer.deleteAll();
+            commit();
+        } catch (IOException e) {
+            throw new SearchException("cannot clear the search index: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public SearchPage search(SearchQuery query) throws SearchException {
         SearchCursor after = query.check();
         Query text = textQuery(query);

@@ -1,0 +1,170 @@
+package dev.runtape.projections.search;
+
+import dev.runtape.ledger.content.ContentStoreException;
+import dev.runtape.ledger.domain.trajectory.LabelApplied;
+import dev.runtape.ledger.domain.trajectory.LabelRetracted;
+import dev.runtape.ledger.domain.trajectory.QaReviewed;
+import dev.runtape.ledger.importer.ImportedTrajectory;
+import dev.runtape.ledger.importer.StoredTrajectoryReader;
+import dev.runtape.ledger.log.EventLog;
+import dev.runtape.ledger.log.LogEntry;
+import dev.runtape.ledger.log.StreamId;
+import dev.runtape.ledger.statement.Disclosures;
+import dev.runtape.ledger.statement.PayloadCodec;
+import dev.runtape.ledger.statement.Statement;
+import dev.runtape.verifier.FormatException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Follows the log into the search index. Each cycle reads the next entries after its position, notes the trajectories
+ * they touch, and indexes each of those once, read back from the ledger as it is now ({@link StoredTrajectoryReader}:
+ * a redacted content is a digest, not text, so a redaction takes the text out of the index when its statement is
+ * projected), with its labels and its latest review from its stream. The position is kept in a file beside the index,
+ * written after the documents, so a restart goes on where it stopped and indexing a trajectory twice is harmless.
+ * {@link #reset()} asks for a rebuild from position 0, done by the next cycle while the service runs.
+ */
+public final class SearchProjection {
+
+    /** The projection's name in progress reports and metrics. */
+    public static final String NAME = "search";
+
+    private final EventLog log;
+    private final TrajectorySearch search;
+    private final StoredTrajectoryReader reader;
+    private final Path positionFile;
+    private final int batchSize;
+    private volatile long position;
+    private volatile boolean resetRequested;
+    private volatile long replays;
+
+    public SearchProjection(EventLog log, Disclosures disclosures, TrajectorySearch search, Path positionFile,
+            int batchSize) throws IOException {
+        this.log = log;
+        this.search = search;
+        this.reader = new StoredTrajectoryReader(log, disclosures);
+        this.positionFile = positionFile;
+        this.batchSize = batchSize;
+        this.position = Files.isRegularFile(positionFile)
+                ? Long.parseLong(Files.readString(positionFile, StandardCharsets.US_ASCII).strip()) : 0;
+    }
+
+    public TrajectorySearch search() {
+        return search;
+    }
+
+    public long position() {
+        return resetRequested ? 0 : position;
+    }
+
+    public long replays() {
+        return replays;
+    }
+
+    /** Asks for a rebuild from position 0: the next cycle clears the index first. */
+    public void reset() {
+        resetRequested = true;
+    }
+
+    /**
+     * One cycle: the rebuild if one was asked for, then up to one batch of entries.
+     *
+     * @return how many entries it took in
+     */
+    public synchronized int runOnce() throws SearchException {
+        if (resetRequested) {
+            search.clear();
+            position = 0;
+            savePosition();
+            resetRequested = false;
+            replays++;
+        }
+        List<LogEntry> entries = log.readAfter(position, batchSize);
+        Map<String, String> touched = new LinkedHashMap<>(); // trajectory id to tenant, in log order
+        for (LogEntry entry : entries) {
+            if (entry.stream().kind() == StreamId.Kind.TRAJECTORY) {
+                touched.putIfAbsent(entry.stream().aggregateId(), entry.tenant());
+            }
+        }
+        List<TrajectoryDocument> documents = new ArrayList<>();
+        for (Map.Entry<String, String> trajectory : touched.entrySet()) {
+            document(trajectory.getValue(), trajectory.getKey()).ifPresent(documents::add);
+        }
+        if (!documents.isEmpty()) {
+            search.indexAll(documents);
+        }
+        if (!entries.isEmpty()) {
+            position = entries.getLast().position();
+            savePosition();
+        }
+        return entries.size();
+    }
+
+    /** Runs cycles until the index holds everything the log held when this was called. */
+    public void catchUp() throws SearchException {
+        long last = log.lastPosition();
+        while (position < last || resetRequested) {
+            if (runOnce() == 0 && !resetRequested) {
+                return;
+            }
+        }
+    }
+
+    private Optional<TrajectoryDocument> document(String tenant, String id) throws SearchException {
+        try {
+            Optional<ImportedTrajectory> trajectory = reader.read(id);
+            if (trajectory.isEmpty()) {
+                return Optional.empty();
+            }
+            TrajectoryDocument document = TrajectoryDocuments.of(tenant, trajectory.get()); // children apart
+            Map<String, String> labels = new LinkedHashMap<>();
+            String qa = TrajectoryDocument.QA_UNREVIEWED;
+            for (long from = 0; ; from += 1000) {
+                List<LogEntry> page = log.readStream(StreamId.of(StreamId.Kind.TRAJECTORY, id), from, 1000);
+                for (LogEntry entry : page) {
+                    switch (entry.eventType()) {
+                        case "LabelApplied" -> {
+                            LabelApplied label = decode(entry, LabelApplied.class);
+                            labels.put(label.labelId(), label.value());
+                        }
+                        case "LabelRetracted" -> labels.remove(decode(entry, LabelRetracted.class).labelId());
+                        case "QaReviewed" -> qa = decode(entry, QaReviewed.class).decision().wire();
+                        default -> {
+                        }
+                    }
+                }
+                if (page.size() < 1000) {
+                    break;
+                }
+            }
+            return Optional.of(document.withLabels(List.copyOf(new LinkedHashSet<>(
+                    labels.values()))).withQaStatus(qa));
+        } catch (FormatException | ContentStoreException e) {
+            throw new SearchException("trajectory " + id + " cannot be read from the ledger: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T decode(LogEntry entry, Class<T> type) throws FormatException {
+        return PayloadCodec.decode(Statement.read(entry.statement()).payload(), type);
+    }
+
+    private void savePosition() throws SearchException {
+        try {
+            Path next = positionFile.resolveSibling(positionFile.getFileName() + ".next");
+            Files.writeString(next, Long.toString(position), StandardCharsets.US_ASCII);
+            Files.move(next, positionFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new SearchException("cannot keep the search projection's position in " + positionFile + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}
