@@ -135,6 +135,7 @@ class RoleMatrixTest extends ServiceTest {
             get("/trajectories/{trajectory}/vac-record", ANY_ROLE),
             get("/trajectories/{trajectory}/analytics", ANY_ROLE),
             get("/analytics?group=model", ANY_ROLE),
+            get("/search?q=whoami&facet=outcome", ANY_ROLE),
             get("/datasets/{admitted}/audit", ANY_ROLE),
             get("/datasets/{admitted}/training?split=train&form=chat", ANY_ROLE),
             get("/datasets/{sealed}/audit", ANY_ROLE),

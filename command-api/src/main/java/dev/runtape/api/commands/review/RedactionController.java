@@ -11,12 +11,14 @@ import dev.runtape.api.problem.ProblemException;
 import dev.runtape.api.problem.ProblemType;
 import dev.runtape.api.security.Caller;
 import dev.runtape.api.security.TenantGuard;
+import dev.runtape.api.search.SearchIndex;
 import dev.runtape.ledger.content.ContentStore;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.domain.trajectory.ApplyRedaction;
 import dev.runtape.ledger.log.EventLog;
 import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.projections.search.SearchException;
 import dev.runtape.verifier.Digest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code RedactionApplied} statement saying which and why. The log never changes: the statements that name the
  * digests keep them, and stay valid.
  *
+ * <p>The answer comes once the search index has projected the redaction, so the text can no longer be found there.
+ *
  * <p>The statement is appended first and the contents deleted after it, so no content is ever gone without a record
  * of why. A crash between the two leaves contents that the record says are redacted; the same request again (same
  * event id) is answered from the log and deletes them. The same event id with other digests is a conflict
@@ -50,9 +54,11 @@ public class RedactionController {
     private final TenantGuard tenants;
     private final EventLog log;
     private final ContentStore content;
+    private final SearchIndex search;
 
-    public RedactionController(CommandSender sender, TenantGuard tenants, LedgerNode node) {
+    public RedactionController(CommandSender sender, TenantGuard tenants, LedgerNode node, SearchIndex search) {
         this.sender = sender;
+        this.search = search;
         this.tenants = tenants;
         this.log = node.log();
         this.content = node.content();
@@ -62,7 +68,7 @@ public class RedactionController {
     public ResponseEntity<RedactionOutcome> redact(@PathVariable String id, @RequestBody RedactionRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch)
-            throws ContentStoreException {
+            throws ContentStoreException, SearchException {
         CommandSender.Request request = CommandSender.Request.of(body.eventId(), idempotencyKey, ifMatch);
         List<Digest> digests = List.copyOf(new LinkedHashSet<>(required("digests", body.digests())));
         if (digests.isEmpty() || digests.size() > MAX_DIGESTS) {
@@ -81,6 +87,7 @@ public class RedactionController {
         for (Digest digest : digests) {
             (content.delete(digest) ? deleted : absent).add(digest);
         }
+        search.current(); // acknowledged once projected: the text is out of the search index before the answer
         return ResponseEntity.ok().location(URI.create("/streams/" + outcome.stream()))
                 .eTag(Revisions.etag(outcome.revision())).body(new RedactionOutcome(outcome, deleted, absent));
     }

@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,10 +79,15 @@ class BundleExportTest extends ServiceTest {
                 {"trajectory-id": "%s", "split": "train"}""".formatted(run)));
 
         Path before = export(dataset, id("export"));
+        assertThat(hits("/search?q=AKIA")).as("found before the redaction").contains(run);
+        assertThat(hits("/search?q=AKIA&outcome=failure")).doesNotContain(run);
         Digest stdout = StreamPayloads.stepDisclosure(admin(), run, "stdout");
         ok(admin().postJson("/trajectories/" + run + "/redactions", """
                 {"digests": ["%s"], "kind": "redact", "reason": "an access key in the output"}"""
                 .formatted(stdout.hex())));
+        assertThat(hits("/search?q=AKIA")).as("gone from the index once the redaction is answered")
+                .doesNotContain(run);
+        assertThat(hits("/search?q=env")).as("the command itself is still found").contains(run);
         String laterId = id("export");
         Path later = export(dataset, laterId);
 
@@ -144,6 +150,14 @@ class BundleExportTest extends ServiceTest {
         assertThat(BundleVerifier.verify(file, BundleVerifier.Options.defaults()).valid()).isTrue();
         assertThat(Files.readAllLines(lines.resolve("train.jsonl"))).hasSize(1);
         assertThat(Files.readAllLines(lines.resolve("eval.jsonl"))).isEmpty();
+    }
+
+    private List<String> hits(String path) {
+        Answer answer = admin().get(path);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        answer.json().get("hits").forEach(hit -> ids.add(hit.get("trajectory-id").asText()));
+        return ids;
     }
 
     private static int indexOf(byte[] bytes, byte[] part) {

@@ -1,0 +1,66 @@
+package dev.runtape.api.search;
+
+import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.projections.search.SearchException;
+import dev.runtape.projections.search.SearchProjection;
+import dev.runtape.projections.search.TrajectorySearch;
+import dev.runtape.projections.search.lucene.LuceneTrajectorySearch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service's search index: Lucene under {@code DATA/search/}, fed by a {@link SearchProjection} that a thread of
+ * its own keeps within half a second of the log, and that a search or a redaction first brings up to the log's end,
+ * so each sees what was committed before it.
+ */
+@Component
+public class SearchIndex implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
+
+    private final TrajectorySearch search;
+    private final SearchProjection projection;
+    private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "runtape-projection-search");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SearchIndex(LedgerNode node) throws IOException, SearchException {
+        Path folder = Files.createDirectories(node.settings().dataDirectory().resolve("search"));
+        this.search = LuceneTrajectorySearch.open(folder.resolve("index"));
+        this.projection = new SearchProjection(node.log(), node.disclosures(), search, folder.resolve("position"),
+                1000);
+        follower.scheduleWithFixedDelay(this::follow, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    private void follow() {
+        try {
+            projection.catchUp();
+        } catch (SearchException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the search projection failed a cycle; it tries again", e);
+        }
+    }
+
+    /** The index, brought up to everything the log held when asked. */
+    public TrajectorySearch current() throws SearchException {
+        projection.catchUp();
+        return search;
+    }
+
+    public SearchProjection projection() {
+        return projection;
+    }
+
+    @Override
+    public void close() throws Exception {
+        follower.shutdownNow();
+        follower.awaitTermination(10, TimeUnit.SECONDS);
+        search.close();
+    }
+}
