@@ -1,0 +1,79 @@
+package dev.runtape.projections.bench;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.ledger.domain.common.Actor;
+import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted.Outcome;
+import dev.runtape.ledger.importer.ImportedTrajectory;
+import dev.runtape.ledger.importer.LedgerImporter;
+import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.ledger.node.NodeSettings;
+import dev.runtape.projections.search.SearchProjection;
+import dev.runtape.projections.search.lucene.LuceneTrajectorySearch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How fast the Lucene-backed search projection replays the log from position 0: a ledger of {@code T} imported
+ * trajectories of {@code S} steps (three events each: started, steps, completed; and one task per 20), then
+ * {@code reset()} and a full catch-up, timed.
+ * Reports events per second against the 50,000 the issue asks for, as a ratio. Not a test: run it with
+ * {@code ./mvnw -pl projections -am -Pbench-replay test-compile exec:exec [-Dbench.args="20000 6 3"]}.
+ */
+public final class ReplayBenchmark {
+
+    private ReplayBenchmark() {
+    }
+
+    public static void main(String[] given) throws Exception {
+        // exec:exec passes -Dbench.args as one argument
+        String[] args = given.length == 1 ? given[0].trim().split("\\s+") : given;
+        int trajectories = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Path directory = Files.createTempDirectory("runtape-replay-bench");
+        try (LedgerNode node = LedgerNode.start(NodeSettings.embedded(directory.resolve("data")));
+                LuceneTrajectorySearch search = LuceneTrajectorySearch.open(directory.resolve("index"))) {
+            long built = System.nanoTime();
+            LedgerImporter importer = new LedgerImporter(node, "bench");
+            for (int t = 0; t < trajectories; t++) {
+                importer.write(trajectory(t, steps));
+            }
+            long events = node.log().lastPosition();
+            System.out.printf(Locale.ROOT, "log: %,d events (%d trajectories x %d steps) built in %.1f s%n", events,
+                    trajectories, steps, (System.nanoTime() - built) / 1e9);
+            SearchProjection projection = new SearchProjection(node.log(), node.disclosures(), search,
+                    directory.resolve("position"), 1000);
+            for (int round = 1; round <= rounds; round++) {
+                projection.reset();
+                long start = System.nanoTime();
+                projection.catchUp();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double rate = events / seconds;
+                System.out.printf(Locale.ROOT, "replay %d: %,d events in %.2f s = %,.0f events/s, %.2f x the "
+                        + "50,000/s asked for%n", round, events, seconds, rate, rate / 50_000);
+            }
+        }
+    }
+
+    private static ImportedTrajectory trajectory(int t, int steps) {
+        List<ObjectNode> list = new ArrayList<>();
+        for (int s = 0; s < steps; s++) {
+            ObjectNode step = JsonNodeFactory.instance.objectNode().put("index", s);
+            if (s % 2 == 0) {
+                step.put("kind", "message").put("role", "assistant").put("content", "step " + s + " of run " + t
+                        + ": reading the failing test and the parser it calls");
+            } else {
+                step.put("kind", "command").put("command", "pytest -q tests/test_" + (s % 17) + ".py")
+                        .put("exit-code", s % 5 == 0 ? 1 : 0).put("stdout", "collected 3 items, run " + t);
+            }
+            list.add(step);
+        }
+        return new ImportedTrajectory("bench-" + t, "bench", "bench-task-" + (t % 20), "Fix the parser", "bench",
+                new Actor.Agent("bench-agent", null), null, null, null, list, Outcome.SUCCESS, List.of(), null, null,
+                List.of());
+    }
+}
