@@ -4,6 +4,7 @@ import dev.runtape.ledger.log.EventLog;
 import dev.runtape.ledger.log.LogEntry;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,8 @@ public final class LineageProjection implements AutoCloseable {
     private final LineageStore store;
     private final int batchSize;
     private final LogEvents events = new LogEvents();
+    /** Notified after every cycle that took something in, for {@link #awaitPosition}. */
+    private final Object advanced = new Object();
     private volatile boolean resetRequested;
     private volatile long replays;
     private volatile boolean running;
@@ -70,7 +73,32 @@ public final class LineageProjection implements AutoCloseable {
             LineageEvent event = events.read(entry);
             store.apply(entry.position(), entry.tenant(), LineageBuilder.updates(event));
         }
+        if (!entries.isEmpty()) {
+            synchronized (advanced) {
+                advanced.notifyAll();
+            }
+        }
         return entries.size();
+    }
+
+    /**
+     * Waits until the store has taken in {@code position} (and any replay asked for is past it), or the timeout
+     * passes: how a query reads what was committed before it.
+     *
+     * @return whether the store got there
+     */
+    public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (advanced) {
+            while (resetRequested || store.position() < position) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(advanced, left);
+            }
+        }
+        return true;
     }
 
     /** Runs cycles until the store has everything the log held when this was called. */
