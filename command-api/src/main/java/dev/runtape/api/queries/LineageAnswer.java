@@ -5,7 +5,6 @@ import dev.runtape.projections.lineage.LineageNode;
 import dev.runtape.projections.lineage.LineageView;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code GET /lineage/...} as JSON: the query, the projection's position it was answered at, the nodes (id, PROV type,
@@ -26,7 +25,7 @@ public record LineageAnswer(String root, String direction, int depth, long posit
 
         static Node of(LineageNode node) {
             return new Node(node.id().toString(), node.prov().wire(), node.id().kind().wire(),
-                    new TreeMap<>(node.attributes()));
+                    node.attributes());
         }
     }
 
@@ -35,7 +34,7 @@ public record LineageAnswer(String root, String direction, int depth, long posit
 
         static Edge of(LineageEdge edge) {
             return new Edge(edge.relation().wire(), edge.from().toString(), edge.to().toString(),
-                    new TreeMap<>(edge.attributes()));
+                    edge.attributes());
         }
     }
 }

@@ -106,7 +106,7 @@ public class LineageController {
                 new ProblemException(ProblemType.NOT_FOUND, "no " + root + " in the lineage"));
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(POSITION_HEADER, Long.toString(position));
         if (prefersProvJson(accept)) {
-            return ok.contentType(PROV_JSON).body(ProvJson.document(view));
+            return ok.contentType(PROV_JSON).body(ProvJson.bytes(view));
         }
         return ok.contentType(MediaType.APPLICATION_JSON).body(LineageAnswer.of(view, position));
     }

@@ -1,9 +1,10 @@
 package dev.runtape.projections.lineage;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Attribute maps: checked and immutable (renderings sort them by name). */
+/** Attribute maps: checked, sorted by name (so every rendering lists them alike without sorting), immutable. */
 final class Attributes {
 
     private Attributes() {
@@ -17,7 +18,7 @@ final class Attributes {
                         + ": expected a string, a long or a boolean, found " + value.getClass().getSimpleName());
             }
         }
-        return attributes.isEmpty() ? Map.of() : Map.copyOf(attributes);
+        return attributes.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
     }
 
     /** {@code base} with {@code more} merged in, later values winning. */
@@ -25,8 +26,8 @@ final class Attributes {
         if (more.isEmpty()) {
             return base;
         }
-        Map<String, Object> merged = new TreeMap<>(base);
+        TreeMap<String, Object> merged = new TreeMap<>(base);
         merged.putAll(more);
-        return Map.copyOf(merged);
+        return Collections.unmodifiableSortedMap(merged);
     }
 }

@@ -4,7 +4,7 @@ package dev.runtape.projections.lineage;
  * A node's id: its kind and a key unique among nodes of that kind in one tenant, written {@code KIND/KEY}
  * ({@code trajectory/t-1}, {@code export/d-1/e-1}). Keys may hold {@code /}; the kind never does.
  */
-public record NodeId(NodeKind kind, String key) implements Comparable<NodeId> {
+public record NodeId(NodeKind kind, String key) {
 
     public NodeId {
         if (key.isEmpty()) {
@@ -29,11 +29,6 @@ public record NodeId(NodeKind kind, String key) implements Comparable<NodeId> {
         NodeKind kind = NodeKind.fromWire(id.substring(0, slash)).orElseThrow(() -> new IllegalArgumentException(
                 "node id: expected a kind of node, found \"" + id.substring(0, slash) + "\""));
         return new NodeId(kind, id.substring(slash + 1));
-    }
-
-    @Override
-    public int compareTo(NodeId other) {
-        return toString().compareTo(other.toString());
     }
 
     @Override

@@ -1,19 +1,24 @@
 package dev.runtape.projections.lineage;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A lineage answer as a PROV-JSON document (W3C Member Submission, 2013): the {@code prefix} block, then
  * {@code entity}, {@code activity} and {@code agent} keyed by qualified name, and one member per relation whose
  * records, keyed by blank ids ({@code _:r1}), name their ends with PROV's attributes ({@code prov:entity},
- * {@code prov:activity}, {@code prov:generatedEntity}, ...).
+ * {@code prov:activity}, {@code prov:generatedEntity}, ...). Written as a stream, not built as a tree: the lineage of a
+ * large dataset is tens of megabytes.
  *
  * <p>A node's qualified name is {@code runtape:} and its id; its {@code prov:type} is its kind as a qualified name
- * ({@code runtape:operator}); its attributes are {@code runtape:} ones,
- * except an activity's start and end, which are {@code prov:startTime} and {@code prov:endTime}.
+ * ({@code runtape:operator}); its attributes are {@code runtape:} ones, except an activity's start and end, which
+ * are {@code prov:startTime} and {@code prov:endTime}.
  */
 public final class ProvJson {
 
@@ -22,41 +27,77 @@ public final class ProvJson {
     /** The namespace of Runtape's qualified names. */
     public static final String NAMESPACE = "urn:runtape:";
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private ProvJson() {
     }
 
-    public static ObjectNode document(LineageView view) {
-        ObjectNode document = JSON.objectNode();
-        ObjectNode prefix = document.putObject("prefix");
-        prefix.put("runtape", NAMESPACE);
-        prefix.put("prov", "http://www.w3.org/ns/prov#");
-        prefix.put("xsd", "http://www.w3.org/2001/XMLSchema#");
-        for (ProvType type : ProvType.values()) {
-            document.putObject(type.wire());
+    /** The document as UTF-8 bytes. */
+    public static byte[] bytes(LineageView view) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * (view.nodes().size() + view.edges().size()));
+        try {
+            write(view, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array does not fail", e);
         }
-        for (LineageNode node : view.nodes()) {
-            ObjectNode record = ((ObjectNode) document.get(node.prov().wire())).putObject(name(node.id()));
-            record.set("prov:type", qualified("runtape:" + node.id().kind().wire()));
-            attributes(record, node.attributes(), node.prov() == ProvType.ACTIVITY);
-        }
-        for (ProvType type : ProvType.values()) {
-            if (document.get(type.wire()).isEmpty()) {
-                document.remove(type.wire());
+        return out.toByteArray();
+    }
+
+    /** Writes the document to {@code out}, which stays open. */
+    public static void write(LineageView view, OutputStream out) throws IOException {
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            json.writeStartObject();
+            json.writeObjectFieldStart("prefix");
+            json.writeStringField("runtape", NAMESPACE);
+            json.writeStringField("prov", "http://www.w3.org/ns/prov#");
+            json.writeStringField("xsd", "http://www.w3.org/2001/XMLSchema#");
+            json.writeEndObject();
+            for (ProvType type : ProvType.values()) {
+                boolean open = false;
+                for (LineageNode node : view.nodes()) {
+                    if (node.prov() != type) {
+                        continue;
+                    }
+                    if (!open) {
+                        json.writeObjectFieldStart(type.wire());
+                        open = true;
+                    }
+                    json.writeObjectFieldStart(name(node.id()));
+                    json.writeObjectFieldStart("prov:type");
+                    json.writeStringField("$", "runtape:" + node.id().kind().wire());
+                    json.writeStringField("type", "xsd:QName");
+                    json.writeEndObject();
+                    attributes(json, node.attributes(), type == ProvType.ACTIVITY);
+                    json.writeEndObject();
+                }
+                if (open) {
+                    json.writeEndObject();
+                }
             }
+            int blank = 0;
+            for (Relation relation : Relation.values()) {
+                boolean open = false;
+                for (LineageEdge edge : view.edges()) {
+                    if (edge.relation() != relation) {
+                        continue;
+                    }
+                    if (!open) {
+                        json.writeObjectFieldStart(relation.wire());
+                        open = true;
+                    }
+                    json.writeObjectFieldStart("_:r" + ++blank);
+                    json.writeStringField(relation.fromMember(), name(edge.from()));
+                    json.writeStringField(relation.toMember(), name(edge.to()));
+                    attributes(json, edge.attributes(), false);
+                    json.writeEndObject();
+                }
+                if (open) {
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndObject();
         }
-        int blank = 0;
-        for (LineageEdge edge : view.edges()) {
-            ObjectNode relation = document.has(edge.relation().wire())
-                    ? (ObjectNode) document.get(edge.relation().wire())
-                    : document.putObject(edge.relation().wire());
-            ObjectNode record = relation.putObject("_:r" + ++blank);
-            record.put(edge.relation().fromMember(), name(edge.from()));
-            record.put(edge.relation().toMember(), name(edge.to()));
-            attributes(record, edge.attributes(), false);
-        }
-        return document;
     }
 
     /** The qualified name of a node: {@code runtape:trajectory/t-1}. */
@@ -64,24 +105,21 @@ public final class ProvJson {
         return "runtape:" + id;
     }
 
-    private static ObjectNode qualified(String name) {
-        ObjectNode value = JSON.objectNode();
-        value.put("$", name);
-        value.put("type", "xsd:QName");
-        return value;
-    }
-
-    private static void attributes(ObjectNode record, Map<String, Object> attributes, boolean activity) {
-        for (Map.Entry<String, Object> attribute : new TreeMap<>(attributes).entrySet()) {
+    private static void attributes(JsonGenerator json, Map<String, Object> attributes, boolean activity)
+            throws IOException {
+        if (attributes.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
             String name = switch (attribute.getKey()) {
                 case "started-at" -> activity ? "prov:startTime" : "runtape:started-at";
                 case "ended-at" -> activity ? "prov:endTime" : "runtape:ended-at";
                 default -> "runtape:" + attribute.getKey();
             };
             switch (attribute.getValue()) {
-                case Long number -> record.put(name, number);
-                case Boolean flag -> record.put(name, flag);
-                default -> record.put(name, attribute.getValue().toString());
+                case Long number -> json.writeNumberField(name, number);
+                case Boolean flag -> json.writeBooleanField(name, flag);
+                default -> json.writeStringField(name, attribute.getValue().toString());
             }
         }
     }
