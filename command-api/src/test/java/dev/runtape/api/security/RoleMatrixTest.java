@@ -188,6 +188,12 @@ class RoleMatrixTest extends ServiceTest {
                     {"export-id": "{new}", "manifest-digest": "%s", "recipient": "r"}""".formatted("ab".repeat(32)),
                     Role.CURATOR),
             post("/datasets/{sealed}/delivery", "{\"recipient\": \"r\"}", Role.CURATOR),
+            // Lineage.
+            get("/lineage/trajectory/{trajectory}", ANY_ROLE),
+            get("/lineage/dataset/{admitted}?direction=up&depth=5", ANY_ROLE),
+            get("/lineage/export/{sealed-export}?direction=down", ANY_ROLE),
+            get("/admin/projections/lineage", roles()),
+            post("/admin/projections/lineage/replay", "{}"),
             // Whatever the table does not name is refused to everyone.
             new Endpoint("DELETE", "/streams/task/{task}", null, new Nobody(), true));
 
@@ -273,6 +279,7 @@ class RoleMatrixTest extends ServiceTest {
         fixtures.put("{admitted}", this::admittedDataset);
         fixtures.put("{admitted-trajectory}", () -> lastTrajectory);
         fixtures.put("{sealed}", this::sealedExport);
+        fixtures.put("{sealed-export}", () -> sealedExport().replace("/exports/", "/"));
         fixtures.put("{api-key}", () -> apiKeys.issue("matrix-revocable-" + IDS.incrementAndGet(), TENANT,
                 Set.of(Role.AUDITOR)).record().id());
         for (Map.Entry<String, Supplier<String>> fixture : fixtures.entrySet()) {

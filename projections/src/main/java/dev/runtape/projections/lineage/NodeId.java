@@ -1,0 +1,38 @@
+package dev.runtape.projections.lineage;
+
+/**
+ * A node's id: its kind and a key unique among nodes of that kind in one tenant, written {@code KIND/KEY}
+ * ({@code trajectory/t-1}, {@code export/d-1/e-1}). Keys may hold {@code /}; the kind never does.
+ */
+public record NodeId(NodeKind kind, String key) {
+
+    public NodeId {
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("a node of kind " + kind.wire() + " needs a key");
+        }
+    }
+
+    public static NodeId of(NodeKind kind, String... parts) {
+        return new NodeId(kind, String.join("/", parts));
+    }
+
+    /**
+     * Reads {@code KIND/KEY}.
+     *
+     * @throws IllegalArgumentException if the kind is not one or the key is empty
+     */
+    public static NodeId parse(String id) {
+        int slash = id.indexOf('/');
+        if (slash < 1 || slash == id.length() - 1) {
+            throw new IllegalArgumentException("node id: expected KIND/KEY, found \"" + id + "\"");
+        }
+        NodeKind kind = NodeKind.fromWire(id.substring(0, slash)).orElseThrow(() -> new IllegalArgumentException(
+                "node id: expected a kind of node, found \"" + id.substring(0, slash) + "\""));
+        return new NodeId(kind, id.substring(slash + 1));
+    }
+
+    @Override
+    public String toString() {
+        return kind.wire() + "/" + key;
+    }
+}

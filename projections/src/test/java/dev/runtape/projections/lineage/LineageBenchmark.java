@@ -1,0 +1,178 @@
+package dev.runtape.projections.lineage;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.ledger.domain.common.Actor;
+import dev.runtape.ledger.domain.common.CheckpointRef;
+import dev.runtape.ledger.domain.common.Model;
+import dev.runtape.ledger.domain.common.Repository;
+import dev.runtape.ledger.domain.common.Split;
+import dev.runtape.ledger.domain.common.Step;
+import dev.runtape.ledger.domain.dataset.DatasetDefined;
+import dev.runtape.ledger.domain.dataset.ExportSealed;
+import dev.runtape.ledger.domain.dataset.TrajectoryAdmitted;
+import dev.runtape.ledger.domain.operator.OperatorEnrolled;
+import dev.runtape.ledger.domain.task.TaskDefined;
+import dev.runtape.ledger.domain.trajectory.LabelApplied;
+import dev.runtape.ledger.domain.trajectory.QaCheckRecorded;
+import dev.runtape.ledger.domain.trajectory.QaReviewed;
+import dev.runtape.ledger.domain.trajectory.StepsRecorded;
+import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted;
+import dev.runtape.ledger.domain.trajectory.TrajectoryStarted;
+import dev.runtape.ledger.statement.ContentRef;
+import dev.runtape.verifier.Digest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Not a test: times the lineage of a dataset of 10,000 trajectories against the 200 ms a query may take. Builds the
+ * events in memory in the shapes the domain records have (per trajectory: its start by an operator or an agent with a
+ * model and a repository, three batches of ten steps, the completion, a QA check, a review, a label, the admission;
+ * a task per ten trajectories, 200 operators, an export at the end), feeds them through {@link LineageBuilder} into a
+ * {@link LineageStore}, then asks for the dataset's whole lineage up (depth 10) many times, alone and rendered as
+ * PROV-JSON bytes, and prints the times and their ratio to 200 ms.
+ *
+ * <pre>ops/scripts/with-jdk ./mvnw -B -q -o -pl projections -am -Pbench-lineage test-compile exec:exec</pre>
+ * {@code -Dbench.args="TRAJECTORIES RUNS"} changes the size (default 10000) and the measured runs (default 30).
+ */
+public final class LineageBenchmark {
+
+    static final double LIMIT_MS = 200;
+    private static final String TENANT = "bench";
+    private static final String DATASET = "bench-dataset";
+
+    private LineageBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int trajectories = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        List<LineageEvent> events = events(trajectories);
+
+        LineageStore store = new LineageStore();
+        long start = System.nanoTime();
+        for (LineageEvent event : events) {
+            store.apply(event.position(), event.tenant(), LineageBuilder.updates(event));
+        }
+        double buildMs = (System.nanoTime() - start) / 1e6;
+        LineageStore.Size size = store.sizes().get(TENANT);
+        System.out.printf("built %d events of %d trajectories in %.0f ms: %d nodes, %d edges%n", events.size(),
+                trajectories, buildMs, size.nodes(), size.edges());
+
+        LineageQuery query = new LineageQuery(NodeId.of(NodeKind.DATASET, DATASET), Direction.UP, 10);
+        LineageView view = store.lineage(TENANT, query).orElseThrow();
+        System.out.printf("the dataset's lineage up to depth 10: %d nodes, %d edges, %d bytes of PROV-JSON%n",
+                view.nodes().size(), view.edges().size(), ProvJson.bytes(view).length);
+        LineageQuery chain = new LineageQuery(NodeId.of(NodeKind.TRAJECTORY, "trajectory-4242"), Direction.UP, 10);
+
+        report("query (walk)", time(runs, () -> store.lineage(TENANT, query).orElseThrow()));
+        report("query + PROV-JSON bytes", time(runs, () -> ProvJson.bytes(store.lineage(TENANT, query)
+                .orElseThrow())));
+        report("one trajectory, up", time(runs, () -> ProvJson.bytes(store.lineage(TENANT, chain).orElseThrow())));
+    }
+
+    private interface Work {
+        Object run() throws Exception;
+    }
+
+    /** Runs {@code work} a third of {@code runs} times to warm up, then {@code runs} times timed; sorted millis. */
+    private static double[] time(int runs, Work work) throws Exception {
+        int sink = 0;
+        for (int i = 0; i < Math.max(5, runs / 3); i++) {
+            sink += work.run().hashCode();
+        }
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            sink += work.run().hashCode();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        if (sink == 42) {
+            System.out.print("");
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    private static void report(String what, double[] millis) {
+        double median = millis[millis.length / 2];
+        double p95 = millis[(int) Math.ceil(millis.length * 0.95) - 1];
+        System.out.printf("%-24s min %7.1f ms  median %7.1f ms  p95 %7.1f ms  max %7.1f ms  "
+                + "median / 200 ms = %.3f%n", what, millis[0], median, p95, millis[millis.length - 1],
+                median / LIMIT_MS);
+    }
+
+    static List<LineageEvent> events(int trajectories) {
+        List<LineageEvent> events = new ArrayList<>();
+        Instant time = Instant.parse("2026-12-01T00:00:00Z");
+        Events out = new Events(events, time);
+        for (int operator = 0; operator < 200; operator++) {
+            out.add("capture", new OperatorEnrolled("op-" + operator, "cohort-" + operator % 4));
+        }
+        out.add("curator", new DatasetDefined(DATASET, "bench", "1", "training", null));
+        Model[] models = {new Model("anthropic", "claude-sonnet-4"), new Model("openai", "gpt-5"),
+            new Model("google", "gemini-2.5-pro")};
+        for (int i = 0; i < trajectories; i++) {
+            String task = "task-" + i / 10;
+            String trajectory = "trajectory-" + i;
+            if (i % 10 == 0) {
+                out.add("capture", new TaskDefined(task, ContentRef.of(digest(task)), "bench", List.of("tests pass"),
+                        new Repository("https://github.com/example/repo-" + i / 100, "c0ffee" + i / 10, null, null),
+                        null));
+            }
+            Actor actor = i % 2 == 0 ? new Actor.Operator("op-" + i % 200) : new Actor.Agent("swe-agent", "1.1");
+            out.add("capture", new TrajectoryStarted(trajectory, task, actor, models[i % 3], null,
+                    new Repository("https://github.com/example/repo-" + i / 100, "c0ffee" + i / 10, null, null),
+                    out.time, "swe-agent-traj", null, null));
+            for (int batch = 0; batch < 3; batch++) {
+                List<Step> steps = new ArrayList<>();
+                for (int step = batch * 10; step < batch * 10 + 10; step++) {
+                    ObjectNode members = JsonNodeFactory.instance.objectNode();
+                    members.put("kind", step % 2 == 0 ? "reasoning" : "command");
+                    members.put("index", step);
+                    steps.add(Step.of(members));
+                }
+                out.add("capture", new StepsRecorded(trajectory, steps));
+            }
+            out.add("capture", new TrajectoryCompleted(trajectory, TrajectoryCompleted.Outcome.SUCCESS,
+                    List.of("tests pass"), Duration.ofMinutes(3), null, null, null));
+            out.add("qa-bot", new QaCheckRecorded(trajectory, "secrets-scan", QaCheckRecorded.Result.PASS, null,
+                    null));
+            out.add("review-desk", new QaReviewed(trajectory, QaReviewed.Decision.ACCEPT, "meets the criteria",
+                    "reviewer-" + i % 20));
+            out.add("labeler", new LabelApplied("l-" + i, trajectory, null, LabelApplied.Category.PROCESS,
+                    "verification", null));
+            out.add("curator", new TrajectoryAdmitted(DATASET, trajectory, i % 10 == 0 ? Split.EVAL : Split.TRAIN));
+        }
+        out.add("curator", new ExportSealed(DATASET, "export-1", digest("manifest"),
+                new CheckpointRef(events.size(), digest("root")), "client-a", "training"));
+        return events;
+    }
+
+    private static Digest digest(String text) {
+        return Digest.sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Numbers events in log order, a millisecond apart. */
+    private static final class Events {
+
+        private final List<LineageEvent> events;
+        private Instant time;
+
+        Events(List<LineageEvent> events, Instant time) {
+            this.events = events;
+            this.time = time;
+        }
+
+        void add(String principal, Record payload) {
+            time = time.plusMillis(1);
+            long position = events.size() + 1;
+            events.add(new LineageEvent(position, TENANT, principal, "e-" + position, time, payload));
+        }
+    }
+
+}
