@@ -1,7 +1,8 @@
 package dev.runtape.api.admin;
 
 import dev.runtape.projections.lineage.LineageProjection;
-import dev.runtape.projections.lineage.ProjectionProgress;
+import dev.runtape.api.search.SearchIndex;
+import dev.runtape.projections.ProjectionProgress;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,17 +10,31 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /admin/projections/lineage}: how far the lineage projection has read (position, the log's last
- * position, lag, replays). {@code POST /admin/projections/lineage/replay}: rebuild it from position 0 while the
+ * {@code GET /admin/projections/lineage} and {@code /search}: how far the lineage projection (or the search index) has read (position, the log's last
+ * position, lag, replays). {@code POST /admin/projections/lineage/replay} (and {@code search/replay}): rebuild it from position 0 while the
  * service runs, answered 202 at once; the progress shows the replay.
  */
 @RestController
 public class ProjectionController {
 
     private final LineageProjection lineage;
+    private final SearchIndex search;
 
-    public ProjectionController(LineageProjection lineage) {
+    public ProjectionController(LineageProjection lineage, SearchIndex search) {
         this.lineage = lineage;
+        this.search = search;
+    }
+
+    @GetMapping("/admin/projections/search")
+    public ProgressView searchProgress() {
+        return ProgressView.of(search.projection().progress());
+    }
+
+    /** Rebuilds the search index from position 0: the next cycle of its follower clears it and reads the log. */
+    @PostMapping("/admin/projections/search/replay")
+    public ResponseEntity<ProgressView> replaySearch() {
+        search.projection().reset();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ProgressView.of(search.projection().progress()));
     }
 
     @GetMapping("/admin/projections/lineage")

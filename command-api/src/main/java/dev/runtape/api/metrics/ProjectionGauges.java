@@ -1,6 +1,10 @@
 package dev.runtape.api.metrics;
 
+import dev.runtape.api.search.SearchIndex;
+import dev.runtape.projections.ProjectionProgress;
 import dev.runtape.projections.lineage.LineageProjection;
+import dev.runtape.projections.search.SearchProjection;
+import java.util.function.Supplier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -15,18 +19,25 @@ import org.springframework.stereotype.Component;
 public class ProjectionGauges implements MeterBinder {
 
     private final LineageProjection lineage;
+    private final SearchIndex search;
 
-    public ProjectionGauges(LineageProjection lineage) {
+    public ProjectionGauges(LineageProjection lineage, SearchIndex search) {
         this.lineage = lineage;
+        this.search = search;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("runtape.projection.lag", lineage, projection -> projection.progress().lag())
-                .tag("projection", LineageProjection.NAME)
+        gauges(registry, LineageProjection.NAME, lineage::progress);
+        gauges(registry, SearchProjection.NAME, () -> search.projection().progress());
+    }
+
+    private static void gauges(MeterRegistry registry, String name, Supplier<ProjectionProgress> progress) {
+        Gauge.builder("runtape.projection.lag", progress, p -> p.get().lag())
+                .tag("projection", name)
                 .description("Log entries the projection has not taken in yet").register(registry);
-        Gauge.builder("runtape.projection.position", lineage, projection -> projection.progress().position())
-                .tag("projection", LineageProjection.NAME)
+        Gauge.builder("runtape.projection.position", progress, p -> p.get().position())
+                .tag("projection", name)
                 .description("The last log position the projection has taken in").register(registry);
     }
 }

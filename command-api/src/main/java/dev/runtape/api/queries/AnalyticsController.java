@@ -71,7 +71,7 @@ public class AnalyticsController {
             List<LogEntry> page = log.readAfter(after, 1000);
             for (LogEntry entry : page) {
                 if (entry.eventType().equals("TrajectoryStarted") && entry.tenant().equals(tenant)) {
-                    Optional<ImportedTrajectory> run = reader.read(entry.stream().aggregateId());
+                    Optional<ImportedTrajectory> run = reader.readAlone(entry.stream().aggregateId());
                     run.ifPresent(r -> analysed.add(new AnalyticsAggregates.Analysed(agent(r.actor()),
                             r.model() == null ? "unknown" : r.model().provider() + "/" + r.model().id(),
                             TrajectoryAnalyzer.analyze(r.steps()))));
@@ -110,7 +110,7 @@ public class AnalyticsController {
     /** The stored trajectory, if the caller's tenant holds it. */
     ImportedTrajectory read(String id) throws FormatException, ContentStoreException {
         tenants.checkExisting(CallerArgument.current(), StreamId.of(StreamId.Kind.TRAJECTORY, id));
-        return reader.read(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no trajectory " + id));
+        return reader.readAlone(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no trajectory " + id));
     }
 
     static ObjectNode json(String id, TrajectoryAnalysis analysis) {

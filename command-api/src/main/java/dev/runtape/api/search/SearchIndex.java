@@ -34,8 +34,9 @@ public class SearchIndex implements AutoCloseable {
     public SearchIndex(LedgerNode node) throws IOException, SearchException {
         Path folder = Files.createDirectories(node.settings().dataDirectory().resolve("search"));
         this.search = LuceneTrajectorySearch.open(folder.resolve("index"));
+        // 10,000 entries a cycle: a rebuild commits the index less often (ReplayBenchmark, docs/benchmarks.md)
         this.projection = new SearchProjection(node.log(), node.disclosures(), search, folder.resolve("position"),
-                1000);
+                10_000);
         follower.scheduleWithFixedDelay(this::follow, 0, 500, TimeUnit.MILLISECONDS);
     }
 

@@ -194,6 +194,8 @@ class RoleMatrixTest extends ServiceTest {
             get("/lineage/export/{sealed-export}?direction=down", ANY_ROLE),
             get("/admin/projections/lineage", roles()),
             post("/admin/projections/lineage/replay", "{}"),
+            get("/admin/projections/search", roles()),
+            post("/admin/projections/search/replay", "{}"),
             // Whatever the table does not name is refused to everyone.
             new Endpoint("DELETE", "/streams/task/{task}", null, new Nobody(), true));
 

@@ -81,7 +81,7 @@ public final class TrainingLines {
             if (entry.getValue() != split) {
                 continue;
             }
-            var trajectory = reader.read(entry.getKey());
+            var trajectory = reader.readAlone(entry.getKey()); // each admitted trajectory is its own line
             if (trajectory.isPresent()) {
                 line.accept(form == Form.VAC ? VacRecords.export(trajectory.get()) : chat(trajectory.get(), split));
                 lines++;

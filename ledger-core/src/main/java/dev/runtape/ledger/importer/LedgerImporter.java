@@ -60,7 +60,8 @@ public final class LedgerImporter {
         this(node, principal, tenant, BATCH);
     }
 
-    LedgerImporter(LedgerNode node, String principal, int batch) {
+    /** An importer that records at most {@code batch} steps per StepsRecorded event (1 to 1000). */
+    public LedgerImporter(LedgerNode node, String principal, int batch) {
         this(node, principal, null, batch);
     }
 

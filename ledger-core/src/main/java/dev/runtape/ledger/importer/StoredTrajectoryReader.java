@@ -52,6 +52,19 @@ public final class StoredTrajectoryReader {
      * @throws ContentStoreException if the content store cannot be read
      */
     public Optional<ImportedTrajectory> read(String trajectoryId) throws FormatException, ContentStoreException {
+        return read(trajectoryId, true);
+    }
+
+    /**
+     * The trajectory without its children: its own stream only. Finding children reads the log on from the
+     * trajectory's start, which a projection that reads every trajectory must not do for each.
+     */
+    public Optional<ImportedTrajectory> readAlone(String trajectoryId) throws FormatException, ContentStoreException {
+        return read(trajectoryId, false);
+    }
+
+    private Optional<ImportedTrajectory> read(String trajectoryId, boolean withChildren)
+            throws FormatException, ContentStoreException {
         StreamId stream = StreamId.of(StreamId.Kind.TRAJECTORY, trajectoryId);
         TrajectoryStarted started = null;
         long startedAt = 0;
@@ -91,7 +104,8 @@ public final class StoredTrajectoryReader {
                 completed == null ? Outcome.UNKNOWN : completed.outcome(),
                 completed == null || completed.blockers() == null ? List.of() : completed.blockers(),
                 completed == null || completed.finalDiff() == null ? null : text(completed.finalDiff()),
-                completed == null ? null : completed.usage(), children(trajectoryId, startedAt)));
+                completed == null ? null : completed.usage(),
+                withChildren ? children(trajectoryId, startedAt) : List.of()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.runtape.projections.lineage;
 
+import dev.runtape.projections.ProjectionProgress;
 import dev.runtape.ledger.log.EventLog;
 import dev.runtape.ledger.log.LogEntry;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.statement.Disclosures;
 import dev.runtape.ledger.statement.PayloadCodec;
 import dev.runtape.ledger.statement.Statement;
+import dev.runtape.projections.ProjectionProgress;
 import dev.runtape.verifier.FormatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Follows the log into the search index. Each cycle reads the next entries after its position, notes the trajectories
@@ -46,6 +51,13 @@ public final class SearchProjection {
     private volatile long position;
     private volatile boolean resetRequested;
     private volatile long replays;
+    /** Daemon threads, one per core, so a projection nobody closes does not keep the JVM alive. */
+    private final ExecutorService readers = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread thread = new Thread(runnable, "runtape-search-reader");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public SearchProjection(EventLog log, Disclosures disclosures, TrajectorySearch search, Path positionFile,
             int batchSize) throws IOException {
@@ -68,6 +80,12 @@ public final class SearchProjection {
 
     public long replays() {
         return replays;
+    }
+
+    /** How far the index has read, as every projection reports it. */
+    public ProjectionProgress progress() {
+        long at = position(); // before the log's end, so the lag is never negative
+        return new ProjectionProgress(NAME, at, log.lastPosition(), replays);
     }
 
     /** Asks for a rebuild from position 0: the next cycle clears the index first. */
@@ -95,10 +113,7 @@ public final class SearchProjection {
                 touched.putIfAbsent(entry.stream().aggregateId(), entry.tenant());
             }
         }
-        List<TrajectoryDocument> documents = new ArrayList<>();
-        for (Map.Entry<String, String> trajectory : touched.entrySet()) {
-            document(trajectory.getValue(), trajectory.getKey()).ifPresent(documents::add);
-        }
+        List<TrajectoryDocument> documents = documents(touched);
         if (!documents.isEmpty()) {
             search.indexAll(documents);
         }
@@ -107,6 +122,35 @@ public final class SearchProjection {
             savePosition();
         }
         return entries.size();
+    }
+
+    /** The touched trajectories' documents, read on every core: reading a trajectory back is the cycle's work. */
+    private List<TrajectoryDocument> documents(Map<String, String> touched) throws SearchException {
+        List<Map.Entry<String, String>> work = List.copyOf(touched.entrySet());
+        if (work.size() < 2) {
+            List<TrajectoryDocument> one = new ArrayList<>();
+            for (Map.Entry<String, String> trajectory : work) {
+                document(trajectory.getValue(), trajectory.getKey()).ifPresent(one::add);
+            }
+            return one;
+        }
+        List<Future<Optional<TrajectoryDocument>>> futures = new ArrayList<>();
+        for (Map.Entry<String, String> trajectory : work) {
+            futures.add(readers.submit(() -> document(trajectory.getValue(), trajectory.getKey())));
+        }
+        List<TrajectoryDocument> documents = new ArrayList<>();
+        for (Future<Optional<TrajectoryDocument>> future : futures) {
+            try {
+                future.get().ifPresent(documents::add);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof SearchException search ? search
+                        : new SearchException("a trajectory could not be indexed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SearchException("interrupted while indexing", e);
+            }
+        }
+        return documents;
     }
 
     /** Runs cycles until the index holds everything the log held when this was called. */
@@ -121,7 +165,7 @@ public final class SearchProjection {
 
     private Optional<TrajectoryDocument> document(String tenant, String id) throws SearchException {
         try {
-            Optional<ImportedTrajectory> trajectory = reader.read(id);
+            Optional<ImportedTrajectory> trajectory = reader.readAlone(id);
             if (trajectory.isEmpty()) {
                 return Optional.empty();
             }

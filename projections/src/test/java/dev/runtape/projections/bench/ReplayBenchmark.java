@@ -18,10 +18,10 @@ import java.util.Locale;
 
 /**
  * How fast the Lucene-backed search projection replays the log from position 0: a ledger of {@code T} imported
- * trajectories of {@code S} steps (three events each: started, steps, completed; and one task per 20), then
+ * trajectories of {@code S} steps, two steps an event (so about T x (S/2 + 2) events, and a task per 20), then
  * {@code reset()} and a full catch-up, timed.
  * Reports events per second against the 50,000 the issue asks for, as a ratio. Not a test: run it with
- * {@code ./mvnw -pl projections -am -Pbench-replay test-compile exec:exec [-Dbench.args="20000 6 3"]}.
+ * {@code ./mvnw -pl projections -am -Pbench-replay test-compile exec:exec [-Dbench.args="1000 120 3 1000"] (trajectories, steps, rounds, entries a cycle)}.
  */
 public final class ReplayBenchmark {
 
@@ -31,14 +31,15 @@ public final class ReplayBenchmark {
     public static void main(String[] given) throws Exception {
         // exec:exec passes -Dbench.args as one argument
         String[] args = given.length == 1 ? given[0].trim().split("\\s+") : given;
-        int trajectories = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int trajectories = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 120;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         Path directory = Files.createTempDirectory("runtape-replay-bench");
         try (LedgerNode node = LedgerNode.start(NodeSettings.embedded(directory.resolve("data")));
                 LuceneTrajectorySearch search = LuceneTrajectorySearch.open(directory.resolve("index"))) {
             long built = System.nanoTime();
-            LedgerImporter importer = new LedgerImporter(node, "bench");
+            LedgerImporter importer = new LedgerImporter(node, "bench", 2); // two steps an event: many events
             for (int t = 0; t < trajectories; t++) {
                 importer.write(trajectory(t, steps));
             }
@@ -46,7 +47,7 @@ public final class ReplayBenchmark {
             System.out.printf(Locale.ROOT, "log: %,d events (%d trajectories x %d steps) built in %.1f s%n", events,
                     trajectories, steps, (System.nanoTime() - built) / 1e9);
             SearchProjection projection = new SearchProjection(node.log(), node.disclosures(), search,
-                    directory.resolve("position"), 1000);
+                    directory.resolve("position"), batch);
             for (int round = 1; round <= rounds; round++) {
                 projection.reset();
                 long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.runtape.projections.lineage;
 
+import dev.runtape.projections.ProjectionProgress;
 import static dev.runtape.projections.lineage.LineageLedger.ACME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

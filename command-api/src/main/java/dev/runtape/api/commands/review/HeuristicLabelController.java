@@ -60,7 +60,7 @@ public class HeuristicLabelController {
     @PostMapping("/trajectories/{id}/heuristic-labels")
     public ResponseEntity<ObjectNode> label(@PathVariable String id) throws FormatException, ContentStoreException {
         tenants.checkExisting(CallerArgument.current(), StreamId.of(StreamId.Kind.TRAJECTORY, id));
-        var trajectory = reader.read(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+        var trajectory = reader.readAlone(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                 "no trajectory " + id));
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("trajectory-id", id);
         ArrayNode labels = body.putArray("labels");

@@ -1,4 +1,4 @@
-package dev.runtape.projections.lineage;
+package dev.runtape.projections;
 
 /**
  * How far a projection has read: the position it has taken in and the log's last position when it looked.
