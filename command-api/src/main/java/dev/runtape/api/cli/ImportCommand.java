@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code runtape import FILE...}: trajectory files of the formats teams already have, each uploaded to
- * {@code POST /imports} and imported as the caller, with a summary per file. A file imported before stores nothing
+ * {@code POST /imports} and imported as the caller, with a summary per file. A file with companions (a session's
+ * subagents, a recording's metadata: {@link CompanionFiles}) goes up as a zip with them. A file imported before stores nothing
  * again. Files go one after another; a refused file is reported and the others still go.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -61,8 +62,18 @@ final class ImportCommand implements Callable<Integer> {
             String name = String.valueOf(file.getFileName());
             String path = "/imports?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                     + (format == null ? "" : "&format=" + URLEncoder.encode(format, StandardCharsets.UTF_8));
+            String type = "application/octet-stream";
             try {
-                JsonNode summary = api.post(path, "application/octet-stream", bytes).json();
+                List<Path> companions = CompanionFiles.of(file);
+                if (!companions.isEmpty()) {
+                    bytes = CompanionFiles.zip(file, companions);
+                    type = "application/zip";
+                }
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "cannot read the files beside " + file + ": " + e);
+            }
+            try {
+                JsonNode summary = api.post(path, type, bytes).json();
                 out.println(json ? line(file, summary) : text(file, summary));
             } catch (ClientException e) {
                 refused++;

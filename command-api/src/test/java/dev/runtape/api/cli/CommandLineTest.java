@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtape.api.security.ApiKeys;
 import dev.runtape.api.security.Role;
+import dev.runtape.ledger.importer.ImportFormats;
+import dev.runtape.ledger.importer.ImportResult;
+import dev.runtape.ledger.importer.ImportSummary;
+import dev.runtape.ledger.importer.ImportedTrajectory;
+import dev.runtape.ledger.importer.SourceFile;
 import dev.runtape.api.testing.HttpClientForTests.Answer;
 import dev.runtape.api.testing.ProducerForTests;
 import dev.runtape.api.testing.ServiceTest;
@@ -348,6 +353,35 @@ class CommandLineTest extends ServiceTest {
         Run again = runtape("import", mini.toString());
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("mini-swe-agent").contains("imported before, nothing stored");
+    }
+
+    @Test
+    void aFileWithCompanionsGoesUpWithThemAndImportsWhole() throws Exception {
+        Path samples = Path.of("..", "..", "shared", "samples");
+        Path session = samples.resolve("claude-code/4d5611e5-241a-462a-8d15-5122611a9569.jsonl");
+        Path recording = samples.resolve("human-computer-use/opencua-agentnet/raw-recording-2c05b837/events.jsonl");
+        ImportSummary sessionHere = local(session);
+        ImportSummary recordingHere = local(recording);
+
+        Run run = runtape("import", "--json", session.toString(), recording.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : run.out().strip().split("\n")) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines.get(0).get("steps").asInt()).as("the session with its two subagents")
+                .isEqualTo(sessionHere.steps());
+        assertThat(lines.get(1).get("format").asText()).isEqualTo("opencua-agentnet-events");
+        assertThat(lines.get(1).get("steps").asInt()).as("with the metadata, windows and elements beside it")
+                .isEqualTo(recordingHere.steps());
+    }
+
+    /** What importing the file here, where its companions are, brings in. */
+    private static ImportSummary local(Path file) throws Exception {
+        ImportedTrajectory trajectory = ImportFormats.detector().read(SourceFile.read(file), null);
+        return ImportSummary.of(file.toString(), trajectory, new ImportResult(trajectory.trajectoryId(),
+                trajectory.taskId(), 0, 0, List.of()));
     }
 
     @Test

@@ -37,8 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /imports}: a trajectory file of a format teams already have (the body, as it is), detected or named
  * with {@code format}, imported as the caller. The file is put alone in an empty directory first, so that a format
- * that looks beside its file (Claude Code's subagents, SWE-agent's args.yaml) finds nothing of the server's. Answers
- * what it brought in; 201 when it stored events, 200 when the file had been imported before.
+ * that looks beside its file (Claude Code's subagents, SWE-agent's args.yaml) finds nothing of the server's. With
+ * {@code Content-Type: application/zip} the body is the file and the files beside it ({@link UploadedFolder}), as
+ * {@code runtape import} sends a file that has companions. Answers what it brought in; 201 when it stored events, 200
+ * when the file had been imported before.
  */
 @RestController
 public class ImportController {
@@ -85,7 +87,11 @@ public class ImportController {
         try {
             Path file = directory.resolve(name);
             try (InputStream body = http.getInputStream()) {
-                Files.copy(body, file);
+                if (isZip(http.getContentType())) {
+                    UploadedFolder.extract(body, directory, name);
+                } else {
+                    Files.copy(body, file);
+                }
             }
             return detector.read(SourceFile.read(file), format);
         } catch (ImportException e) {
@@ -97,6 +103,10 @@ public class ImportController {
                 files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    private static boolean isZip(@Nullable String contentType) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/zip");
     }
 
     private static String problem(ImportException e) {

@@ -107,6 +107,27 @@ class ImportTest extends ServiceTest {
     }
 
     @Test
+    void aZipWhoseEntryLeavesTheUploadIsRefusedAndStoresNothing() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("run.traj"));
+            zip.write(Files.readAllBytes(SAMPLE));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("../escaped.txt"));
+            zip.write("x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        long before = node.log().lastPosition();
+
+        Answer answer = admin().post("/imports?name=run.traj", "application/zip", bytes.toByteArray());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("detail").asText())
+                .isEqualTo("the uploaded zip: entry \"../escaped.txt\" is not a relative path inside the upload");
+        assertThat(node.log().lastPosition()).isEqualTo(before);
+    }
+
+    @Test
     void aSignedVacRecordImportsWhenItsKeyIsARegisteredProducerKeyAndIsRefusedOtherwise() throws Exception {
         ObjectNode record = VacRecords.export(ImportFormats.detector().read(SourceFile.read(SAMPLE), null));
         SigningKey producer = Ed25519SigningKey.generate(new SecureRandom());
