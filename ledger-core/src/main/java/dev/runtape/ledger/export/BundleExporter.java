@@ -34,6 +34,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,7 @@ public final class BundleExporter {
         Map<Digest, CborMap> listing = new LinkedHashMap<>();
         Map<Digest, CborMap> artifactListing = new LinkedHashMap<>();
         long statements = 0;
+        long first = Long.MAX_VALUE;
         long last = 0;
         long withheld = 0;
         for (Map.Entry<String, @Nullable Split> trajectory : admitted.entrySet()) {
@@ -132,6 +134,7 @@ public final class BundleExporter {
             for (LogEntry entry : entries) {
                 digests.add(entry.statement().digest());
                 last = Math.max(last, entry.position());
+                first = Math.min(first, entry.position());
                 Statement statement = Statement.read(entry.statement());
                 if (entry.eventType().equals("RedactionApplied")) {
                     RedactionApplied redaction = PayloadCodec.decode(statement.payload(), RedactionApplied.class);
@@ -196,7 +199,7 @@ public final class BundleExporter {
                 .put("artifacts", new CborArray(new ArrayList<>(artifactListing.values())));
         CborMap built = manifest.build();
         return new ExportPlan(datasetId, exportId, recipient, purpose, built, Digest.sha256(built.encode()),
-                checkpoint, streams, statements, disclosures, artifacts, withheld);
+                checkpoint, streams, first, statements, disclosures, artifacts, withheld);
     }
 
     private byte[] consistency(long since, SignedCheckpoint checkpoint) throws ExportException {
@@ -223,17 +226,25 @@ public final class BundleExporter {
     public void write(ExportPlan plan, OutputStream out, LongConsumer progress) throws ExportException, IOException {
         BundleWriter writer = new BundleWriter(out);
         writer.manifest(plan.manifest());
-        List<LogEntry> ordered = new ArrayList<>();
-        for (StreamId stream : plan.streams()) {
-            ordered.addAll(stream(stream)); // digests and positions only are kept past this point in a page
-        }
-        ordered.sort((a, b) -> Long.compare(a.position(), b.position()));
+        // The log in order from the first included statement, keeping only the export's streams: one page in
+        // memory at a time, however large the export.
+        Set<StreamId> included = new HashSet<>(plan.streams());
         long written = 0;
         try {
-            for (LogEntry entry : ordered) {
-                writer.statement(BundleWriter.withReceipt(entry.statement().bytes(), List.of(
-                        node.proofs().receiptForPosition(entry.position(), plan.checkpoint()).receipt())));
-                progress.accept(++written);
+            for (long after = plan.firstPosition() - 1; written < plan.statements(); ) {
+                List<LogEntry> page = log.readAfter(after, PAGE);
+                if (page.isEmpty()) {
+                    throw new ExportException("dataset " + plan.datasetId() + ": the log ended before all "
+                            + plan.statements() + " statements of the export were read");
+                }
+                for (LogEntry entry : page) {
+                    if (included.contains(entry.stream())) {
+                        writer.statement(BundleWriter.withReceipt(entry.statement().bytes(), List.of(
+                                node.proofs().receiptForPosition(entry.position(), plan.checkpoint()).receipt())));
+                        progress.accept(++written);
+                    }
+                }
+                after = page.getLast().position();
             }
             for (Digest digest : plan.disclosures()) {
                 writer.disclosure(digest, required(digest));

@@ -15,11 +15,12 @@ import org.jspecify.annotations.Nullable;
  * It keeps digests and stream names only, so a large export plans in bounded memory per statement.
  *
  * @param datasetId the dataset version exported
+ * @param firstPosition the log position of the bundle's first statement, where writing starts reading the log
  * @param statements how many statements the bundle holds
  */
 public record ExportPlan(String datasetId, String exportId, String recipient, @Nullable String purpose,
         CborMap manifest, Digest manifestDigest, SignedCheckpoint checkpoint, List<StreamId> streams,
-        long statements, Set<Digest> disclosures, Set<Digest> artifacts, long withheld) {
+        long firstPosition, long statements, Set<Digest> disclosures, Set<Digest> artifacts, long withheld) {
 
     public ExportPlan {
         streams = List.copyOf(streams);
