@@ -1,24 +1,17 @@
 package dev.runtape.api.queries;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.api.commands.CallerArgument;
 import dev.runtape.api.problem.ProblemException;
 import dev.runtape.api.problem.ProblemType;
 import dev.runtape.api.security.TenantGuard;
 import dev.runtape.api.transparency.TransparencyMediaTypes;
-import dev.runtape.cbor.CborMap;
-import dev.runtape.cbor.CborTextString;
 import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.projections.audit.AuditReports;
 import dev.runtape.projections.audit.ProvenanceAudit;
 import dev.runtape.projections.audit.ProvenanceAuditor;
 import dev.runtape.verifier.FormatException;
-import dev.runtape.verifier.cose.CoseSign1;
-import dev.runtape.verifier.cose.HeaderLabels;
-import dev.runtape.verifier.cose.Sign1Builder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -42,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class AuditController {
 
     private static final MediaType COSE = MediaType.parseMediaType(TransparencyMediaTypes.COSE_VALUE);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LedgerNode node;
     private final TenantGuard tenants;
@@ -83,24 +75,9 @@ public class AuditController {
         }
         ObjectNode report = AuditReports.json(audit);
         if (wanted.equalsTypeAndSubtype(COSE)) {
-            return ResponseEntity.ok().contentType(COSE).body(sign(report, id).encode());
+            return ResponseEntity.ok().contentType(COSE).body(SignedReports.sign(node, report, "dataset/" + id).encode());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
-    }
-
-    private CoseSign1 sign(ObjectNode report, String datasetId) {
-        byte[] payload;
-        try {
-            payload = JSON.writeValueAsBytes(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always writes", e);
-        }
-        CborMap claims = CborMap.builder().put(1, CborTextString.of(node.settings().integrator().origin()))
-                .put(2, CborTextString.of("dataset/" + datasetId)).build();
-        return Sign1Builder.signingWith(node.keys().primary())
-                .protectedParameter(HeaderLabels.CONTENT_TYPE, CborTextString.of("application/json"))
-                .protectedParameter(HeaderLabels.CWT_CLAIMS, claims)
-                .sign(payload);
     }
 
     /** JSON unless the caller prefers HTML or COSE, by the order of its Accept header. */

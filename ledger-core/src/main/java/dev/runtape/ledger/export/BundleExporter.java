@@ -224,6 +224,15 @@ public final class BundleExporter {
      * @param progress told how many statements are written, after each
      */
     public void write(ExportPlan plan, OutputStream out, LongConsumer progress) throws ExportException, IOException {
+        write(plan, out, progress, Optional.empty());
+    }
+
+    /**
+     * Writes the planned bundle with the dataset's provenance audit (its JSON signed by the ledger as a COSE_Sign1,
+     * made by the caller: the audit is a projection, which this module does not depend on) after the contents.
+     */
+    public void write(ExportPlan plan, OutputStream out, LongConsumer progress, Optional<byte[]> signedAudit)
+            throws ExportException, IOException {
         BundleWriter writer = new BundleWriter(out);
         writer.manifest(plan.manifest());
         // The log in order from the first included statement, keeping only the export's streams: one page in
@@ -251,6 +260,9 @@ public final class BundleExporter {
             }
             for (Digest digest : plan.artifacts()) {
                 writer.artifact(digest, required(digest));
+            }
+            if (signedAudit.isPresent()) {
+                writer.audit(signedAudit.get());
             }
         } catch (FormatException | NotIntegratedException | ContentStoreException e) {
             throw new ExportException("dataset " + plan.datasetId() + ": " + e.getMessage(), e);

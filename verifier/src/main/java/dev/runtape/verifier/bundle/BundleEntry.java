@@ -20,6 +20,10 @@ public sealed interface BundleEntry {
     record ArtifactEntry(long ordinal, Digest digest, byte[] bytes) implements BundleEntry {
     }
 
+    /** The provenance audit of the exported dataset: its JSON report as a COSE_Sign1 signed by the ledger. */
+    record AuditEntry(long ordinal, byte[] bytes) implements BundleEntry {
+    }
+
     /** The seal, last: the ledger's ExportSealed statement naming the manifest's digest. */
     record SealEntry(long ordinal, byte[] bytes) implements BundleEntry {
     }

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Streams a bundle file (bundle.cddl): {@link #open} reads the manifest, then {@link #next} returns one entry at a
@@ -87,7 +88,7 @@ public final class BundleReader implements Closeable {
             throw new FormatException(where + ": expected [kind, ...], found " + describe(value));
         }
         // Only the frame is checked here; what an entry holds is checked, and reported, by the verifier.
-        if (!kind.value().equals("statement") && !kind.value().equals("seal") && (array.size() != 3 || !(array.get(1) instanceof CborByteString)
+        if (!Set.of("statement", "seal", "audit").contains(kind.value()) && (array.size() != 3 || !(array.get(1) instanceof CborByteString)
                 || !(array.get(2) instanceof CborByteString))) {
             throw new FormatException(where + ": expected [\"" + kind.value() + "\", digest, bstr], found "
                     + describe(value));
@@ -98,6 +99,12 @@ public final class BundleReader implements Closeable {
                     throw new FormatException(where + ": expected [\"statement\", bstr]");
                 }
                 yield new BundleEntry.StatementEntry(number, statement.bytes());
+            }
+            case "audit" -> {
+                if (array.size() != 2 || !(array.get(1) instanceof CborByteString audit)) {
+                    throw new FormatException(where + ": expected [\"audit\", bstr]");
+                }
+                yield new BundleEntry.AuditEntry(number, audit.bytes());
             }
             case "seal" -> {
                 if (array.size() != 2 || !(array.get(1) instanceof CborByteString seal)) {

@@ -1,5 +1,8 @@
 package dev.runtape.verifier.bundle;
 
+import dev.runtape.verifier.cose.Sign1Verifier;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.runtape.cbor.CborTextString;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborByteString;
@@ -226,6 +229,7 @@ public final class BundleVerifier {
         private long lastLeaf = -1;
         private boolean pastStatements;
         private boolean sealed;
+        private boolean audited;
         private final Manifest manifest;
         private final Optional<BundleKeys> keys;
 
@@ -281,8 +285,12 @@ public final class BundleVerifier {
                         case BundleEntry.StatementEntry s -> statement(s);
                         case BundleEntry.DisclosureEntry d -> disclosure(d);
                         case BundleEntry.ArtifactEntry a -> artifact(a);
+                        case BundleEntry.AuditEntry audit -> audit(audit);
                         case BundleEntry.SealEntry seal -> seal(seal);
                     }
+                }
+                if (!audited) {
+                    findings.skip(Check.AUDIT, "the bundle carries no provenance audit");
                 }
                 if (!sealed) {
                     findings.skip(Check.SEAL, "the bundle carries no seal: the manifest's own fields (recipient, "
@@ -395,6 +403,34 @@ public final class BundleVerifier {
                 findings.passed(Check.DISCLOSURE);
             } catch (FormatException e) {
                 findings.failed(Check.DISCLOSURE, item, e.getMessage());
+            }
+        }
+
+        /** The audit: a COSE_Sign1 by a ledger key whose JSON payload is the audit of this bundle's dataset. */
+        private void audit(BundleEntry.AuditEntry entry) {
+            String item = "audit (entry " + entry.ordinal() + ")";
+            if (sealed) {
+                findings.failed(Check.FORMAT, item, "after the seal; the seal comes last");
+            }
+            audited = true;
+            pastStatements = true;
+            try {
+                if (keys.isEmpty()) {
+                    throw new VerificationException("no key set to verify it with");
+                }
+                CoseSign1 message = CoseSign1.decode(entry.bytes());
+                Sign1Verifier.verify(message, keys.get().ledgerKeys(), new byte[0], Optional.empty());
+                JsonNode report = new ObjectMapper().readTree(message.payload().orElseThrow(() ->
+                        new VerificationException("the audit's payload is detached")));
+                if (!report.path("format").asText().equals("runtape-provenance-audit/1")
+                        || !report.path("dataset-id").asText().equals(manifest.datasetId())) {
+                    throw new VerificationException("not the provenance audit of dataset " + manifest.datasetId());
+                }
+                findings.passed(Check.AUDIT);
+            } catch (FormatException | VerificationException e) {
+                findings.failed(Check.AUDIT, item, e.getMessage());
+            } catch (java.io.IOException e) {
+                findings.failed(Check.AUDIT, item, "its payload is not JSON: " + e.getMessage());
             }
         }
 

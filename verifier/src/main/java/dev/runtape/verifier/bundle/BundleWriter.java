@@ -32,7 +32,7 @@ public final class BundleWriter implements Closeable {
     /** The manifest's format. */
     public static final String FORMAT = "runtape-bundle/1";
 
-    private enum Part { MANIFEST, STATEMENTS, DISCLOSURES, ARTIFACTS, SEAL }
+    private enum Part { MANIFEST, STATEMENTS, DISCLOSURES, ARTIFACTS, AUDIT, SEAL }
 
     private final OutputStream out;
     private Part next = Part.MANIFEST;
@@ -70,6 +70,12 @@ public final class BundleWriter implements Closeable {
         advance(Part.ARTIFACTS);
         out.write(CborArray.of(CborTextString.of("artifact"), new CborByteString(digest.bytes()),
                 new CborByteString(bytes)).encode());
+    }
+
+    /** Writes the provenance audit, a COSE_Sign1 of its JSON signed by the ledger, after the contents. */
+    public void audit(byte[] signedAudit) throws IOException {
+        advance(Part.AUDIT);
+        out.write(CborArray.of(CborTextString.of("audit"), new CborByteString(signedAudit)).encode());
     }
 
     /**

@@ -22,6 +22,8 @@ public enum Check {
     DISCLOSURE("disclosures against their digests"),
     /** Every included artifact hashes to its digest. */
     ARTIFACT("artifacts against their digests"),
+    /** The provenance audit the bundle carries is signed by a ledger key and is of the bundle's dataset. */
+    AUDIT("provenance audit signed by the ledger"),
     /** The ledger sealed this manifest: its ExportSealed statement names the manifest's digest. */
     SEAL("manifest sealed by the ledger");
 

@@ -79,7 +79,7 @@ class BundleCommandTest {
         List<String> checks = new ArrayList<>();
         report.get("checks").forEach(c -> checks.add(c.get("check").asText()));
         assertThat(checks).containsExactly("format", "manifest", "schema", "signature", "chain", "receipt",
-                "checkpoint", "consistency", "disclosure", "artifact", "seal");
+                "checkpoint", "consistency", "disclosure", "artifact", "audit", "seal");
         assertThat(report.get("failures")).isEmpty();
         assertThat(report.get("withheld").get(0).get("reason").asText()).isEqualTo("secret");
         assertThat(report.get("checkpoint").get("tree-size").asLong()).isEqualTo(generated.tree().size());

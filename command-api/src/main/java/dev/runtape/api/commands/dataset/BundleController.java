@@ -14,7 +14,11 @@ import dev.runtape.ledger.export.ExportPlan;
 import dev.runtape.ledger.integrator.ProofService;
 import dev.runtape.ledger.log.EventLog;
 import dev.runtape.ledger.log.StreamId;
+import dev.runtape.api.queries.SignedReports;
 import dev.runtape.ledger.node.LedgerNode;
+import dev.runtape.projections.audit.AuditReports;
+import dev.runtape.projections.audit.ProvenanceAuditor;
+import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.bundle.BundleWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /datasets/{id}/bundles}: exports a dataset version to a recipient. The bundle is written to a file in
  * the data directory first; only when it is whole is the export sealed (ExportSealed with the manifest's digest and
  * the checkpoint the bundle is proved against), the seal statement appended to it as its last entry, and then the
- * file is streamed back. A failure before the seal leaves
+ * file is streamed back. The bundle carries the dataset's provenance audit, signed by the ledger, before the seal. A failure before the seal leaves
  * no seal; the seal freezes the dataset version, as every seal does.
  */
 @RestController
@@ -55,11 +59,15 @@ public class BundleController {
     private final Path scratch;
     private final EventLog log;
     private final ProofService proofs;
+    private final LedgerNode node;
+    private final ProvenanceAuditor auditor;
 
     public BundleController(CommandSender sender, TenantGuard tenants, LedgerNode node) {
         this.sender = sender;
         this.log = node.log();
         this.proofs = node.proofs();
+        this.node = node;
+        this.auditor = new ProvenanceAuditor(node, Clock.systemUTC());
         this.tenants = tenants;
         this.exporter = new BundleExporter(node, Clock.systemUTC());
         this.scratch = node.settings().dataDirectory().resolve("exports");
@@ -98,9 +106,15 @@ public class BundleController {
         try {
             plan = exporter.plan(id, exportId, required("recipient", body.recipient()), body.purpose(),
                     Boolean.TRUE.equals(body.artifacts()), body.since());
+            byte[] audit = auditor.audit(id, null).map(a -> SignedReports.sign(node, AuditReports.json(a), "dataset/" + id)
+                    .encode()).orElseThrow(() -> new ExportException("no dataset " + id));
             try (OutputStream out = Files.newOutputStream(file)) {
-                exporter.write(plan, out, written -> { });
+                exporter.write(plan, out, written -> { }, Optional.of(audit));
             }
+        } catch (FormatException e) {
+            Files.deleteIfExists(file);
+            throw new ProblemException(ProblemType.UNAVAILABLE, "dataset " + id + ": the ledger cannot be read: "
+                    + e.getMessage());
         } catch (ExportException e) {
             Files.deleteIfExists(file);
             throw new ProblemException(e.getMessage().startsWith("no dataset") ? ProblemType.NOT_FOUND

@@ -106,6 +106,9 @@ class BundleExportTest extends ServiceTest {
         assertThat(new String(Files.readAllBytes(later), StandardCharsets.ISO_8859_1)).doesNotContain(SECRET);
         assertThat(second.tallies()).filteredOn(t -> t.check() == Check.SEAL).singleElement()
                 .satisfies(t -> assertThat(t.checked()).isEqualTo(1));
+        assertThat(second.tallies()).as("the provenance audit it carries, signed by the ledger")
+                .filteredOn(t -> t.check() == Check.AUDIT).singleElement()
+                .satisfies(t -> assertThat(List.of(t.checked(), t.failed())).containsExactly(1L, 0L));
 
         // The manifest's recipient changed by one letter: no statement's signature covers it, the seal does.
         byte[] altered = Files.readAllBytes(later);
