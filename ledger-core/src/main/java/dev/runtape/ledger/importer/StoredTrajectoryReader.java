@@ -22,6 +22,7 @@ import dev.runtape.verifier.FormatException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +53,7 @@ public final class StoredTrajectoryReader {
      * @throws ContentStoreException if the content store cannot be read
      */
     public Optional<ImportedTrajectory> read(String trajectoryId) throws FormatException, ContentStoreException {
-        return read(trajectoryId, true);
+        return read(trajectoryId, true, entry -> { });
     }
 
     /**
@@ -60,10 +61,19 @@ public final class StoredTrajectoryReader {
      * trajectory's start, which a projection that reads every trajectory must not do for each.
      */
     public Optional<ImportedTrajectory> readAlone(String trajectoryId) throws FormatException, ContentStoreException {
-        return read(trajectoryId, false);
+        return read(trajectoryId, false, entry -> { });
     }
 
-    private Optional<ImportedTrajectory> read(String trajectoryId, boolean withChildren)
+    /**
+     * The trajectory without its children, showing {@code each} every entry of its stream as it goes: a projection
+     * that needs more of the stream (labels, reviews) reads it once.
+     */
+    public Optional<ImportedTrajectory> readAlone(String trajectoryId, Consumer<LogEntry> each)
+            throws FormatException, ContentStoreException {
+        return read(trajectoryId, false, each);
+    }
+
+    private Optional<ImportedTrajectory> read(String trajectoryId, boolean withChildren, Consumer<LogEntry> each)
             throws FormatException, ContentStoreException {
         StreamId stream = StreamId.of(StreamId.Kind.TRAJECTORY, trajectoryId);
         TrajectoryStarted started = null;
@@ -73,6 +83,7 @@ public final class StoredTrajectoryReader {
         for (long from = 0; ; from += PAGE) {
             List<LogEntry> page = log.readStream(stream, from, PAGE);
             for (LogEntry entry : page) {
+                each.accept(entry);
                 switch (entry.eventType()) {
                     case "TrajectoryStarted" -> {
                         started = payload(entry, TrajectoryStarted.class);

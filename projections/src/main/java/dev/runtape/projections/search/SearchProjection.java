@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,9 @@ public final class SearchProjection {
 
     /** The projection's name in progress reports and metrics. */
     public static final String NAME = "search";
+
+    private static final Set<String> DECISIONS = Set.of("LabelApplied", "LabelRetracted",
+            "QaReviewed");
 
     private final EventLog log;
     private final TrajectorySearch search;
@@ -165,29 +169,26 @@ public final class SearchProjection {
 
     private Optional<TrajectoryDocument> document(String tenant, String id) throws SearchException {
         try {
-            Optional<ImportedTrajectory> trajectory = reader.readAlone(id);
+            List<LogEntry> decisions = new ArrayList<>(); // labels and reviews, seen while the steps are read
+            Optional<ImportedTrajectory> trajectory = reader.readAlone(id, entry -> {
+                if (DECISIONS.contains(entry.eventType())) {
+                    decisions.add(entry);
+                }
+            });
             if (trajectory.isEmpty()) {
                 return Optional.empty();
             }
             TrajectoryDocument document = TrajectoryDocuments.of(tenant, trajectory.get()); // children apart
             Map<String, String> labels = new LinkedHashMap<>();
             String qa = TrajectoryDocument.QA_UNREVIEWED;
-            for (long from = 0; ; from += 1000) {
-                List<LogEntry> page = log.readStream(StreamId.of(StreamId.Kind.TRAJECTORY, id), from, 1000);
-                for (LogEntry entry : page) {
-                    switch (entry.eventType()) {
-                        case "LabelApplied" -> {
-                            LabelApplied label = decode(entry, LabelApplied.class);
-                            labels.put(label.labelId(), label.value());
-                        }
-                        case "LabelRetracted" -> labels.remove(decode(entry, LabelRetracted.class).labelId());
-                        case "QaReviewed" -> qa = decode(entry, QaReviewed.class).decision().wire();
-                        default -> {
-                        }
+            for (LogEntry entry : decisions) {
+                switch (entry.eventType()) {
+                    case "LabelApplied" -> {
+                        LabelApplied label = decode(entry, LabelApplied.class);
+                        labels.put(label.labelId(), label.value());
                     }
-                }
-                if (page.size() < 1000) {
-                    break;
+                    case "LabelRetracted" -> labels.remove(decode(entry, LabelRetracted.class).labelId());
+                    default -> qa = decode(entry, QaReviewed.class).decision().wire();
                 }
             }
             return Optional.of(document.withLabels(List.copyOf(new LinkedHashSet<>(
