@@ -48,8 +48,9 @@ public final class BundleVerifier {
      * @param fast checkpoint signature, chains, digests and proofs only: no per-statement signature or schema check
      * @param trustedCheckpoint a signed checkpoint the recipient already trusts, to check the bundle's against
      * @param threads the workers for signature checks
+     * @param requireSeal a bundle without its seal fails, instead of having the seal check skipped
      */
-    public record Options(boolean fast, Optional<CoseSign1> trustedCheckpoint, int threads) {
+    public record Options(boolean fast, Optional<CoseSign1> trustedCheckpoint, int threads, boolean requireSeal) {
 
         public Options {
             if (threads < 1) {
@@ -59,15 +60,19 @@ public final class BundleVerifier {
 
         /** Full verification on every core, with no trusted checkpoint. */
         public static Options defaults() {
-            return new Options(false, Optional.empty(), Runtime.getRuntime().availableProcessors());
+            return new Options(false, Optional.empty(), Runtime.getRuntime().availableProcessors(), false);
         }
 
         public Options withFast(boolean fast) {
-            return new Options(fast, trustedCheckpoint, threads);
+            return new Options(fast, trustedCheckpoint, threads, requireSeal);
         }
 
         public Options withTrustedCheckpoint(CoseSign1 checkpoint) {
-            return new Options(fast, Optional.of(checkpoint), threads);
+            return new Options(fast, Optional.of(checkpoint), threads, requireSeal);
+        }
+
+        public Options withRequiredSeal(boolean required) {
+            return new Options(fast, trustedCheckpoint, threads, required);
         }
     }
 
@@ -292,7 +297,10 @@ public final class BundleVerifier {
                 if (!audited) {
                     findings.skip(Check.AUDIT, "the bundle carries no provenance audit");
                 }
-                if (!sealed) {
+                if (!sealed && options.requireSeal()) {
+                    findings.failed(Check.SEAL, "bundle", "no seal: the manifest's own fields (recipient, created, "
+                            + "splits, key validity) are covered by no signature, and --require-seal asks for one");
+                } else if (!sealed) {
                     findings.skip(Check.SEAL, "the bundle carries no seal: the manifest's own fields (recipient, "
                             + "created, splits, key validity) are covered by no signature");
                 }

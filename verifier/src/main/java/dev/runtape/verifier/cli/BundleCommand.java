@@ -35,6 +35,10 @@ final class BundleCommand implements Callable<Integer> {
             description = "a signed checkpoint you already trust: the bundle's must extend it")
     private Path trustedCheckpoint;
 
+    @Option(names = "--require-seal", description = "fail a bundle that carries no seal (the ledger's ExportSealed "
+            + "statement covering the manifest); without it the seal check is skipped for such a bundle")
+    private boolean requireSeal;
+
     @Option(names = "--json", description = "print the full report as JSON")
     private boolean json;
 
@@ -99,6 +103,6 @@ final class BundleCommand implements Callable<Integer> {
             }
         }
         return new BundleVerifier.Options(fast, trusted,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), requireSeal);
     }
 }

@@ -140,8 +140,8 @@ class BundleVerifierTest {
 
     @Test
     void oneThreadFindsWhatManyFind() throws Exception {
-        BundleReport one = verify(new BundleVerifier.Options(false, Optional.empty(), 1));
-        BundleReport many = verify(new BundleVerifier.Options(false, Optional.empty(), 8));
+        BundleReport one = verify(new BundleVerifier.Options(false, Optional.empty(), 1, false));
+        BundleReport many = verify(new BundleVerifier.Options(false, Optional.empty(), 8, false));
 
         assertThat(one.tallies()).isEqualTo(many.tallies());
     }

@@ -51,6 +51,17 @@ class BundleCommandTest {
     }
 
     @Test
+    void anUnsealedBundleFailsOnlyWhenASealIsRequired() throws Exception {
+        Run lenient = run("bundle", good().toString());
+        Run strict = run("bundle", good().toString(), "--require-seal");
+
+        assertThat(lenient.status()).isZero();
+        assertThat(lenient.out()).contains("skipped: the bundle carries no seal");
+        assertThat(strict.status()).isEqualTo(1);
+        assertThat(strict.out()).contains("--require-seal asks for one");
+    }
+
+    @Test
     void aGoodBundleExitsZeroWithASummary() throws Exception {
         Run run = run("bundle", good().toString());
 
