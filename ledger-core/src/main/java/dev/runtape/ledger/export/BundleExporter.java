@@ -10,8 +10,6 @@ import dev.runtape.ledger.content.ContentStore;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.domain.common.Split;
 import dev.runtape.ledger.domain.dataset.DatasetDefined;
-import dev.runtape.ledger.domain.dataset.SplitAssigned;
-import dev.runtape.ledger.domain.dataset.TrajectoryAdmitted;
 import dev.runtape.ledger.domain.trajectory.RedactionApplied;
 import dev.runtape.ledger.integrator.CheckpointConsistency;
 import dev.runtape.ledger.integrator.NotIntegratedException;
@@ -85,28 +83,10 @@ public final class BundleExporter {
     private ExportPlan planned(String datasetId, String exportId, String recipient, @Nullable String purpose,
             boolean withArtifacts, @Nullable Long since) throws ExportException, FormatException,
             ContentStoreException {
-        List<LogEntry> dataset = stream(StreamId.of(StreamId.Kind.DATASET, datasetId));
-        if (dataset.isEmpty()) {
-            throw new ExportException("no dataset " + datasetId);
-        }
-        DatasetDefined defined = null;
-        Map<String, @Nullable Split> admitted = new LinkedHashMap<>();
-        for (LogEntry entry : dataset) {
-            Statement statement = Statement.read(entry.statement());
-            switch (entry.eventType()) {
-                case "DatasetDefined" -> defined = PayloadCodec.decode(statement.payload(), DatasetDefined.class);
-                case "TrajectoryAdmitted" -> {
-                    TrajectoryAdmitted a = PayloadCodec.decode(statement.payload(), TrajectoryAdmitted.class);
-                    admitted.put(a.trajectoryId(), a.split());
-                }
-                case "SplitAssigned" -> {
-                    SplitAssigned s = PayloadCodec.decode(statement.payload(), SplitAssigned.class);
-                    admitted.put(s.trajectoryId(), s.split());
-                }
-                default -> {
-                }
-            }
-        }
+        DatasetMembers members = DatasetMembers.read(log, datasetId)
+                .orElseThrow(() -> new ExportException("no dataset " + datasetId));
+        DatasetDefined defined = members.defined();
+        Map<String, @Nullable Split> admitted = members.admitted();
         if (defined == null) {
             throw new ExportException("dataset " + datasetId + " has no definition in its stream");
         }
@@ -125,7 +105,7 @@ public final class BundleExporter {
         long withheld = 0;
         for (Map.Entry<String, @Nullable Split> trajectory : admitted.entrySet()) {
             StreamId id = StreamId.of(StreamId.Kind.TRAJECTORY, trajectory.getKey());
-            List<LogEntry> entries = stream(id);
+            List<LogEntry> entries = log.readStream(id);
             streams.add(id);
             List<Digest> digests = new ArrayList<>();
             Map<Digest, RedactionApplied> redactions = new LinkedHashMap<>();
@@ -273,16 +253,5 @@ public final class BundleExporter {
     private byte[] required(Digest digest) throws ContentStoreException, ExportException {
         return content.get(digest).orElseThrow(() -> new ExportException("the content " + digest.hex()
                 + " left the content store while the export was written; export again"));
-    }
-
-    private List<LogEntry> stream(StreamId stream) {
-        List<LogEntry> entries = new ArrayList<>();
-        for (long from = 0; ; from += PAGE) {
-            List<LogEntry> page = log.readStream(stream, from, PAGE);
-            entries.addAll(page);
-            if (page.size() < PAGE) {
-                return entries;
-            }
-        }
     }
 }

@@ -6,19 +6,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.domain.common.Split;
-import dev.runtape.ledger.domain.dataset.SplitAssigned;
-import dev.runtape.ledger.domain.dataset.TrajectoryAdmitted;
 import dev.runtape.ledger.importer.ImportedTrajectory;
 import dev.runtape.ledger.importer.StoredTrajectoryReader;
 import dev.runtape.ledger.importer.vac.VacRecords;
 import dev.runtape.ledger.log.EventLog;
-import dev.runtape.ledger.log.LogEntry;
-import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.statement.Disclosures;
-import dev.runtape.ledger.statement.PayloadCodec;
-import dev.runtape.ledger.statement.Statement;
 import dev.runtape.verifier.FormatException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -41,7 +34,6 @@ public final class TrainingLines {
         }
     }
 
-    private static final int PAGE = 1000;
 
     private final EventLog log;
     private final StoredTrajectoryReader reader;
@@ -58,24 +50,8 @@ public final class TrainingLines {
      */
     public long write(String datasetId, Split split, Form form, Consumer<ObjectNode> line)
             throws FormatException, ContentStoreException {
-        Map<String, @Nullable Split> admitted = new LinkedHashMap<>();
-        StreamId dataset = StreamId.of(StreamId.Kind.DATASET, datasetId);
-        for (long from = 0; ; from += PAGE) {
-            var page = log.readStream(dataset, from, PAGE);
-            for (LogEntry entry : page) {
-                Statement statement = Statement.read(entry.statement());
-                if (entry.eventType().equals("TrajectoryAdmitted")) {
-                    TrajectoryAdmitted a = PayloadCodec.decode(statement.payload(), TrajectoryAdmitted.class);
-                    admitted.put(a.trajectoryId(), a.split());
-                } else if (entry.eventType().equals("SplitAssigned")) {
-                    SplitAssigned s = PayloadCodec.decode(statement.payload(), SplitAssigned.class);
-                    admitted.put(s.trajectoryId(), s.split());
-                }
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
+        Map<String, @Nullable Split> admitted = DatasetMembers.read(log, datasetId).map(DatasetMembers::admitted)
+                .orElse(Map.of());
         long lines = 0;
         for (Map.Entry<String, @Nullable Split> entry : admitted.entrySet()) {
             if (entry.getValue() != split) {

@@ -1,6 +1,7 @@
 package dev.runtape.ledger.log;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,18 @@ public interface EventLog extends AutoCloseable {
 
     /** Up to {@code limit} entries of one stream, from revision {@code fromRevision} on, in revision order. */
     List<LogEntry> readStream(StreamId stream, long fromRevision, int limit);
+
+    /** Every entry of one stream, read a thousand at a time: for a stream that fits in memory, as one aggregate's does. */
+    default List<LogEntry> readStream(StreamId stream) {
+        List<LogEntry> entries = new ArrayList<>();
+        for (long from = 0; ; from += 1000) {
+            List<LogEntry> page = readStream(stream, from, 1000);
+            entries.addAll(page);
+            if (page.size() < 1000) {
+                return entries;
+            }
+        }
+    }
 
     /** Up to {@code limit} entries of the global order after position {@code afterPosition}, in position order. */
     List<LogEntry> readAfter(long afterPosition, int limit);

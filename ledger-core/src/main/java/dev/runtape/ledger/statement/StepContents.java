@@ -40,6 +40,11 @@ public final class StepContents {
 
     private final Disclosures disclosures;
 
+    /** The members of a step kind that hold a content-ref (steps.cddl), in their order: what holds text. */
+    public static List<String> contentMembers(String kind) {
+        return CONTENT_MEMBERS.getOrDefault(kind, List.of());
+    }
+
     public StepContents(Disclosures disclosures) {
         this.disclosures = disclosures;
     }

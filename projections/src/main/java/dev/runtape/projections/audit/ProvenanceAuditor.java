@@ -40,7 +40,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProvenanceAuditor {
 
-    private static final int PAGE = 1000;
 
     private final LedgerNode node;
     private final EventLog log;
@@ -59,7 +58,7 @@ public final class ProvenanceAuditor {
      * @throws FormatException if a stored statement cannot be read
      */
     public Optional<ProvenanceAudit> audit(String datasetId, @Nullable String exportId) throws FormatException {
-        List<LogEntry> stream = stream(StreamId.of(StreamId.Kind.DATASET, datasetId));
+        List<LogEntry> stream = log.readStream(StreamId.of(StreamId.Kind.DATASET, datasetId));
         if (stream.isEmpty()) {
             return Optional.empty();
         }
@@ -128,7 +127,7 @@ public final class ProvenanceAuditor {
 
     private Custody custody(String trajectoryId, @Nullable Split split, StatementVerifier verifier)
             throws FormatException {
-        List<LogEntry> stream = stream(StreamId.of(StreamId.Kind.TRAJECTORY, trajectoryId));
+        List<LogEntry> stream = log.readStream(StreamId.of(StreamId.Kind.TRAJECTORY, trajectoryId));
         List<Custody.Event> events = new ArrayList<>();
         List<Custody.Decision> checks = new ArrayList<>();
         List<Custody.Decision> reviews = new ArrayList<>();
@@ -204,17 +203,6 @@ public final class ProvenanceAuditor {
     private static Custody.Policy policy(PolicySet policy) {
         return new Custody.Policy(policy.retentionUntil() == null ? null : policy.retentionUntil().toString(),
                 policy.licence(), policy.dataUse());
-    }
-
-    private List<LogEntry> stream(StreamId stream) {
-        List<LogEntry> entries = new ArrayList<>();
-        for (long from = 0; ; from += PAGE) {
-            List<LogEntry> page = log.readStream(stream, from, PAGE);
-            entries.addAll(page);
-            if (page.size() < PAGE) {
-                return entries;
-            }
-        }
     }
 
     private static <T> T decode(Statement statement, Class<T> type) throws FormatException {

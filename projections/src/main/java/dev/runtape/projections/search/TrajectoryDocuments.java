@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.ledger.domain.common.Actor;
 import dev.runtape.ledger.importer.ImportedTrajectory;
+import dev.runtape.ledger.statement.StepContents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,18 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TrajectoryDocuments {
 
-    /** The members of each step kind that hold text (steps.cddl's {@code content-ref}s), in the order indexed. */
-    private static final Map<String, List<String>> TEXT_MEMBERS = Map.ofEntries(
-            Map.entry("message", List.of("content")),
-            Map.entry("reasoning", List.of("content")),
-            Map.entry("tool-call", List.of("arguments")),
-            Map.entry("tool-result", List.of("output")),
-            Map.entry("system-event", List.of("data")),
-            Map.entry("command", List.of("command", "stdout", "stderr")),
-            Map.entry("file-read", List.of("content")),
-            Map.entry("file-edit", List.of("diff")),
-            Map.entry("test-run", List.of("command", "output")),
-            Map.entry("ui-input", List.of("text")));
 
     private TrajectoryDocuments() {
     }
@@ -84,7 +73,7 @@ public final class TrajectoryDocuments {
     /** The step's text members that are text (not references), one after the other on lines of their own. */
     private static String text(String kind, ObjectNode step) {
         StringBuilder text = new StringBuilder();
-        for (String member : TEXT_MEMBERS.getOrDefault(kind, List.of())) {
+        for (String member : StepContents.contentMembers(kind)) {
             JsonNode value = step.get(member);
             if (value != null && value.isTextual() && !value.asText().isBlank()) {
                 if (!text.isEmpty()) {

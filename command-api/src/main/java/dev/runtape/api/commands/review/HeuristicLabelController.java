@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.api.commands.CallerArgument;
-import dev.runtape.api.commands.CommandOutcome;
 import dev.runtape.api.commands.CommandSender;
 import dev.runtape.api.problem.ProblemException;
 import dev.runtape.api.problem.ProblemType;
@@ -72,9 +71,9 @@ public class HeuristicLabelController {
             if (!known) {
                 ApplyLabel command = new ApplyLabel(id, "heuristic-" + label.getKey(), label.getKey(),
                         LabelApplied.Category.PROCESS, label.getValue().wire(), disclosures.discloseText(COMMENT));
-                CommandOutcome outcome = sender.send(CallerArgument.current(), command, trajectory(id),
+                sender.send(CallerArgument.current(), command, trajectory(id),
                         new CommandSender.Request(Optional.of(eventId), OptionalLong.empty()));
-                stored += outcome.eventId().equals(eventId) ? 1 : 0;
+                stored++;
             }
             labels.addObject().put("step", label.getKey()).put("action", label.getValue().wire())
                     .put("label-id", "heuristic-" + label.getKey()).put("event-id", eventId).put("new", !known);

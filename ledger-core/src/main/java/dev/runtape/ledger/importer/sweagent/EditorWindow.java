@@ -60,11 +60,6 @@ final class EditorWindow {
         return total;
     }
 
-    /** An empty file shows as one empty line 1. */
-    boolean isEmptyFile() {
-        return total <= 1 && lines.getOrDefault(1, "").isEmpty() && lines.size() <= 1 && path != null;
-    }
-
     /** Lines {@code from} to {@code to} (inclusive, clipped to the file's end) as one text, if the window held all. */
     Optional<String> text(int from, int to) {
         if (path == null || from < 1) {
