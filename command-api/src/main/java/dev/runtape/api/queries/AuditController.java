@@ -14,12 +14,10 @@ import dev.runtape.projections.audit.ProvenanceAuditor;
 import dev.runtape.verifier.FormatException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -68,7 +66,7 @@ public class AuditController {
         ProvenanceAudit audit = auditor.audit(id, export).orElseThrow(() -> new ProblemException(
                 ProblemType.NOT_FOUND, export == null ? "no dataset " + id : "no export " + export + " of dataset "
                         + id));
-        MediaType wanted = preferred(accept);
+        MediaType wanted = PreferredType.of(accept, MediaType.TEXT_HTML, COSE);
         if (wanted.equalsTypeAndSubtype(MediaType.TEXT_HTML)) {
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     .body(AuditReports.html(audit));
@@ -78,23 +76,5 @@ public class AuditController {
             return ResponseEntity.ok().contentType(COSE).body(SignedReports.sign(node, report, "dataset/" + id).encode());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
-    }
-
-    /** JSON unless the caller prefers HTML or COSE, by the order of its Accept header. */
-    private static MediaType preferred(@Nullable String accept) {
-        if (accept == null || accept.isBlank()) {
-            return MediaType.APPLICATION_JSON;
-        }
-        List<MediaType> types = MediaType.parseMediaTypes(accept);
-        MimeTypeUtils.sortBySpecificity(types);
-        for (MediaType type : types) {
-            if (type.equalsTypeAndSubtype(COSE) || type.equalsTypeAndSubtype(MediaType.TEXT_HTML)) {
-                return type;
-            }
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                return MediaType.APPLICATION_JSON;
-            }
-        }
-        return MediaType.APPLICATION_JSON;
     }
 }

@@ -14,13 +14,11 @@ import dev.runtape.ledger.importer.vac.VacSignedRecords;
 import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.verifier.FormatException;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,29 +51,12 @@ public class VacRecordController {
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept)
             throws FormatException, ContentStoreException {
         ObjectNode record = VacRecords.export(read(id));
-        if (!prefersCose(accept)) {
+        if (!PreferredType.of(accept, COSE).equals(COSE)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(record);
         }
         byte[] signed = VacSignedRecords.sign(record, node.keys().primary(), node.settings().integrator().origin())
                 .encode();
         return ResponseEntity.ok().contentType(COSE).body(signed);
-    }
-
-    private static boolean prefersCose(@Nullable String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> types = MediaType.parseMediaTypes(accept);
-        MimeTypeUtils.sortBySpecificity(types);
-        for (MediaType type : types) {
-            if (type.equalsTypeAndSubtype(COSE)) {
-                return true;
-            }
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private ImportedTrajectory read(String id) throws FormatException, ContentStoreException {
