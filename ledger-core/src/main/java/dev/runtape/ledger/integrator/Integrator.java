@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +28,7 @@ public final class Integrator implements AutoCloseable {
 
     private final EventLog log;
     private final TreeStore store;
-    private final CheckpointSigner signer;
+    private final Supplier<CheckpointSigner> signer;
     private final IntegratorSettings settings;
     private final CheckpointPolicy policy;
     private final Clock clock;
@@ -39,8 +40,11 @@ public final class Integrator implements AutoCloseable {
     private @Nullable Thread thread;
     private volatile boolean running;
 
-    /** An integrator stamping checkpoints with {@code clock}. */
-    public Integrator(EventLog log, TreeStore store, CheckpointSigner signer, IntegratorSettings settings,
+    /**
+     * An integrator stamping checkpoints with {@code clock}, each signed by the signer {@code signer} gives at that
+     * moment: the ledger's primary key then.
+     */
+    public Integrator(EventLog log, TreeStore store, Supplier<CheckpointSigner> signer, IntegratorSettings settings,
             Clock clock) {
         this.log = log;
         this.store = store;
@@ -48,6 +52,12 @@ public final class Integrator implements AutoCloseable {
         this.settings = settings;
         this.policy = settings.checkpointPolicy();
         this.clock = clock;
+    }
+
+    /** An integrator stamping checkpoints with {@code clock}, always signed by {@code signer}. */
+    public Integrator(EventLog log, TreeStore store, CheckpointSigner signer, IntegratorSettings settings,
+            Clock clock) {
+        this(log, store, () -> signer, settings, clock);
     }
 
     /** An integrator stamping checkpoints with the system clock in UTC. */
@@ -197,7 +207,7 @@ public final class Integrator implements AutoCloseable {
         // Checkpoint times never run backwards, even when the clock does.
         Instant at = current.latest().map(SignedCheckpoint::timestamp).filter(now::isBefore).orElse(now);
         Checkpoint checkpoint = new Checkpoint(settings.origin(), current.size(), current.frontier().root(), at);
-        SignedCheckpoint signed = new SignedCheckpoint(checkpoint, signer.sign(checkpoint));
+        SignedCheckpoint signed = new SignedCheckpoint(checkpoint, signer.get().sign(checkpoint));
         if (store.checkpoints().add(signed)) {
             progress = current.withLatest(signed);
             return Optional.of(signed);

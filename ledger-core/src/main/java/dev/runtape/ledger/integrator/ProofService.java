@@ -6,6 +6,7 @@ import dev.runtape.verifier.merkle.InclusionProof;
 import dev.runtape.verifier.merkle.ProofBuilder;
 import dev.runtape.verifier.receipt.ReceiptIssuer;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Answers receipts and consistency proofs from a {@link TreeStore}, always against signed checkpoints: a client
@@ -18,10 +19,15 @@ import java.util.Optional;
 public final class ProofService {
 
     private final TreeStore store;
-    private final ReceiptIssuer issuer;
+    private final Supplier<ReceiptIssuer> issuer;
 
     /** Proofs from {@code store}; receipts signed by {@code issuer}, which names the log's origin. */
     public ProofService(TreeStore store, ReceiptIssuer issuer) {
+        this(store, () -> issuer);
+    }
+
+    /** Proofs from {@code store}; each receipt signed by the issuer {@code issuer} gives at that moment. */
+    public ProofService(TreeStore store, Supplier<ReceiptIssuer> issuer) {
         this.store = store;
         this.issuer = issuer;
     }
@@ -118,7 +124,7 @@ public final class ProofService {
             throw new TreeStoreException("the stored tree does not lead from leaf " + leaf.leafIndex()
                     + " to the root of the checkpoint of size " + checkpoint.treeSize() + ": " + e.getMessage(), e);
         }
-        return new IssuedReceipt(leaf, checkpoint, issuer.inclusion(proof, checkpoint.root()));
+        return new IssuedReceipt(leaf, checkpoint, issuer.get().inclusion(proof, checkpoint.root()));
     }
 
     private SignedCheckpoint checkpointOfSize(long size) throws ProofUnavailableException {

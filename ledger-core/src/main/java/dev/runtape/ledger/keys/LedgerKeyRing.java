@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ledger's signing keys: exactly one primary, which signs, and the public halves of every key it ever had, which
@@ -73,6 +74,29 @@ public final class LedgerKeyRing {
             }
         }
         return new LedgerKeyRing(new State(primary, list));
+    }
+
+    /**
+     * Takes on what {@code newer} holds, whole: how a node adopts the keys another node rotated or revoked. Readers
+     * see the old state or the new, never a mix.
+     */
+    public synchronized void adopt(LedgerKeyRing newer) {
+        state = newer.state;
+    }
+
+    /**
+     * The record of the key a ring restored from {@code records} signs with: the unrevoked key made valid last, and of
+     * two made valid at the same moment (key sets keep whole seconds), the one that joined the ring last.
+     */
+    public static Optional<KeyRecord> primaryOf(List<KeyRecord> records) {
+        @Nullable KeyRecord primary = null;
+        for (KeyRecord record : records) {
+            if (record.revokedAt().isEmpty()
+                    && (primary == null || !record.validFrom().isBefore(primary.validFrom()))) {
+                primary = record;
+            }
+        }
+        return Optional.ofNullable(primary);
     }
 
     /** The key that signs now. */

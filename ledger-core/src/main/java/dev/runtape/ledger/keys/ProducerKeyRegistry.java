@@ -80,6 +80,11 @@ public final class ProducerKeyRegistry {
         return revoked;
     }
 
+    /** Takes on what {@code newer} holds, whole: how a node adopts registrations made on another node. */
+    public synchronized void adopt(ProducerKeyRegistry newer) {
+        byKid = newer.byKid;
+    }
+
     /** The registration of the key with this kid. */
     public Optional<KeyRecord> find(Digest kid) {
         return Optional.ofNullable(byKid.get(kid));

@@ -1,5 +1,6 @@
 package dev.runtape.ledger.node;
 
+import dev.runtape.ledger.cluster.SharedKeys;
 import dev.runtape.ledger.keys.KeyFileException;
 import dev.runtape.ledger.keys.KeyFiles;
 import dev.runtape.ledger.keys.KeyRecord;
@@ -9,14 +10,15 @@ import dev.runtape.ledger.keys.ProducerKeyRegistry;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.keys.Ed25519SigningKey;
 import dev.runtape.verifier.keys.SigningKey;
+import dev.runtape.verifier.keys.VerificationKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The keys of a node in its data directory: each ledger signing key as a PKCS#8 file readable only by its owner, named
@@ -24,13 +26,14 @@ import java.util.List;
  * the unrevoked key made valid last. On first start a new Ed25519 key is generated and becomes the primary; a key
  * from a PKCS#8 or PKCS#12 file can be rotated in.
  */
-public final class KeyDirectory {
+public final class KeyDirectory implements SharedKeys.ImportSource {
 
     static final String SIGNING_KEY_PREFIX = "ledger-signing-key-";
     static final String LEDGER_KEYS = "ledger-keys.cbor";
     static final String PRODUCER_KEYS = "producer-keys.cbor";
 
     private final Path directory;
+    private boolean createdFirstKey;
 
     private KeyDirectory(Path directory) {
         this.directory = directory;
@@ -51,6 +54,7 @@ public final class KeyDirectory {
     }
 
     /** The ledger's key ring, generating and writing a first key when there is none. */
+    @Override
     public LedgerKeyRing ledgerKeys(Clock clock) throws KeyFileException {
         Path keySet = directory.resolve(LEDGER_KEYS);
         if (!Files.exists(keySet)) {
@@ -60,12 +64,12 @@ public final class KeyDirectory {
             // The private key first: the key set names the primary, so it must never name a key without its file.
             KeyFiles.writePkcs8Pem(first, signingKeyFile(first.verificationKey().thumbprint()));
             KeySetFile.write(keySet, ring.records());
+            createdFirstKey = true;
             return ring;
         }
         List<KeyRecord> records = KeySetFile.read(keySet);
-        KeyRecord primary = records.stream().filter(record -> record.revokedAt().isEmpty())
-                .max(Comparator.comparing(KeyRecord::validFrom))
-                .orElseThrow(() -> new KeyFileException(keySet + " has no unrevoked key to sign with"));
+        KeyRecord primary = LedgerKeyRing.primaryOf(records).orElseThrow(() ->
+                new KeyFileException(keySet + " has no unrevoked key to sign with"));
         Path keyFile = signingKeyFile(primary.kid());
         try {
             return LedgerKeyRing.restore(records, KeyFiles.read(keyFile));
@@ -74,10 +78,16 @@ public final class KeyDirectory {
         }
     }
 
+    @Override
+    public boolean createdFirstKey() {
+        return createdFirstKey;
+    }
+
     /**
      * Makes {@code newKey} the ledger's primary from {@code at} on, and keeps it: its private key in a file of its
      * own, the key set with the new record. The old keys stay in the set, so what they signed keeps verifying.
      */
+    @Override
     public void rotate(LedgerKeyRing ring, SigningKey newKey, Instant at) throws KeyFileException {
         KeyFiles.writePkcs8Pem(newKey, signingKeyFile(newKey.verificationKey().thumbprint()));
         ring.rotate(newKey, at);
@@ -85,19 +95,54 @@ public final class KeyDirectory {
     }
 
     /** Revokes a ledger key from {@code effectiveAt} on, and keeps the revocation in the key set. */
+    @Override
     public void revoke(LedgerKeyRing ring, Digest kid, Instant effectiveAt) throws KeyFileException {
         ring.revoke(kid, effectiveAt);
         KeySetFile.write(directory.resolve(LEDGER_KEYS), ring.records());
     }
 
     /** The producers' registered public keys; none when the file does not exist yet. */
+    @Override
     public ProducerKeyRegistry producerKeys() throws KeyFileException {
         Path file = directory.resolve(PRODUCER_KEYS);
         return Files.exists(file) ? ProducerKeyRegistry.of(KeySetFile.read(file)) : ProducerKeyRegistry.empty();
     }
 
+    @Override
+    public KeyRecord register(ProducerKeyRegistry producers, String principal, VerificationKey key,
+            Instant validFrom) throws KeyFileException {
+        KeyRecord record = producers.register(principal, key, validFrom);
+        saveProducerKeys(producers);
+        return record;
+    }
+
+    @Override
+    public KeyRecord revokeProducerKey(ProducerKeyRegistry producers, Digest kid, Instant effectiveAt)
+            throws KeyFileException {
+        KeyRecord record = producers.revoke(kid, effectiveAt);
+        saveProducerKeys(producers);
+        return record;
+    }
+
+    /** Only this node changes its directory: there is nothing to catch up with. */
+    @Override
+    public boolean refresh(LedgerKeyRing ring, ProducerKeyRegistry producers) {
+        return false;
+    }
+
+    @Override
+    public boolean hasLedgerKeys() {
+        return !isNew();
+    }
+
+    @Override
+    public Optional<SigningKey> signingKey(Digest kid) throws KeyFileException {
+        Path file = signingKeyFile(kid);
+        return Files.exists(file) ? Optional.of(KeyFiles.read(file)) : Optional.empty();
+    }
+
     /** Writes the producers' keys back after a registration or a revocation. */
-    public void saveProducerKeys(ProducerKeyRegistry producers) throws KeyFileException {
+    private void saveProducerKeys(ProducerKeyRegistry producers) throws KeyFileException {
         createDirectory();
         KeySetFile.write(directory.resolve(PRODUCER_KEYS), List.copyOf(producers.records()));
     }

@@ -4,14 +4,18 @@ import dev.runtape.ledger.axon.CodecReader;
 import dev.runtape.ledger.axon.LedgerConfiguration;
 import dev.runtape.ledger.axon.LedgerEventStorageEngine;
 import dev.runtape.ledger.axon.SigningMint;
+import dev.runtape.ledger.cluster.KeySeal;
+import dev.runtape.ledger.cluster.SharedDocuments;
+import dev.runtape.ledger.cluster.SharedKeys;
 import dev.runtape.ledger.content.ContentStore;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.content.local.LocalDirectoryContentStore;
 import dev.runtape.ledger.integrator.Integrator;
 import dev.runtape.ledger.integrator.ProofService;
 import dev.runtape.ledger.integrator.TreeStore;
-import dev.runtape.ledger.keys.KeyFileException;
 import dev.runtape.ledger.keys.KeyRecord;
+import dev.runtape.ledger.keys.KeyStorage;
+import dev.runtape.ledger.keys.KeyStorageException;
 import dev.runtape.ledger.keys.LedgerKeyRing;
 import dev.runtape.ledger.keys.ProducerKeyRegistry;
 import dev.runtape.ledger.log.EventLog;
@@ -19,8 +23,10 @@ import dev.runtape.ledger.log.EventLogException;
 import dev.runtape.ledger.statement.Disclosures;
 import dev.runtape.ledger.statement.StatementChecker;
 import dev.runtape.ledger.storage.kurrent.KurrentEventLog;
+import dev.runtape.ledger.storage.postgres.PostgresContentStore;
 import dev.runtape.ledger.storage.postgres.PostgresDatabase;
 import dev.runtape.ledger.storage.postgres.PostgresEventLog;
+import dev.runtape.ledger.storage.postgres.PostgresSharedDocuments;
 import dev.runtape.ledger.storage.postgres.PostgresTreeStore;
 import dev.runtape.ledger.storage.sqlite.SqliteContentStore;
 import dev.runtape.ledger.storage.sqlite.SqliteDatabase;
@@ -39,15 +45,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 
 /**
  * A running ledger node: its log and Merkle tree on the configured store, its content store and keys under the data
- * directory, the domain on Axon over the ledger's storage engine, and the integrator following the log. Closing it
- * stops everything in the reverse order of starting.
+ * directory (or, for a node sharing the ledger with others, in the store's PostgreSQL database: decision 0022), the
+ * domain on Axon over the ledger's storage engine, and the integrator following the log. Checkpoints, receipts and
+ * statements are signed with the ledger's primary key of the moment. Closing it stops everything in the reverse
+ * order of starting.
  */
 public final class LedgerNode implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(LedgerNode.class.getName());
 
     private final NodeSettings settings;
     private final EventLog log;
@@ -58,7 +74,8 @@ public final class LedgerNode implements AutoCloseable {
     private final ProofService proofs;
     private final Configuration axon;
     private final boolean firstStart;
-    private final KeyDirectory keyDirectory;
+    private final KeyStorage keyStorage;
+    private final @Nullable SharedDocuments shared;
     private final Deque<AutoCloseable> toClose;
 
     private LedgerNode(Builder parts) {
@@ -71,7 +88,8 @@ public final class LedgerNode implements AutoCloseable {
         this.proofs = parts.proofs;
         this.axon = parts.axon;
         this.firstStart = parts.firstStart;
-        this.keyDirectory = parts.keyDirectory;
+        this.keyStorage = parts.keyStorage;
+        this.shared = parts.shared;
         this.toClose = parts.toClose;
     }
 
@@ -123,31 +141,42 @@ public final class LedgerNode implements AutoCloseable {
     }
 
     /**
-     * Makes {@code newKey} the ledger's signing key from {@code at} on and keeps it in the data directory. Statements
-     * are signed with it at once; checkpoints and receipts from the next start on.
+     * Makes {@code newKey} the ledger's signing key from {@code at} on and keeps it. This node signs statements,
+     * checkpoints and receipts with it at once; other nodes of the ledger from their next refresh.
      */
-    public void rotateLedgerKey(SigningKey newKey, Instant at) throws KeyFileException {
-        keyDirectory.rotate(keys, newKey, at);
+    public void rotateLedgerKey(SigningKey newKey, Instant at) throws KeyStorageException {
+        keyStorage.rotate(keys, newKey, at);
     }
 
     /** Revokes a ledger key that is no longer the primary, from {@code effectiveAt} on, and keeps the revocation. */
-    public void revokeLedgerKey(Digest kid, Instant effectiveAt) throws KeyFileException {
-        keyDirectory.revoke(keys, kid, effectiveAt);
+    public void revokeLedgerKey(Digest kid, Instant effectiveAt) throws KeyStorageException {
+        keyStorage.revoke(keys, kid, effectiveAt);
     }
 
     /** Registers a producer's public key to its principal and keeps the registration. */
     public KeyRecord registerProducerKey(String principal, VerificationKey key, Instant validFrom)
-            throws KeyFileException {
-        KeyRecord record = producers.register(principal, key, validFrom);
-        keyDirectory.saveProducerKeys(producers);
-        return record;
+            throws KeyStorageException {
+        return keyStorage.register(producers, principal, key, validFrom);
     }
 
     /** Revokes a producer's key from {@code effectiveAt} on and keeps the revocation. */
-    public KeyRecord revokeProducerKey(Digest kid, Instant effectiveAt) throws KeyFileException {
-        KeyRecord record = producers.revoke(kid, effectiveAt);
-        keyDirectory.saveProducerKeys(producers);
-        return record;
+    public KeyRecord revokeProducerKey(Digest kid, Instant effectiveAt) throws KeyStorageException {
+        return keyStorage.revokeProducerKey(producers, kid, effectiveAt);
+    }
+
+    /**
+     * Takes on the keys and registrations other nodes of the ledger changed, now rather than at the next scheduled
+     * refresh; nothing to do for a node on its own.
+     *
+     * @return whether anything changed
+     */
+    public boolean refreshSharedState() throws KeyStorageException {
+        return keyStorage.refresh(keys, producers);
+    }
+
+    /** The documents this node shares with the other nodes of its ledger; empty for a node on its own. */
+    public Optional<SharedDocuments> sharedDocuments() {
+        return Optional.ofNullable(shared);
     }
 
     public Integrator integrator() {
@@ -201,7 +230,9 @@ public final class LedgerNode implements AutoCloseable {
         private ProofService proofs;
         private Configuration axon;
         private boolean firstStart;
-        private KeyDirectory keyDirectory;
+        private KeyStorage keyStorage;
+        private @Nullable PostgresDatabase sharedDatabase;
+        private @Nullable SharedDocuments shared;
 
         Builder(NodeSettings settings) {
             this.settings = settings;
@@ -213,28 +244,13 @@ public final class LedgerNode implements AutoCloseable {
             } catch (IOException e) {
                 throw new NodeStartException("the data directory " + settings.dataDirectory(), e);
             }
-            keyDirectory = KeyDirectory.in(settings.keyDirectory());
-            firstStart = keyDirectory.isNew();
-            try {
-                keys = keyDirectory.ledgerKeys(clock);
-                producers = keyDirectory.producerKeys();
-            } catch (KeyFileException e) {
-                throw new NodeStartException("the keys in " + settings.keyDirectory(), e);
-            }
-            try {
-                // Disclosures in a database (one durable write per request), streamed artifacts as files.
-                SqliteContentStore database = SqliteContentStore.open(settings.contentDatabase(),
-                        LocalDirectoryContentStore.open(settings.contentDirectory()));
-                toClose.push(database);
-                content = database;
-            } catch (ContentStoreException e) {
-                throw new NodeStartException("the content store in " + settings.contentDatabase() + " and "
-                        + settings.contentDirectory(), e);
-            }
             openStore();
-            integrator = new Integrator(log, tree, new CheckpointSigner(keys.primary()), settings.integrator(), clock);
+            openKeys();
+            openContent();
+            // The signers take the primary of the moment, so a rotation counts for checkpoints and receipts at once.
+            integrator = new Integrator(log, tree, this::checkpointSigner, settings.integrator(), clock);
             toClose.push(integrator);
-            proofs = new ProofService(tree, new ReceiptIssuer(keys.primary(), settings.integrator().origin()));
+            proofs = new ProofService(tree, () -> new ReceiptIssuer(keys.primary(), settings.integrator().origin()));
             LedgerEventStorageEngine engine = new LedgerEventStorageEngine(log,
                     new SigningMint(keys, new StatementChecker(producers), clock), new CodecReader(),
                     settings.engine());
@@ -242,6 +258,73 @@ public final class LedgerNode implements AutoCloseable {
             axon.start();
             toClose.push(axon::shutdown);
             integrator.start();
+            settings.clusterSettings().ifPresent(cluster -> scheduleRefresh(cluster.refreshEvery().toMillis()));
+        }
+
+        /** Before a node sharing the ledger signs a checkpoint it takes on a rotation made elsewhere. */
+        private CheckpointSigner checkpointSigner() {
+            if (shared != null) {
+                refreshQuietly();
+            }
+            return new CheckpointSigner(keys.primary());
+        }
+
+        private void openKeys() throws NodeStartException {
+            KeyDirectory directory = KeyDirectory.in(settings.keyDirectory());
+            Optional<ClusterSettings> cluster = settings.clusterSettings();
+            try {
+                if (cluster.isPresent()) {
+                    shared = PostgresSharedDocuments.open(Objects.requireNonNull(sharedDatabase));
+                    keyStorage = SharedKeys.importing(shared, KeySeal.read(cluster.get().sealingKeyFile()),
+                            directory);
+                } else {
+                    keyStorage = directory;
+                }
+                keys = keyStorage.ledgerKeys(clock);
+                producers = keyStorage.producerKeys();
+                firstStart = keyStorage.createdFirstKey();
+            } catch (KeyStorageException | RuntimeException e) {
+                throw new NodeStartException(cluster.isPresent() ? "the keys shared in the database"
+                        : "the keys in " + settings.keyDirectory(), e);
+            }
+        }
+
+        private void openContent() throws NodeStartException {
+            try {
+                if (shared != null) {
+                    content = PostgresContentStore.open(Objects.requireNonNull(sharedDatabase));
+                    return;
+                }
+                // Disclosures in a database (one durable write per request), streamed artifacts as files.
+                SqliteContentStore database = SqliteContentStore.open(settings.contentDatabase(),
+                        LocalDirectoryContentStore.open(settings.contentDirectory()));
+                toClose.push(database);
+                content = database;
+            } catch (ContentStoreException e) {
+                throw new NodeStartException(shared != null ? "the content store in the database"
+                        : "the content store in " + settings.contentDatabase() + " and "
+                                + settings.contentDirectory(), e);
+            }
+        }
+
+        private void scheduleRefresh(long everyMillis) {
+            ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "runtape-shared-keys");
+                thread.setDaemon(true);
+                return thread;
+            });
+            refresher.scheduleWithFixedDelay(this::refreshQuietly, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+            toClose.push(refresher::shutdownNow);
+        }
+
+        /** A refresh that fails is logged and tried again at the next: the node keeps what it had. */
+        private void refreshQuietly() {
+            try {
+                keyStorage.refresh(keys, producers);
+            } catch (KeyStorageException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not take on the keys other nodes changed: "
+                        + e.getMessage(), e);
+            }
         }
 
         private void openStore() throws NodeStartException {
@@ -262,6 +345,7 @@ public final class LedgerNode implements AutoCloseable {
                     PostgresDatabase database = PostgresDatabase.connect(postgres.jdbcUrl(), postgres.user(),
                             postgres.password(), postgres.poolSize());
                     toClose.push(database);
+                    sharedDatabase = database;
                     log = PostgresEventLog.open(database);
                     toClose.push(log);
                     tree = PostgresTreeStore.open(database);
@@ -273,6 +357,15 @@ public final class LedgerNode implements AutoCloseable {
                         throw new NodeStartException("the KurrentDB event log at " + kurrent.log(), e);
                     }
                     toClose.push(log);
+                    if (kurrent.treeDatabase() != null) {
+                        StoreSettings.Postgres postgres = kurrent.treeDatabase();
+                        PostgresDatabase database = PostgresDatabase.connect(postgres.jdbcUrl(), postgres.user(),
+                                postgres.password(), postgres.poolSize());
+                        toClose.push(database);
+                        sharedDatabase = database;
+                        tree = PostgresTreeStore.open(database);
+                        return;
+                    }
                     SqliteDatabase database;
                     try {
                         database = SqliteDatabase.open(kurrent.treeFile());

@@ -2,6 +2,8 @@ package dev.runtape.ledger.node;
 
 import dev.runtape.ledger.storage.kurrent.KurrentLogSettings;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a node keeps its log and Merkle tree: a SQLite file (the embedded default), a PostgreSQL database, or a
@@ -9,8 +11,16 @@ import java.nio.file.Path;
  */
 public sealed interface StoreSettings {
 
+    /** The PostgreSQL database of this store, which the nodes of a ledger can share everything else through. */
+    Optional<Postgres> sharedDatabase();
+
     /** A SQLite database in one file. */
     record Sqlite(Path file) implements StoreSettings {
+
+        @Override
+        public Optional<Postgres> sharedDatabase() {
+            return Optional.empty();
+        }
     }
 
     /** A PostgreSQL database, reached through a connection pool of {@code poolSize}. */
@@ -26,6 +36,11 @@ public sealed interface StoreSettings {
         }
 
         @Override
+        public Optional<Postgres> sharedDatabase() {
+            return Optional.of(this);
+        }
+
+        @Override
         public String toString() {
             return "Postgres[" + jdbcUrl + ", user " + user + "]";
         }
@@ -33,12 +48,25 @@ public sealed interface StoreSettings {
 
     /**
      * The log on a KurrentDB server (decision 0018), under the stream prefix {@code namespace}; the Merkle tree, the
-     * checkpoints and the integrator's lease in the SQLite file {@code treeFile}, since KurrentDB has no tables.
+     * checkpoints and the integrator's lease, since KurrentDB has no tables, in the PostgreSQL database
+     * {@code treeDatabase} when one is given (what nodes sharing the log need), else in the SQLite file
+     * {@code treeFile} of this node.
      */
-    record Kurrent(String connectionString, String namespace, Path treeFile) implements StoreSettings {
+    record Kurrent(String connectionString, String namespace, Path treeFile, @Nullable Postgres treeDatabase)
+            implements StoreSettings {
 
         public Kurrent {
             new KurrentLogSettings(connectionString, namespace, java.time.Duration.ofSeconds(30));
+        }
+
+        /** The tree in a SQLite file of this node. */
+        public Kurrent(String connectionString, String namespace, Path treeFile) {
+            this(connectionString, namespace, treeFile, null);
+        }
+
+        @Override
+        public Optional<Postgres> sharedDatabase() {
+            return Optional.ofNullable(treeDatabase);
         }
 
         public KurrentLogSettings log() {
@@ -47,7 +75,7 @@ public sealed interface StoreSettings {
 
         @Override
         public String toString() {
-            return "Kurrent[" + log() + ", tree " + treeFile + "]";
+            return "Kurrent[" + log() + ", tree " + (treeDatabase != null ? treeDatabase : treeFile) + "]";
         }
     }
 }

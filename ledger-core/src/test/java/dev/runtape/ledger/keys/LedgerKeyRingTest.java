@@ -20,6 +20,17 @@ class LedgerKeyRingTest {
     private final SigningKey third = TestKeys.ed25519(3);
 
     @Test
+    void aKeyRotatedInWithinTheSameSecondIsStillThePrimaryOnceRestored() {
+        LedgerKeyRing ring = LedgerKeyRing.create(first, T0.plusMillis(100));
+        ring.rotate(second, T0.plusMillis(900));
+
+        // Key sets keep whole seconds: both keys are valid from T0, and the one that joined last signs.
+        assertThat(LedgerKeyRing.primaryOf(ring.records()).orElseThrow().kid())
+                .isEqualTo(second.verificationKey().thumbprint());
+        assertThat(LedgerKeyRing.restore(ring.records(), second).primary()).isEqualTo(second);
+    }
+
+    @Test
     void aNewRingSignsWithItsOnlyKey() {
         LedgerKeyRing ring = LedgerKeyRing.create(first, T0);
         assertThat(ring.primary()).isSameAs(first);
