@@ -2,7 +2,7 @@ package dev.runtape.api.admin;
 
 import dev.runtape.api.problem.ProblemException;
 import dev.runtape.api.problem.ProblemType;
-import dev.runtape.ledger.keys.KeyFileException;
+import dev.runtape.ledger.keys.KeyStorageException;
 import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.verifier.keys.Ed25519SigningKey;
 import dev.runtape.verifier.keys.P256SigningKey;
@@ -33,7 +33,7 @@ public class LedgerKeyController {
 
     @PostMapping("/admin/ledger-keys/rotation")
     public ResponseEntity<KeyView> rotate(@RequestBody(required = false) @Nullable RotateLedgerKeyRequest body)
-            throws KeyFileException {
+            throws KeyStorageException {
         SigningKey key = generate(body == null ? null : body.algorithm());
         node.rotateLedgerKey(key, Instant.now());
         return ResponseEntity.created(URI.create("/.well-known/runtape/keys"))

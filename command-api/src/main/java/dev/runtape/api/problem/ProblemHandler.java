@@ -2,8 +2,10 @@ package dev.runtape.api.problem;
 
 import dev.runtape.api.server.BodyTooLargeException;
 import dev.runtape.ledger.axon.StatementRefusedException;
+import dev.runtape.ledger.cluster.SharedStateException;
 import dev.runtape.ledger.content.ContentTooLargeException;
 import dev.runtape.ledger.domain.RuleViolation;
+import dev.runtape.ledger.keys.KeyStorageException;
 import dev.runtape.ledger.log.EventIdConflictException;
 import dev.runtape.ledger.statement.Rejection;
 import dev.runtape.ledger.statement.StatementRejectedException;
@@ -85,6 +87,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ContentTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(ContentTooLargeException e, HttpServletRequest request) {
         return answer(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()), request);
+    }
+
+    /** Keys could not be kept (their files or the shared database failed): nothing was changed, try again. */
+    @ExceptionHandler({KeyStorageException.class, SharedStateException.class})
+    ResponseEntity<ProblemDetail> keysUnavailable(Exception e, HttpServletRequest request) {
+        LOG.error("keys could not be kept answering {} {}", request.getMethod(), request.getRequestURI(), e);
+        return answer(Problems.of(ProblemType.UNAVAILABLE, "the keys could not be kept: " + e.getMessage()), request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

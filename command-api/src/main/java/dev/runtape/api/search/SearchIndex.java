@@ -1,20 +1,23 @@
 package dev.runtape.api.search;
 
+import dev.runtape.api.server.RuntapeProperties;
 import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.projections.search.SearchException;
 import dev.runtape.projections.search.SearchProjection;
 import dev.runtape.projections.search.TrajectorySearch;
+import dev.runtape.projections.search.elasticsearch.ElasticsearchTrajectorySearch;
 import dev.runtape.projections.search.lucene.LuceneTrajectorySearch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * The service's search index: Lucene under {@code DATA/search/}, fed by a {@link SearchProjection} that a thread of
+ * The service's search index: Lucene under {@code DATA/search/} or an Elasticsearch index ({@code runtape.search}), fed by a {@link SearchProjection} that a thread of
  * its own keeps within half a second of the log, and that a search or a redaction first brings up to the log's end,
  * so each sees what was committed before it.
  */
@@ -31,13 +34,33 @@ public class SearchIndex implements AutoCloseable {
         return thread;
     });
 
-    public SearchIndex(LedgerNode node) throws IOException, SearchException {
+    public SearchIndex(LedgerNode node, RuntapeProperties properties) throws IOException, SearchException {
         Path folder = Files.createDirectories(node.settings().dataDirectory().resolve("search"));
-        this.search = LuceneTrajectorySearch.open(folder.resolve("index"));
+        this.search = open(properties.search(), folder);
         // 10,000 entries a cycle: a rebuild commits the index less often (ReplayBenchmark, docs/benchmarks.md)
         this.projection = new SearchProjection(node.log(), node.disclosures(), search, folder.resolve("position"),
                 10_000);
         follower.scheduleWithFixedDelay(this::follow, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The index {@code runtape.search} names. Nodes sharing an Elasticsearch index each feed it from the log, with a
+     * position of their own: a document is written from the whole trajectory, so the writes agree.
+     */
+    private static TrajectorySearch open(RuntapeProperties.Search settings, Path folder) throws SearchException {
+        return switch (settings.kind().toLowerCase(Locale.ROOT)) {
+            case "lucene" -> LuceneTrajectorySearch.open(folder.resolve("index"));
+            case "elasticsearch" -> {
+                String url = settings.elasticsearch().url();
+                if (url == null || url.isBlank()) {
+                    throw new IllegalStateException("runtape.search.kind=elasticsearch needs "
+                            + "runtape.search.elasticsearch.url (say http://localhost:9200)");
+                }
+                yield ElasticsearchTrajectorySearch.connect(url, settings.elasticsearch().index());
+            }
+            default -> throw new IllegalStateException("runtape.search.kind must be lucene or elasticsearch, not \""
+                    + settings.kind() + "\"");
+        };
     }
 
     private void follow() {

@@ -7,7 +7,16 @@ import static org.springframework.http.HttpMethod.PUT;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtape.api.metrics.RejectedRequests;
 import dev.runtape.api.server.RuntapeProperties;
+import dev.runtape.ledger.cluster.DirectoryDocuments;
+import dev.runtape.ledger.node.ClusterSettings;
+import dev.runtape.ledger.node.LedgerNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +35,29 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /**
+     * The API keys in the data directory, or in the database a node shares with the other nodes of its ledger; the
+     * first admin key from {@code runtape.admin-api-key-file} when it is set.
+     */
     @Bean
-    public ApiKeys apiKeys(RuntapeProperties properties) {
-        return ApiKeys.open(properties.data().toAbsolutePath().normalize(), Clock.systemUTC());
+    public ApiKeys apiKeys(RuntapeProperties properties, LedgerNode node) {
+        Path data = properties.data().toAbsolutePath().normalize();
+        Optional<String> givenAdminKey = Optional.empty();
+        if (properties.adminApiKeyFile() != null) {
+            try {
+                givenAdminKey = Optional.of(Files.readString(properties.adminApiKeyFile(), StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                throw new IllegalStateException("runtape.admin-api-key-file: cannot read "
+                        + properties.adminApiKeyFile() + ": " + e, e);
+            }
+        }
+        Optional<Duration> refresh = node.settings().clusterSettings().map(ClusterSettings::refreshEvery);
+        try {
+            return ApiKeys.open(node.sharedDocuments().orElseGet(() -> DirectoryDocuments.in(data)), data,
+                    Clock.systemUTC(), givenAdminKey, refresh);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("runtape.admin-api-key-file: " + e.getMessage(), e);
+        }
     }
 
     @Bean

@@ -15,10 +15,15 @@ import org.springframework.util.unit.DataSize;
  * @param store where the log and the Merkle tree live
  * @param limits the largest request bodies and artifacts accepted
  * @param checkpoints when the integrator signs a checkpoint
+ * @param cluster whether this node shares its ledger with other nodes, and how
+ * @param search where the search index lives
+ * @param adminApiKeyFile a file holding the first admin API key ({@code rtk_<12 hex>_<43+ base64url>}, a secret of the
+ *     deployment), used when the ledger has no API keys yet instead of making one
  */
 @ConfigurationProperties("runtape")
 public record RuntapeProperties(@DefaultValue("./data") Path data, @DefaultValue Store store,
-        @DefaultValue Limits limits, @DefaultValue Checkpoints checkpoints) {
+        @DefaultValue Limits limits, @DefaultValue Checkpoints checkpoints, @DefaultValue Cluster cluster,
+        @DefaultValue Search search, @Nullable Path adminApiKeyFile) {
 
     /**
      * The log's store: {@code sqlite} (the embedded default, {@code <data>/ledger.db}), {@code postgres} or
@@ -35,11 +40,34 @@ public record RuntapeProperties(@DefaultValue("./data") Path data, @DefaultValue
 
     /**
      * A KurrentDB server for the log ({@code runtape.store.kind=kurrentdb} and its connection string are all it
-     * takes); the Merkle tree stays in {@code <data>/tree.db}.
+     * takes); the Merkle tree in the PostgreSQL database of {@code runtape.store.postgres} when its URL is set (what
+     * nodes sharing the log need), else in {@code <data>/tree.db}.
      *
      * @param namespace the prefix of the log's streams on the server, so several ledgers can share one
      */
     public record Kurrentdb(@Nullable String connectionString, @DefaultValue("runtape") String namespace) {
+    }
+
+    /**
+     * Nodes sharing one ledger (decision 0022): {@code enabled} keeps the ledger's keys, the producers'
+     * registrations, the API keys and the contents in the store's PostgreSQL database, the signing keys sealed with
+     * the key in {@code sealingKeyFile} (32 random bytes in base64, the same file for every node).
+     *
+     * @param refreshInterval how often a node takes on the keys other nodes changed
+     */
+    public record Cluster(@DefaultValue("false") boolean enabled, @Nullable Path sealingKeyFile,
+            @DefaultValue("2s") Duration refreshInterval) {
+    }
+
+    /**
+     * The search index: {@code lucene} (the embedded default, {@code <data>/search/}) or {@code elasticsearch}, at
+     * {@code elasticsearch.url} in the index {@code elasticsearch.index}.
+     */
+    public record Search(@DefaultValue("lucene") String kind, @DefaultValue Elasticsearch elasticsearch) {
+    }
+
+    /** An Elasticsearch cluster, reached at {@code url} (say {@code http://localhost:9200}). */
+    public record Elasticsearch(@Nullable String url, @DefaultValue("runtape-trajectories") String index) {
     }
 
     /**

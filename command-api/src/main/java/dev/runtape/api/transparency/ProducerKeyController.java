@@ -4,7 +4,7 @@ import static dev.runtape.api.commands.Fields.required;
 
 import dev.runtape.api.problem.ProblemException;
 import dev.runtape.api.problem.ProblemType;
-import dev.runtape.ledger.keys.KeyFileException;
+import dev.runtape.ledger.keys.KeyStorageException;
 import dev.runtape.ledger.keys.KeyRecord;
 import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.verifier.FormatException;
@@ -35,9 +35,11 @@ public class ProducerKeyController {
 
     @PostMapping("/admin/producer-keys")
     public ResponseEntity<ProducerKeyView> register(@RequestBody RegisterProducerKeyRequest body)
-            throws KeyFileException {
+            throws KeyStorageException {
         String principal = required("principal", body.principal());
         VerificationKey key = key(body);
+        // A key registered on another node of the ledger a moment ago is a duplicate here too.
+        node.refreshSharedState();
         if (node.producers().find(key.thumbprint()).isPresent()) {
             throw new ProblemException(ProblemType.KEY_ALREADY_REGISTERED, "the key " + key.thumbprint().hex()
                     + " is registered already", Map.of("kid", key.thumbprint().hex()));
