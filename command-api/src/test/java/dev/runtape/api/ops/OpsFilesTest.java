@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,16 +57,67 @@ class OpsFilesTest extends ServiceTest {
     }
 
     @Test
-    void theComposeFileRunsTheImageTheDockerfileBuildsOnTheServicesPortAndSettings() throws IOException {
+    void theComposeFileRunsTwoNodesOfTheImageBehindTheProxyOnTheServicesPortAndSettings() throws IOException {
         Map<String, Object> compose = yaml(OPS.resolve("compose/compose.yaml")).getFirst();
-        Map<String, Object> runtape = map(map(compose.get("services")).get("runtape"));
-        assertThat(runtape.get("image")).isEqualTo(IMAGE);
-        Path dockerfile = OPS.resolve("compose").resolve(String.valueOf(map(runtape.get("build")).get("context")))
-                .resolve(String.valueOf(map(runtape.get("build")).get("dockerfile"))).normalize();
+        Map<String, Object> services = map(compose.get("services"));
+        List<String> nodes = services.keySet().stream().filter(name -> name.startsWith("runtape-")).toList();
+        assertThat(nodes).containsExactly("runtape-1", "runtape-2");
+        for (String name : nodes) {
+            Map<String, Object> node = map(services.get(name));
+            assertThat(node.get("image")).as(name).isEqualTo(IMAGE);
+            assertThat(node).as(name + " is reached through the proxy only").doesNotContainKey("ports");
+            Map<String, Object> environment = map(node.get("environment"));
+            assertSettingsBind(environment.keySet());
+            assertThat(environment).containsEntry("RUNTAPE_CLUSTER_ENABLED", "true");
+            assertHealthPathsAnswer(String.join(" ", strings(map(node.get("healthcheck")).get("test"))));
+        }
+        Map<String, Object> build = map(map(services.get("runtape-1")).get("build"));
+        Path dockerfile = OPS.resolve("compose").resolve(String.valueOf(build.get("context")))
+                .resolve(String.valueOf(build.get("dockerfile"))).normalize();
         assertThat(dockerfile).exists();
-        assertThat(strings(runtape.get("ports"))).containsExactly("8080:8080");
-        assertSettingsBind(map(runtape.get("environment")).keySet());
-        assertHealthPathsAnswer(String.join(" ", strings(map(runtape.get("healthcheck")).get("test"))));
+
+        // The proxy sends to every node on the service's port, and is where the service is published.
+        assertThat(strings(map(services.get("proxy")).get("ports"))).containsExactly("8080:8080");
+        String nginx = Files.readString(OPS.resolve("compose/nginx.conf"));
+        assertThat(upstreams(nginx)).containsExactlyInAnyOrder("runtape-1:8080", "runtape-2:8080");
+        assertThat(nginx).contains("listen 8080;");
+        Map<String, Object> prometheus = yaml(OPS.resolve("prometheus/prometheus.yml")).getFirst();
+        Map<String, Object> job = map(((List<?>) prometheus.get("scrape_configs")).getFirst());
+        assertThat(strings(map(((List<?>) job.get("static_configs")).getFirst()).get("targets")))
+                .as("Prometheus scrapes each node").containsExactlyInAnyOrder("runtape-1:8080", "runtape-2:8080");
+
+        // Three KurrentDB nodes and three Elasticsearch nodes, each with a health check; the connection string and
+        // the search URL name them all.
+        for (String engine : List.of("kurrentdb", "elasticsearch")) {
+            List<String> members = services.keySet().stream().filter(name -> name.startsWith(engine + "-")).toList();
+            assertThat(members).as(engine).hasSize(3);
+            members.forEach(member -> assertThat(map(services.get(member))).as(member).containsKey("healthcheck"));
+        }
+        Map<String, Object> environment = map(map(services.get("runtape-1")).get("environment"));
+        assertThat(String.valueOf(environment.get("RUNTAPE_STORE_KURRENTDB_CONNECTION_STRING")).split(","))
+                .hasSize(3);
+        assertThat(String.valueOf(environment.get("RUNTAPE_SEARCH_ELASTICSEARCH_URL")).split(",")).hasSize(3);
+        assertThat(String.valueOf(map(services.get("elasticsearch-1")).get("image")))
+                .as("the Elasticsearch the tests run").endsWith(":" + elasticsearchVersion());
+        assertThat(map(compose.get("secrets"))).containsKeys("postgres-password", "sealing-key", "admin-api-key");
+    }
+
+    /** The servers of the nginx upstream. */
+    private static List<String> upstreams(String nginx) {
+        Matcher servers = Pattern.compile("(?m)^\\s*server\\s+([\\w.-]+:\\d+)").matcher(nginx);
+        List<String> found = new ArrayList<>();
+        while (servers.find()) {
+            found.add(servers.group(1));
+        }
+        return found;
+    }
+
+    /** The Elasticsearch distribution the build fetches for the tests. */
+    private static String elasticsearchVersion() throws IOException {
+        Matcher version = Pattern.compile("<elasticsearch.distribution.version>([^<]+)<")
+                .matcher(Files.readString(Path.of("..", "pom.xml")));
+        assertThat(version.find()).isTrue();
+        return version.group(1);
     }
 
     @Test
@@ -78,31 +130,71 @@ class OpsFilesTest extends ServiceTest {
     }
 
     @Test
-    void theKubernetesManifestsRunTheImageWithProbesThatAnswerAndSettingsThatBind() throws IOException {
-        List<Map<String, Object>> documents = yaml(OPS.resolve("kubernetes/runtape.yaml"));
+    void theKubernetesManifestsRunTwoReplicasOfTheImageWithProbesThatAnswerAndSettingsThatBind() throws IOException {
+        Map<String, Object> kustomization = yaml(OPS.resolve("kubernetes/kustomization.yaml")).getFirst();
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (String resource : strings(kustomization.get("resources"))) {
+            documents.addAll(yaml(OPS.resolve("kubernetes").resolve(resource)));
+        }
         Set<String> settings = new HashSet<>();
+        Set<String> secretKeys = new HashSet<>();
         StringBuilder probes = new StringBuilder();
+        Map<String, Integer> replicas = new HashMap<>();
         for (Map<String, Object> document : documents) {
-            switch (String.valueOf(document.get("kind"))) {
-                case "ConfigMap" -> settings.addAll(map(document.get("data")).keySet());
-                case "Deployment" -> {
-                    Map<String, Object> pod = map(map(map(document.get("spec")).get("template")).get("spec"));
-                    Map<String, Object> container = map(((List<?>) pod.get("containers")).getFirst());
-                    assertThat(container.get("image")).isEqualTo(IMAGE);
-                    assertThat(map(((List<?>) container.get("ports")).getFirst()).get("containerPort"))
-                            .isEqualTo(8080);
-                    ((List<?>) container.get("env")).forEach(env -> settings.add((String) map(env).get("name")));
-                    for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                        probes.append(map(map(container.get(probe)).get("httpGet")).get("path")).append(' ');
-                    }
-                    assertThat(map(container.get("resources"))).containsKeys("requests", "limits");
-                }
-                default -> {
-                }
+            String kind = String.valueOf(document.get("kind"));
+            String name = String.valueOf(map(document.get("metadata")).get("name"));
+            if (kind.equals("ConfigMap") && name.equals("runtape")) {
+                settings.addAll(map(document.get("data")).keySet());
+            }
+            if (!kind.equals("Deployment") && !kind.equals("StatefulSet")) {
+                continue;
+            }
+            Map<String, Object> spec = map(document.get("spec"));
+            replicas.put(name, (Integer) spec.get("replicas"));
+            Map<String, Object> pod = map(map(spec.get("template")).get("spec"));
+            Map<String, Object> container = map(((List<?>) pod.get("containers")).getFirst());
+            assertThat(map(container.get("resources"))).as(name).containsKeys("requests", "limits");
+            assertThat(container).as(name + " has probes").containsKeys("readinessProbe", "livenessProbe");
+            secretKeys.addAll(secretKeysOf(container, pod));
+            if (!name.equals("runtape")) {
+                continue;
+            }
+            assertThat(kind).isEqualTo("Deployment");
+            assertThat(container.get("image")).isEqualTo(IMAGE);
+            assertThat(map(((List<?>) container.get("ports")).getFirst()).get("containerPort")).isEqualTo(8080);
+            ((List<?>) container.get("env")).forEach(env -> settings.add((String) map(env).get("name")));
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                probes.append(map(map(container.get(probe)).get("httpGet")).get("path")).append(' ');
             }
         }
+        assertThat(replicas).containsEntry("runtape", 2).containsEntry("kurrentdb", 3)
+                .containsEntry("elasticsearch", 3).containsEntry("postgres", 1);
+        assertThat(settings).contains("RUNTAPE_CLUSTER_ENABLED", "RUNTAPE_CLUSTER_SEALING_KEY_FILE");
         assertSettingsBind(settings);
         assertHealthPathsAnswer(probes.toString());
+        assertThat(secretKeys).as("the keys of runtape-secrets the manifests read")
+                .containsExactlyInAnyOrder("postgres-password", "sealing-key", "admin-api-key");
+    }
+
+    /** The keys of the secret {@code runtape-secrets} a container reads, from its environment and its volumes. */
+    private static Set<String> secretKeysOf(Map<String, Object> container, Map<String, Object> pod) {
+        Set<String> keys = new HashSet<>();
+        for (Object env : container.get("env") instanceof List<?> list ? list : List.of()) {
+            Object from = map(env).get("valueFrom");
+            if (from != null && map(from).get("secretKeyRef") != null) {
+                Map<String, Object> reference = map(map(from).get("secretKeyRef"));
+                assertThat(reference.get("name")).isEqualTo("runtape-secrets");
+                keys.add(String.valueOf(reference.get("key")));
+            }
+        }
+        for (Object volume : pod.get("volumes") instanceof List<?> list ? list : List.of()) {
+            Object secret = map(volume).get("secret");
+            if (secret != null) {
+                assertThat(map(secret).get("secretName")).isEqualTo("runtape-secrets");
+                ((List<?>) map(secret).get("items")).forEach(item -> keys.add(String.valueOf(map(item).get("key"))));
+            }
+        }
+        return keys;
     }
 
     @Test

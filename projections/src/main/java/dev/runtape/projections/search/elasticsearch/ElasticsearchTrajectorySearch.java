@@ -36,6 +36,7 @@ import dev.runtape.projections.search.TrajectoryDocument;
 import dev.runtape.projections.search.TrajectorySearch;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,15 +71,17 @@ public final class ElasticsearchTrajectorySearch implements TrajectorySearch {
     }
 
     /**
-     * Connects to the cluster at {@code url} (e.g. {@code http://127.0.0.1:9200}) and creates {@code index} with one
-     * shard when it does not exist: one shard keeps scores and facet counts exact; a cluster that needs more creates
+     * Connects to the cluster at {@code url} (e.g. {@code http://127.0.0.1:9200}, or several nodes separated by commas,
+     * which the client takes turns with and skips while one is down) and creates {@code index} with one shard when it
+     * does not exist: one shard keeps scores and facet counts exact; a cluster that needs more creates
      * the index itself with the same mapping.
      *
      * @throws SearchException when the cluster cannot be reached or refuses the index
      */
     public static ElasticsearchTrajectorySearch connect(String url, String index) throws SearchException {
         ElasticsearchTrajectorySearch search = new ElasticsearchTrajectorySearch(
-                RestClient.builder(HttpHost.create(url)).build(), index);
+                RestClient.builder(Arrays.stream(url.split(",")).map(String::strip).map(HttpHost::create)
+                        .toArray(HttpHost[]::new)).build(), index);
         try {
             search.createIfMissing();
             return search;
