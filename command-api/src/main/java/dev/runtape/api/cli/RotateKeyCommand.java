@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rotate", mixinStandardHelpOptions = true,
         description = {"Rotates the ledger's signing key on the server (needs an admin key). Prints the new kid.",
-            "Statements are signed with the new key at once; checkpoints and receipts from the service's next start."})
+            "Statements, checkpoints and receipts are signed with the new key at once; other nodes sharing the ledger "
+                    + "take it on at their next refresh."})
 final class RotateKeyCommand implements Callable<Integer> {
 
     @Spec
