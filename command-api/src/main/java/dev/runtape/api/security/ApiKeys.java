@@ -112,7 +112,7 @@ public final class ApiKeys {
 
     /** The first admin key, unless another node made it first. */
     private void found(Optional<String> givenAdminKey, Path dataDirectory) {
-        IssuedKey admin = givenAdminKey.map(ApiKeys::given).orElseGet(() -> make("admin", "default", Set.of(Role.ADMIN)));
+        IssuedKey admin = givenAdminKey.map(this::given).orElseGet(() -> make("admin", "default", Set.of(Role.ADMIN)));
         byte[] bytes = encode(Map.of(admin.record().id(), admin.record()));
         if (!documents.replace(DOCUMENT, 0, bytes)) {
             refresh();
@@ -132,14 +132,14 @@ public final class ApiKeys {
     }
 
     /** The admin key a deployment gives, as it would have been issued. */
-    private static IssuedKey given(String key) {
+    private IssuedKey given(String key) {
         Optional<String[]> parts = parts(key);
         if (parts.isEmpty() || !GIVEN_KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("the given admin API key is not rtk_<12 hex digits>_<secret of 43 or "
                     + "more base64url characters>");
         }
         StoredKey record = new StoredKey(parts.get()[0], sha256(parts.get()[1]), "admin", "default",
-                new TreeSet<>(Set.of(Role.ADMIN)), Instant.EPOCH, null);
+                new TreeSet<>(Set.of(Role.ADMIN)), clock.instant(), null);
         return new IssuedKey(key, record);
     }
 
