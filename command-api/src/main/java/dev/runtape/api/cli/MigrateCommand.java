@@ -1,6 +1,8 @@
 package dev.runtape.api.cli;
 
+import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.log.EventLog;
+import dev.runtape.ledger.migrate.ContentMigration;
 import dev.runtape.ledger.migrate.LogMigration;
 import dev.runtape.ledger.migrate.MigrationException;
 import dev.runtape.ledger.migrate.MigrationReport;
@@ -8,9 +10,10 @@ import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.ledger.node.NodeSettings;
 import dev.runtape.ledger.node.NodeStartException;
 import dev.runtape.ledger.node.StoreSettings;
-import dev.runtape.ledger.storage.postgres.PostgresDatabase;
 import dev.runtape.ledger.storage.kurrent.KurrentEventLog;
 import dev.runtape.ledger.storage.kurrent.KurrentLogSettings;
+import dev.runtape.ledger.storage.postgres.PostgresContentStore;
+import dev.runtape.ledger.storage.postgres.PostgresDatabase;
 import dev.runtape.ledger.storage.postgres.PostgresEventLog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Spec;
         description = {"Copies a stopped node's log (SQLite under --data) into PostgreSQL or KurrentDB and proves the "
                 + "copy against "
                 + "the node's signed checkpoint. Safe to run again: it continues where it stopped.",
-            "Then start the service with --runtape.store.kind=postgres and the same data directory (keys, content)."},
+            "Then start the service with --runtape.store.kind=postgres and the same data directory (keys, content), "
+                    + "or, after --contents, with --runtape.cluster.enabled=true (decision 0022)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:copied and proved", "1:the copy does not prove, or the target holds another log",
             "2:a usage error, no ledger under --data, or a store that cannot be opened"})
@@ -63,6 +67,11 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "a file holding the database password")
     private @Nullable Path passwordFile;
+
+    @Option(names = "--contents", paramLabel = "URL",
+            description = "also copy the contents the log refers to into the PostgreSQL database at URL, where nodes "
+                    + "sharing the ledger read them (runtape.cluster.enabled); with --to postgres, the same URL")
+    private @Nullable String contents;
 
     @Override
     public Integer call() {
@@ -107,7 +116,7 @@ final class MigrateCommand implements Callable<Integer> {
                         : "proved against the node's signed checkpoint of size " + report.checkpointSize() + ", root "
                                 + report.checkpointRoot().hex());
                 out.flush();
-                return ExitCodes.OK;
+                return contents == null ? ExitCodes.OK : copyContents(node, password, total);
             } catch (MigrationException e) {
                 err.println("runtape migrate: " + e.getMessage());
                 return ExitCodes.FAILED;
@@ -115,6 +124,33 @@ final class MigrateCommand implements Callable<Integer> {
         } catch (NodeStartException e) {
             err.println("runtape migrate: " + data + ": cannot open the node: " + e.getMessage());
             return ExitCodes.USAGE_OR_INPUT;
+        }
+    }
+
+    /** The node's contents into the database nodes sharing the ledger read them from. */
+    private int copyContents(LedgerNode node, String password, long total) {
+        PrintWriter err = spec.commandLine().getErr();
+        PostgresDatabase database;
+        try {
+            database = PostgresDatabase.connect(contents, user, password, 2);
+        } catch (RuntimeException e) {
+            err.println("runtape migrate: --contents " + contents + ": cannot open the database: " + e.getMessage());
+            return ExitCodes.USAGE_OR_INPUT;
+        }
+        try (database) {
+            ProgressBar progress = new ProgressBar(err, total, "entries", ProgressBar.terminal());
+            ContentMigration.Report report = new ContentMigration(node.log(), node.content(),
+                    PostgresContentStore.open(database)).run(progress::update);
+            progress.finish();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("copied " + report.copied() + " contents (" + report.bytes() + " bytes) to " + contents + "; "
+                    + report.present() + " were there already, " + report.withheld()
+                    + " are withheld (redacted or erased)");
+            out.flush();
+            return ExitCodes.OK;
+        } catch (MigrationException | ContentStoreException e) {
+            err.println("runtape migrate: contents: " + e.getMessage());
+            return ExitCodes.FAILED;
         }
     }
 }

@@ -95,7 +95,9 @@ public final class ApiKeys {
     }
 
     /**
-     * The keys in {@code documents}, refreshed every {@code refreshEvery} when other nodes share them.
+     * The keys in {@code documents}, refreshed every {@code refreshEvery} when other nodes share them. When those
+     * hold none yet, a node sharing them brings the keys of its own data directory if it has any (a node on its own
+     * joining others); else the first admin key is made.
      *
      * @param givenAdminKey the first admin key, when the deployment gives one (a secret), instead of a new one
      * @throws IllegalArgumentException if the given admin key is not an API key's text
@@ -104,6 +106,12 @@ public final class ApiKeys {
             Optional<String> givenAdminKey, Optional<Duration> refreshEvery) {
         ApiKeys apiKeys = new ApiKeys(documents, dataDirectory, clock, refreshEvery);
         apiKeys.refresh();
+        if (apiKeys.snapshot.version() == 0 && refreshEvery.isPresent()) {
+            // A node joining others brings the keys of its own data directory, if it has any.
+            DirectoryDocuments.in(dataDirectory).read(DOCUMENT)
+                    .ifPresent(own -> documents.replace(DOCUMENT, 0, own.bytes()));
+            apiKeys.refresh();
+        }
         if (apiKeys.snapshot.version() == 0) {
             apiKeys.found(givenAdminKey.map(String::strip), dataDirectory);
         }

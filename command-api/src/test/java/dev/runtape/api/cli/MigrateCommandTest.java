@@ -6,14 +6,26 @@ import dev.runtape.ledger.importer.ImportFormats;
 import dev.runtape.ledger.importer.LedgerImporter;
 import dev.runtape.ledger.importer.SourceFile;
 import dev.runtape.ledger.log.EventLog;
+import dev.runtape.ledger.migrate.ContentMigration;
+import dev.runtape.ledger.node.ClusterSettings;
 import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.ledger.node.NodeSettings;
+import dev.runtape.ledger.node.StoreSettings;
 import dev.runtape.ledger.storage.postgres.PostgresDatabase;
 import dev.runtape.ledger.storage.postgres.PostgresEventLog;
+import dev.runtape.verifier.Digest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +90,51 @@ class MigrateCommandTest {
         try (EventLog copy = PostgresEventLog.open(PostgresDatabase.connect(url, "postgres", "", 2))) {
             assertThat(copy.lastPosition()).isEqualTo(entries);
         }
+    }
+
+    @Test
+    void aNodeOnItsOwnJoinsNodesSharingTheLedgerWithItsContentsAndKeys() throws Exception {
+        Path data = directory.resolve("data");
+        Digest primary;
+        try (LedgerNode node = LedgerNode.start(NodeSettings.embedded(data))) {
+            new LedgerImporter(node, "importer").write(ImportFormats.detector().read(SourceFile.read(
+                    Path.of("..", "..", "shared", "samples", "swe-agent", "swe-agent__test-repo-i1.traj")), null));
+            node.integrator().runOnce();
+            primary = node.keys().primary().verificationKey().thumbprint();
+        }
+        String url = newDatabase("joining");
+
+        Run run = runtape("migrate", "--data", data.toString(), "--to", "postgres", "--url", url,
+                "--user", "postgres", "--contents", url);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        Matcher copied = Pattern.compile("copied (\\d+) contents \\((\\d+) bytes\\) to ").matcher(run.out());
+        assertThat(copied.find()).as(run.out()).isTrue();
+        long contents = Long.parseLong(copied.group(1));
+        assertThat(contents).isPositive();
+        assertThat(run.out()).contains("0 were there already, 0 are withheld");
+
+        Path sealingKey = Files.writeString(directory.resolve("sealing-key"),
+                Base64.getEncoder().encodeToString(new byte[32]), StandardCharsets.US_ASCII);
+        NodeSettings shared = NodeSettings.embedded(data)
+                .withStore(new StoreSettings.Postgres(url, "postgres", "", 2))
+                .withCluster(new ClusterSettings(sealingKey, Duration.ofSeconds(2)));
+        try (LedgerNode node = LedgerNode.start(shared)) {
+            assertThat(node.firstStart()).as("the node brought its ledger's keys").isFalse();
+            assertThat(node.keys().primary().verificationKey().thumbprint()).isEqualTo(primary);
+            ContentMigration.Report again = new ContentMigration(node.log(), node.content(), node.content())
+                    .run(position -> { });
+            assertThat(again.present()).as("every content the log names is in the database").isEqualTo(contents);
+            assertThat(again.withheld()).isZero();
+        }
+    }
+
+    private static String newDatabase(String name) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return postgres.getJdbcUrl("postgres", name);
     }
 
     @Test

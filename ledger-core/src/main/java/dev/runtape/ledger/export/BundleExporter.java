@@ -6,6 +6,7 @@ import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborTextString;
 import dev.runtape.cbor.CborValue;
+import dev.runtape.ledger.content.ContentReferences;
 import dev.runtape.ledger.content.ContentStore;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.domain.common.Split;

@@ -1,4 +1,4 @@
-package dev.runtape.ledger.export;
+package dev.runtape.ledger.content;
 
 import dev.runtape.cbor.CborArray;
 import dev.runtape.cbor.CborByteString;
@@ -12,13 +12,13 @@ import java.util.function.BiConsumer;
  * The contents a payload refers to: every map with a 32-byte {@code "digest"} member (common.cddl's content-ref and
  * artifact-ref). An artifact-ref also has a {@code "media-type"}; a content-ref is a disclosure.
  */
-final class ContentReferences {
+public final class ContentReferences {
 
     private ContentReferences() {
     }
 
     /** Calls {@code found} with each digest and whether it is an artifact's, depth first. */
-    static void walk(CborValue value, BiConsumer<Digest, Boolean> found) {
+    public static void walk(CborValue value, BiConsumer<Digest, Boolean> found) {
         if (value instanceof CborMap map) {
             map.get("digest").ifPresent(digest -> {
                 if (digest instanceof CborByteString bytes && bytes.length() == 32) {
