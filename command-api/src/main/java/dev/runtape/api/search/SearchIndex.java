@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * The service's search index: Lucene under {@code DATA/search/} or an Elasticsearch index ({@code runtape.search}), fed by a {@link SearchProjection} that a thread of
- * its own keeps within half a second of the log, and that a search or a redaction first brings up to the log's end,
- * so each sees what was committed before it.
+ * The service's search index: Lucene under {@code DATA/search/} or an Elasticsearch index ({@code runtape.search}),
+ * fed by a {@link SearchProjection} that a thread of its own keeps within half a second of the log, and that a search
+ * or a redaction first brings up to the log's end, so each sees what was committed before it.
  */
 @Component
 public class SearchIndex implements AutoCloseable {
