@@ -22,18 +22,22 @@ import dev.runtape.verifier.CborInput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Verifies a bundle file offline, streaming it once: the manifest, then each entry as it comes. The checks that
- * follow the bundle's order (chains, log order, the manifest's listing, receipts) run on the reading thread; schema
- * and signature checks, which need only the statement and the key set, run in batches on every core.
+ * Verifies a bundle file offline, streaming it once: the manifest, then each entry as it comes. The reading thread
+ * frames the statements and hands them in batches to one worker per core, which read each (decoding, digest, leaf
+ * hash), prove its receipt and check its schema and signature: everything that needs only the statement, the
+ * checkpoint and the key set. The reading thread takes the batches back in bundle order for the checks that follow
+ * it (chains, log order, the manifest's listing).
  *
  * <p>A failure of one item never stops the others: the report names every item that failed and why. Only a bundle
  * that cannot be read further (truncated, an entry that cannot be delimited) ends early, and what it lacks is then
@@ -47,7 +51,7 @@ public final class BundleVerifier {
     /**
      * @param fast checkpoint signature, chains, digests and proofs only: no per-statement signature or schema check
      * @param trustedCheckpoint a signed checkpoint the recipient already trusts, to check the bundle's against
-     * @param threads the workers for signature checks
+     * @param threads the workers for the checks of each statement alone
      * @param requireSeal a bundle without its seal fails, instead of having the seal check skipped
      */
     public record Options(boolean fast, Optional<CoseSign1> trustedCheckpoint, int threads, boolean requireSeal) {
@@ -225,11 +229,12 @@ public final class BundleVerifier {
 
         private final ManifestListing listing;
         private final StreamChains chains = new StreamChains();
-        private final Optional<ReceiptCheck> receipts;
-        private final Optional<SignatureCheck> signatures;
+        private final StatementChecks checks;
         private final ExecutorService workers;
-        private final Semaphore inFlight;
-        private List<Pending> batch = new ArrayList<>(BATCH);
+        /** Batches handed to the workers, oldest first: their results are taken in bundle order. */
+        private final ArrayDeque<Future<List<StatementChecks.Checked>>> inFlight = new ArrayDeque<>();
+        private final int maxInFlight;
+        private List<StatementChecks.Framed> batch = new ArrayList<>(BATCH);
         private long statements;
         private long lastLeaf = -1;
         private boolean pastStatements;
@@ -238,35 +243,34 @@ public final class BundleVerifier {
         private final Manifest manifest;
         private final Optional<BundleKeys> keys;
 
-        private record Pending(String item, StatementFacts statement) {
-        }
-
         Entries(Manifest manifest, Optional<BundleKeys> keys, Optional<Checkpoint> checkpoint) {
             this.manifest = manifest;
             this.keys = keys;
             this.listing = new ManifestListing(manifest.index(), findings);
-            this.receipts = checkpoint.flatMap(c -> keys.map(k -> new ReceiptCheck(c, k.ledgerKeys())));
+            Optional<ReceiptCheck> receipts = checkpoint.flatMap(c -> keys.map(k -> new ReceiptCheck(c, k.ledgerKeys())));
             if (checkpoint.isEmpty()) {
                 findings.skip(Check.RECEIPT, "no readable checkpoint");
             } else if (keys.isEmpty()) {
                 findings.skip(Check.RECEIPT, "no readable key set");
             }
+            Optional<SignatureCheck> signatures;
             if (options.fast()) {
                 findings.skip(Check.SIGNATURE, "--fast");
                 findings.skip(Check.SCHEMA, "--fast");
-                this.signatures = Optional.empty();
+                signatures = Optional.empty();
             } else {
-                this.signatures = keys.map(SignatureCheck::new);
+                signatures = keys.map(SignatureCheck::new);
                 if (keys.isEmpty()) {
                     findings.skip(Check.SIGNATURE, "no readable key set");
                 }
             }
+            this.checks = new StatementChecks(findings, receipts, signatures);
             this.workers = Executors.newFixedThreadPool(options.threads(), runnable -> {
-                Thread thread = new Thread(runnable, "bundle-signatures");
+                Thread thread = new Thread(runnable, "bundle-statements");
                 thread.setDaemon(true);
                 return thread;
             });
-            this.inFlight = new Semaphore(options.threads() * 4);
+            this.maxInFlight = options.threads() * 4;
         }
 
         void readAll(BundleReader reader) throws IOException {
@@ -286,6 +290,9 @@ public final class BundleVerifier {
                         break;
                     }
                     findings.passed(Check.FORMAT);
+                    if (!(entry.get() instanceof BundleEntry.StatementEntry)) {
+                        drain();
+                    }
                     switch (entry.get()) {
                         case BundleEntry.StatementEntry s -> statement(s);
                         case BundleEntry.DisclosureEntry d -> disclosure(d);
@@ -304,89 +311,79 @@ public final class BundleVerifier {
                     findings.skip(Check.SEAL, "the bundle carries no seal: the manifest's own fields (recipient, "
                             + "created, splits, key validity) are covered by no signature");
                 }
-                flush();
+                drain();
             } finally {
-                workers.shutdown();
+                workers.shutdownNow();
                 try {
                     if (!workers.awaitTermination(1, TimeUnit.HOURS)) {
-                        findings.failed(Check.SIGNATURE, "bundle", "signature checks did not finish within an hour");
+                        findings.failed(Check.SIGNATURE, "bundle", "statement checks did not finish within an hour");
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    findings.failed(Check.SIGNATURE, "bundle", "interrupted before the signature checks finished");
+                    findings.failed(Check.SIGNATURE, "bundle", "interrupted before the statement checks finished");
                 }
             }
         }
 
+        /** Frames the statement for the workers; what needs bundle order is checked when its batch comes back. */
         private void statement(BundleEntry.StatementEntry entry) {
-            String entryItem = "entry " + entry.ordinal() + " (statement " + statements + ")";
-            statements++;
+            long number = statements++;
             if (pastStatements) {
-                findings.failed(Check.FORMAT, entryItem,
+                findings.failed(Check.FORMAT, "entry " + entry.ordinal() + " (statement " + number + ")",
                         "a statement after the disclosures, artifacts or seal; statements come first");
             }
-            StatementFacts statement;
+            batch.add(new StatementChecks.Framed(entry.ordinal(), number, entry.bytes()));
+            if (batch.size() == BATCH) {
+                flush();
+            }
+        }
+
+        /** Hands the batch to the workers, taking back the oldest batches beyond those allowed in flight. */
+        private void flush() {
+            if (!batch.isEmpty()) {
+                List<StatementChecks.Framed> work = batch;
+                batch = new ArrayList<>(BATCH);
+                inFlight.add(workers.submit(() -> checks.check(work)));
+            }
+            while (inFlight.size() > maxInFlight) {
+                inOrder(inFlight.remove());
+            }
+        }
+
+        /** Every statement read so far, checked: before the entries after the statements, and at the end. */
+        private void drain() {
+            flush();
+            while (!inFlight.isEmpty()) {
+                inOrder(inFlight.remove());
+            }
+        }
+
+        /** The checks that follow the bundle's order, on one batch the workers have read. */
+        private void inOrder(Future<List<StatementChecks.Checked>> future) {
+            List<StatementChecks.Checked> read;
             try {
-                statement = StatementFacts.read(entry.bytes());
-            } catch (FormatException e) {
-                findings.failed(Check.SCHEMA, entryItem, e.getMessage());
+                read = future.get();
+            } catch (ExecutionException e) {
+                findings.failed(Check.FORMAT, "bundle", "internal error while checking statements: " + e.getCause());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                findings.failed(Check.FORMAT, "bundle", "interrupted before the statements were checked");
                 return;
             }
-            String item = "statement " + (statements - 1) + " (" + statement.position() + ", " + statement.digest() + ")";
-            chains.link(statement).ifPresentOrElse(reason -> findings.failed(Check.CHAIN, item, reason),
-                    () -> findings.passed(Check.CHAIN));
-            listing.statement(item, statement);
-            if (receipts.isPresent()) {
-                try {
-                    long leaf = receipts.get().leafIndex(statement);
-                    findings.passed(Check.RECEIPT);
+            for (StatementChecks.Checked checked : read) {
+                String item = checked.item();
+                chains.link(checked.statement()).ifPresentOrElse(reason -> findings.failed(Check.CHAIN, item, reason),
+                        () -> findings.passed(Check.CHAIN));
+                listing.statement(item, checked.statement(), checked.references());
+                long leaf = checked.leaf();
+                if (leaf >= 0) {
                     if (leaf <= lastLeaf) {
                         findings.failed(Check.CHAIN, item, "not in log order: leaf " + leaf + " comes after leaf "
                                 + lastLeaf);
                     }
                     lastLeaf = Math.max(lastLeaf, leaf);
-                } catch (VerificationException e) {
-                    findings.failed(Check.RECEIPT, item, e.getMessage());
                 }
-            }
-            if (signatures.isPresent()) {
-                batch.add(new Pending(item, statement));
-                if (batch.size() == BATCH) {
-                    flush();
-                }
-            }
-        }
-
-        private void flush() {
-            if (batch.isEmpty() || signatures.isEmpty()) {
-                return;
-            }
-            List<Pending> work = batch;
-            batch = new ArrayList<>(BATCH);
-            SignatureCheck check = signatures.get();
-            inFlight.acquireUninterruptibly();
-            workers.execute(() -> {
-                try {
-                    for (Pending pending : work) {
-                        checkAlone(check, pending);
-                    }
-                } finally {
-                    inFlight.release();
-                }
-            });
-        }
-
-        private void checkAlone(SignatureCheck check, Pending pending) {
-            try {
-                SignatureCheck.schemaProblem(pending.statement()).ifPresentOrElse(
-                        reason -> findings.failed(Check.SCHEMA, pending.item(), reason),
-                        () -> findings.passed(Check.SCHEMA));
-                check.verify(pending.statement());
-                findings.passed(Check.SIGNATURE);
-            } catch (VerificationException e) {
-                findings.failed(Check.SIGNATURE, pending.item(), e.getMessage());
-            } catch (RuntimeException e) {
-                findings.failed(Check.SIGNATURE, pending.item(), "internal error: " + e);
             }
         }
 

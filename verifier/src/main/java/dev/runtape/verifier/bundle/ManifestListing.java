@@ -40,8 +40,12 @@ final class ManifestListing {
         this.nextInTrajectory = index.trajectories().stream().mapToInt(ManifestIndex.Trajectory::first).toArray();
     }
 
-    /** Holds one statement against the manifest, and the contents its payload refers to. */
-    void statement(String item, StatementFacts statement) {
+    /**
+     * Holds one statement against the manifest, and the contents its payload refers to.
+     *
+     * @param referred {@link #references} of its payload
+     */
+    void statement(String item, StatementFacts statement, List<Digest> referred) {
         int number = index.statement(statement.digest());
         if (number < 0) {
             findings.failed(Check.MANIFEST, item, "not listed in the manifest");
@@ -64,8 +68,6 @@ final class ManifestListing {
                         + " of trajectory " + trajectory.id() + ", but comes after statements listed later");
             }
         }
-        List<Digest> referred = new ArrayList<>();
-        collectReferences(statement.payload(), referred);
         for (Digest digest : referred) {
             int disclosure = index.disclosure(digest);
             int artifact = index.artifact(digest);
@@ -158,8 +160,14 @@ final class ManifestListing {
 
     /**
      * The digests of the content-refs and artifact-refs in a payload: every map with a 32-byte "digest" member.
-     * The schemas give only those maps a member of that name.
+     * The schemas give only those maps a member of that name. Needs no other statement, so the workers find them.
      */
+    static List<Digest> references(CborMap payload) {
+        List<Digest> referred = new ArrayList<>();
+        collectReferences(payload, referred);
+        return referred;
+    }
+
     private static void collectReferences(CborValue value, List<Digest> into) {
         switch (value) {
             case CborMap map -> {
