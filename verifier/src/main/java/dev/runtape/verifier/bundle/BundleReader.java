@@ -8,7 +8,6 @@ import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.CborInput;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +48,7 @@ public final class BundleReader implements Closeable {
     }
 
     public static BundleReader open(InputStream stream, String name) throws IOException, FormatException {
-        CborSequenceReader in = new CborSequenceReader(new BufferedInputStream(stream, 1 << 16), name);
+        CborSequenceReader in = new CborSequenceReader(stream, name);
         try {
             return new BundleReader(in, new ManifestReader(in, MAX_MANIFEST_PART_BYTES).read());
         } catch (IOException | FormatException | RuntimeException e) {
@@ -74,14 +73,20 @@ public final class BundleReader implements Closeable {
             return Optional.empty();
         }
         long number = ordinal++;
-        String where = "entry " + number + " (at byte " + in.offset() + ")";
+        long at = in.offset();
         byte[] bytes;
         try {
-            bytes = in.readItem(MAX_ENTRY_BYTES, where);
+            bytes = in.readItem(MAX_ENTRY_BYTES, () -> "entry " + number + " (at byte " + at + ")");
         } catch (FormatException e) {
             broken = true;
             throw e;
         }
+        Optional<BundleEntry> framed = EntryFrame.read(number, bytes);
+        if (framed.isPresent()) {
+            return framed;
+        }
+        // Any other shape is decoded whole, to say what is wrong with it.
+        String where = "entry " + number + " (at byte " + at + ")";
         CborValue value = CborInput.decode(bytes, CborProfile.DETERMINISTIC, where);
         if (!(value instanceof CborArray array) || array.size() < 2
                 || !(array.get(0) instanceof CborTextString kind)) {

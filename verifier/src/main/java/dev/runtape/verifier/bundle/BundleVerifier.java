@@ -7,7 +7,6 @@ import dev.runtape.cbor.CborTextString;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborByteString;
 import java.security.MessageDigest;
-import dev.runtape.schemas.RuntapeSchemas;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.VerificationException;
@@ -45,8 +44,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BundleVerifier {
 
-    /** Statements handed to a worker at once: enough to make the hand-over cheap. */
+    /** Entries handed to a worker at once: enough to make the hand-over cheap. */
     private static final int BATCH = 256;
+    /** Bytes of a batch beyond which it is handed over before it is full. */
+    private static final long BATCH_BYTES = 1 << 20;
+    /** Bytes of the batches in flight beyond which the reading thread waits for the oldest, bounding the heap. */
+    private static final long IN_FLIGHT_BYTES = 16 << 20;
 
     /**
      * @param fast checkpoint signature, chains, digests and proofs only: no per-statement signature or schema check
@@ -229,12 +232,14 @@ public final class BundleVerifier {
 
         private final ManifestListing listing;
         private final StreamChains chains = new StreamChains();
-        private final StatementChecks checks;
+        private final EntryChecks checks;
         private final ExecutorService workers;
         /** Batches handed to the workers, oldest first: their results are taken in bundle order. */
-        private final ArrayDeque<Future<List<StatementChecks.Checked>>> inFlight = new ArrayDeque<>();
+        private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
         private final int maxInFlight;
-        private List<StatementChecks.Framed> batch = new ArrayList<>(BATCH);
+        private long inFlightBytes;
+        private List<EntryChecks.Framed> batch = new ArrayList<>(BATCH);
+        private long batchBytes;
         private long statements;
         private long lastLeaf = -1;
         private boolean pastStatements;
@@ -242,6 +247,9 @@ public final class BundleVerifier {
         private boolean audited;
         private final Manifest manifest;
         private final Optional<BundleKeys> keys;
+
+        private record InFlight(Future<List<EntryChecks.Read>> read, long bytes) {
+        }
 
         Entries(Manifest manifest, Optional<BundleKeys> keys, Optional<Checkpoint> checkpoint) {
             this.manifest = manifest;
@@ -264,7 +272,7 @@ public final class BundleVerifier {
                     findings.skip(Check.SIGNATURE, "no readable key set");
                 }
             }
-            this.checks = new StatementChecks(findings, receipts, signatures);
+            this.checks = new EntryChecks(findings, manifest.index(), receipts, signatures);
             this.workers = Executors.newFixedThreadPool(options.threads(), runnable -> {
                 Thread thread = new Thread(runnable, "bundle-statements");
                 thread.setDaemon(true);
@@ -290,7 +298,7 @@ public final class BundleVerifier {
                         break;
                     }
                     findings.passed(Check.FORMAT);
-                    if (!(entry.get() instanceof BundleEntry.StatementEntry)) {
+                    if (entry.get() instanceof BundleEntry.AuditEntry || entry.get() instanceof BundleEntry.SealEntry) {
                         drain();
                     }
                     switch (entry.get()) {
@@ -332,8 +340,29 @@ public final class BundleVerifier {
                 findings.failed(Check.FORMAT, "entry " + entry.ordinal() + " (statement " + number + ")",
                         "a statement after the disclosures, artifacts or seal; statements come first");
             }
-            batch.add(new StatementChecks.Framed(entry.ordinal(), number, entry.bytes()));
-            if (batch.size() == BATCH) {
+            toWorkers(new EntryChecks.Framed(entry, number), entry.bytes().length);
+        }
+
+        private void disclosure(BundleEntry.DisclosureEntry entry) {
+            if (sealed) {
+                findings.failed(Check.FORMAT, "disclosure " + entry.digest(), "after the seal; the seal comes last");
+            }
+            pastStatements = true;
+            toWorkers(new EntryChecks.Framed(entry, -1), entry.bytes().length);
+        }
+
+        private void artifact(BundleEntry.ArtifactEntry entry) {
+            if (sealed) {
+                findings.failed(Check.FORMAT, "artifact " + entry.digest(), "after the seal; the seal comes last");
+            }
+            pastStatements = true;
+            toWorkers(new EntryChecks.Framed(entry, -1), entry.bytes().length);
+        }
+
+        private void toWorkers(EntryChecks.Framed framed, long bytes) {
+            batch.add(framed);
+            batchBytes += bytes;
+            if (batch.size() == BATCH || batchBytes >= BATCH_BYTES) {
                 flush();
             }
         }
@@ -341,16 +370,18 @@ public final class BundleVerifier {
         /** Hands the batch to the workers, taking back the oldest batches beyond those allowed in flight. */
         private void flush() {
             if (!batch.isEmpty()) {
-                List<StatementChecks.Framed> work = batch;
+                List<EntryChecks.Framed> work = batch;
+                inFlight.add(new InFlight(workers.submit(() -> checks.check(work)), batchBytes));
+                inFlightBytes += batchBytes;
                 batch = new ArrayList<>(BATCH);
-                inFlight.add(workers.submit(() -> checks.check(work)));
+                batchBytes = 0;
             }
-            while (inFlight.size() > maxInFlight) {
+            while (inFlight.size() > maxInFlight || (inFlight.size() > 1 && inFlightBytes > IN_FLIGHT_BYTES)) {
                 inOrder(inFlight.remove());
             }
         }
 
-        /** Every statement read so far, checked: before the entries after the statements, and at the end. */
+        /** Every entry read so far, checked: before the audit or the seal, and at the end. */
         private void drain() {
             flush();
             while (!inFlight.isEmpty()) {
@@ -359,55 +390,41 @@ public final class BundleVerifier {
         }
 
         /** The checks that follow the bundle's order, on one batch the workers have read. */
-        private void inOrder(Future<List<StatementChecks.Checked>> future) {
-            List<StatementChecks.Checked> read;
+        private void inOrder(InFlight batch) {
+            inFlightBytes -= batch.bytes();
+            List<EntryChecks.Read> read;
             try {
-                read = future.get();
+                read = batch.read().get();
             } catch (ExecutionException e) {
-                findings.failed(Check.FORMAT, "bundle", "internal error while checking statements: " + e.getCause());
+                findings.failed(Check.FORMAT, "bundle", "internal error while checking entries: " + e.getCause());
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                findings.failed(Check.FORMAT, "bundle", "interrupted before the statements were checked");
+                findings.failed(Check.FORMAT, "bundle", "interrupted before the entries were checked");
                 return;
             }
-            for (StatementChecks.Checked checked : read) {
-                String item = checked.item();
-                chains.link(checked.statement()).ifPresentOrElse(reason -> findings.failed(Check.CHAIN, item, reason),
-                        () -> findings.passed(Check.CHAIN));
-                listing.statement(item, checked.statement(), checked.references());
-                long leaf = checked.leaf();
-                if (leaf >= 0) {
-                    if (leaf <= lastLeaf) {
-                        findings.failed(Check.CHAIN, item, "not in log order: leaf " + leaf + " comes after leaf "
-                                + lastLeaf);
-                    }
-                    lastLeaf = Math.max(lastLeaf, leaf);
+            for (EntryChecks.Read entry : read) {
+                switch (entry) {
+                    case EntryChecks.Statement statement -> inOrder(statement);
+                    case EntryChecks.Content content when content.disclosure() ->
+                            listing.disclosure(content.item(), content.digest());
+                    case EntryChecks.Content content -> listing.artifact(content.item(), content.digest());
                 }
             }
         }
 
-        private void disclosure(BundleEntry.DisclosureEntry entry) {
-            if (sealed) {
-                findings.failed(Check.FORMAT, "disclosure " + entry.digest(), "after the seal; the seal comes last");
-            }
-            pastStatements = true;
-            String item = "disclosure " + entry.digest();
-            listing.disclosure(item, entry.digest());
-            Digest actual = Digest.sha256(entry.bytes());
-            if (!actual.equals(entry.digest())) {
-                findings.failed(Check.DISCLOSURE, item, "its bytes hash to " + actual + ", not to its digest");
-                return;
-            }
-            try {
-                var value = CborInput.decode(entry.bytes(), CborProfile.DETERMINISTIC, "disclosure");
-                var result = RuntapeSchemas.validator("disclosure").validate(value);
-                if (!result.isValid()) {
-                    throw new FormatException("not a disclosure [salt, value]: " + result.failures().getFirst());
+        private void inOrder(EntryChecks.Statement checked) {
+            String item = checked.item();
+            chains.link(checked.statement()).ifPresentOrElse(reason -> findings.failed(Check.CHAIN, item, reason),
+                    () -> findings.passed(Check.CHAIN));
+            listing.statement(item, checked.statement(), checked.listed());
+            long leaf = checked.leaf();
+            if (leaf >= 0) {
+                if (leaf <= lastLeaf) {
+                    findings.failed(Check.CHAIN, item, "not in log order: leaf " + leaf + " comes after leaf "
+                            + lastLeaf);
                 }
-                findings.passed(Check.DISCLOSURE);
-            } catch (FormatException e) {
-                findings.failed(Check.DISCLOSURE, item, e.getMessage());
+                lastLeaf = Math.max(lastLeaf, leaf);
             }
         }
 
@@ -483,21 +500,6 @@ public final class BundleVerifier {
                 hex.append(String.format("%02x", b & 0xff));
             }
             return hex.toString();
-        }
-
-        private void artifact(BundleEntry.ArtifactEntry entry) {
-            if (sealed) {
-                findings.failed(Check.FORMAT, "artifact " + entry.digest(), "after the seal; the seal comes last");
-            }
-            pastStatements = true;
-            String item = "artifact " + entry.digest();
-            listing.artifact(item, entry.digest());
-            Digest actual = Digest.sha256(entry.bytes());
-            if (actual.equals(entry.digest())) {
-                findings.passed(Check.ARTIFACT);
-            } else {
-                findings.failed(Check.ARTIFACT, item, "its bytes hash to " + actual + ", not to its digest");
-            }
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * Holds the bundle against its manifest, entry by entry: each statement must be listed, once, in its trajectory's
  * order; each digest a payload refers to must be listed as a disclosure or an artifact; each disclosure or artifact
  * held must be listed as included. {@link #finish} then reports what is listed but was never held or referred to,
- * and what is withheld. Not thread-safe: the reading thread alone uses it.
+ * and what is withheld. Not thread-safe: the reading thread alone uses it ({@link #lookUp} excepted).
  */
 final class ManifestListing {
 
@@ -41,12 +42,44 @@ final class ManifestListing {
     }
 
     /**
-     * Holds one statement against the manifest, and the contents its payload refers to.
+     * Where a statement and the contents its payload refers to are listed: numbers in the manifest's index, found by
+     * the workers ({@link #lookUp}), since the index is read-only by then.
      *
-     * @param referred {@link #references} of its payload
+     * @param number the statement's number in the manifest, or -1 when it is not listed
+     * @param disclosures the numbers of the listed disclosures it refers to
+     * @param artifacts the numbers of the listed artifacts it refers to
+     * @param unlisted the contents it refers to that the manifest lists neither as a disclosure nor as an artifact
      */
-    void statement(String item, StatementFacts statement, List<Digest> referred) {
-        int number = index.statement(statement.digest());
+    record Listed(int number, int[] disclosures, int[] artifacts, List<Digest> unlisted) {
+    }
+
+    /** Looks {@code statement} and what it refers to up in {@code index}. Thread-safe: the index is not changed. */
+    static Listed lookUp(ManifestIndex index, StatementFacts statement) {
+        List<Digest> referred = new ArrayList<>();
+        collectReferences(statement.payload(), referred);
+        int[] disclosures = new int[referred.size()];
+        int[] artifacts = new int[referred.size()];
+        int d = 0;
+        int a = 0;
+        List<Digest> unlisted = new ArrayList<>(0);
+        for (Digest digest : referred) {
+            int disclosure = index.disclosure(digest);
+            int artifact = disclosure >= 0 ? -1 : index.artifact(digest);
+            if (disclosure >= 0) {
+                disclosures[d++] = disclosure;
+            } else if (artifact >= 0) {
+                artifacts[a++] = artifact;
+            } else {
+                unlisted.add(digest);
+            }
+        }
+        return new Listed(index.statement(statement.digest()), Arrays.copyOf(disclosures, d),
+                Arrays.copyOf(artifacts, a), unlisted);
+    }
+
+    /** Holds one statement against the manifest, and the contents its payload refers to, as {@link #lookUp} found. */
+    void statement(String item, StatementFacts statement, Listed listed) {
+        int number = listed.number();
         if (number < 0) {
             findings.failed(Check.MANIFEST, item, "not listed in the manifest");
         } else if (statementsSeen.get(number)) {
@@ -68,17 +101,15 @@ final class ManifestListing {
                         + " of trajectory " + trajectory.id() + ", but comes after statements listed later");
             }
         }
-        for (Digest digest : referred) {
-            int disclosure = index.disclosure(digest);
-            int artifact = index.artifact(digest);
-            if (disclosure >= 0) {
-                disclosuresReferred.set(disclosure);
-            } else if (artifact >= 0) {
-                artifactsReferred.set(artifact);
-            } else {
-                findings.failed(Check.MANIFEST, item, "refers to content " + digest
-                        + ", which the manifest lists neither as a disclosure nor as an artifact");
-            }
+        for (int disclosure : listed.disclosures()) {
+            disclosuresReferred.set(disclosure);
+        }
+        for (int artifact : listed.artifacts()) {
+            artifactsReferred.set(artifact);
+        }
+        for (Digest digest : listed.unlisted()) {
+            findings.failed(Check.MANIFEST, item, "refers to content " + digest
+                    + ", which the manifest lists neither as a disclosure nor as an artifact");
         }
         if (statement.eventType().equals("RedactionApplied")) {
             noteRedaction(statement.payload());
@@ -160,14 +191,8 @@ final class ManifestListing {
 
     /**
      * The digests of the content-refs and artifact-refs in a payload: every map with a 32-byte "digest" member.
-     * The schemas give only those maps a member of that name. Needs no other statement, so the workers find them.
+     * The schemas give only those maps a member of that name.
      */
-    static List<Digest> references(CborMap payload) {
-        List<Digest> referred = new ArrayList<>();
-        collectReferences(payload, referred);
-        return referred;
-    }
-
     private static void collectReferences(CborValue value, List<Digest> into) {
         switch (value) {
             case CborMap map -> {
