@@ -407,21 +407,20 @@ public final class BundleVerifier {
                 switch (entry) {
                     case EntryChecks.Statement statement -> inOrder(statement);
                     case EntryChecks.Content content when content.disclosure() ->
-                            listing.disclosure(content.item(), content.digest());
-                    case EntryChecks.Content content -> listing.artifact(content.item(), content.digest());
+                            listing.disclosure(content.digest(), content.listed());
+                    case EntryChecks.Content content -> listing.artifact(content.digest(), content.listed());
                 }
             }
         }
 
         private void inOrder(EntryChecks.Statement checked) {
-            String item = checked.item();
-            chains.link(checked.statement()).ifPresentOrElse(reason -> findings.failed(Check.CHAIN, item, reason),
-                    () -> findings.passed(Check.CHAIN));
-            listing.statement(item, checked.statement(), checked.listed());
+            chains.link(checked.statement()).ifPresentOrElse(
+                    reason -> findings.failed(Check.CHAIN, checked.item(), reason), () -> findings.passed(Check.CHAIN));
+            listing.statement(checked::item, checked.statement(), checked.listed());
             long leaf = checked.leaf();
             if (leaf >= 0) {
                 if (leaf <= lastLeaf) {
-                    findings.failed(Check.CHAIN, item, "not in log order: leaf " + leaf + " comes after leaf "
+                    findings.failed(Check.CHAIN, checked.item(), "not in log order: leaf " + leaf + " comes after leaf "
                             + lastLeaf);
                 }
                 lastLeaf = Math.max(lastLeaf, leaf);

@@ -38,11 +38,21 @@ final class EntryChecks {
      * @param leaf its leaf index as its receipt proved it, or -1 when no receipt did (that failure already reported)
      * @param listed where the manifest lists it and what it refers to
      */
-    record Statement(String item, StatementFacts statement, long leaf, ManifestListing.Listed listed) implements Read {
+    record Statement(long number, StatementFacts statement, long leaf, ManifestListing.Listed listed) implements Read {
+
+        /** The statement as a finding names it; made only for a finding. */
+        String item() {
+            return EntryChecks.item(number, statement);
+        }
     }
 
-    /** A disclosure or an artifact, by the digest it is listed under. */
-    record Content(String item, Digest digest, boolean disclosure) implements Read {
+    /**
+     * A disclosure or an artifact, by the digest it is listed under.
+     *
+     * @param listed its number in the manifest's index ({@link ManifestIndex#disclosure} or {@link
+     *     ManifestIndex#artifact}), or -1
+     */
+    record Content(Digest digest, boolean disclosure, int listed) implements Read {
     }
 
     private final Findings findings;
@@ -90,46 +100,51 @@ final class EntryChecks {
                     "internal error: " + e);
             return Optional.empty();
         }
-        String item = "statement " + number + " (" + statement.position() + ", " + statement.digest() + ")";
-        long leaf = proofs.isPresent() ? leafIndex(proofs.get(), item, statement) : -1;
-        signatures.ifPresent(check -> schemaAndSignature(check, item, statement));
-        return Optional.of(new Statement(item, statement, leaf, ManifestListing.lookUp(index, statement)));
+        long leaf = proofs.isPresent() ? leafIndex(proofs.get(), number, statement) : -1;
+        signatures.ifPresent(check -> schemaAndSignature(check, number, statement));
+        return Optional.of(new Statement(number, statement, leaf, ManifestListing.lookUp(index, statement)));
     }
 
-    private long leafIndex(ReceiptCheck.Batch proofs, String item, StatementFacts statement) {
+    /** A statement as findings name it: {@code statement N (STREAM #REVISION, DIGEST)}. */
+    static String item(long number, StatementFacts statement) {
+        return "statement " + number + " (" + statement.position() + ", " + statement.digest() + ")";
+    }
+
+    private long leafIndex(ReceiptCheck.Batch proofs, long number, StatementFacts statement) {
         try {
             long leaf = proofs.leafIndex(statement);
             findings.passed(Check.RECEIPT);
             return leaf;
         } catch (VerificationException e) {
-            findings.failed(Check.RECEIPT, item, e.getMessage());
+            findings.failed(Check.RECEIPT, item(number, statement), e.getMessage());
         } catch (RuntimeException e) {
-            findings.failed(Check.RECEIPT, item, "internal error: " + e);
+            findings.failed(Check.RECEIPT, item(number, statement), "internal error: " + e);
         }
         return -1;
     }
 
-    private void schemaAndSignature(SignatureCheck check, String item, StatementFacts statement) {
+    private void schemaAndSignature(SignatureCheck check, long number, StatementFacts statement) {
         try {
             SignatureCheck.schemaProblem(statement).ifPresentOrElse(
-                    reason -> findings.failed(Check.SCHEMA, item, reason),
+                    reason -> findings.failed(Check.SCHEMA, item(number, statement), reason),
                     () -> findings.passed(Check.SCHEMA));
             check.verify(statement);
             findings.passed(Check.SIGNATURE);
         } catch (VerificationException e) {
-            findings.failed(Check.SIGNATURE, item, e.getMessage());
+            findings.failed(Check.SIGNATURE, item(number, statement), e.getMessage());
         } catch (RuntimeException e) {
-            findings.failed(Check.SIGNATURE, item, "internal error: " + e);
+            findings.failed(Check.SIGNATURE, item(number, statement), "internal error: " + e);
         }
     }
 
     /** A disclosure's bytes hash to its digest and are a disclosure {@code [salt, value]}. */
     private Read disclosure(BundleEntry.DisclosureEntry entry) {
-        String item = "disclosure " + entry.digest();
+        Content listed = new Content(entry.digest(), true, index.disclosure(entry.digest()));
         Digest actual = Digest.sha256(entry.bytes());
         if (!actual.equals(entry.digest())) {
-            findings.failed(Check.DISCLOSURE, item, "its bytes hash to " + actual + ", not to its digest");
-            return new Content(item, entry.digest(), true);
+            findings.failed(Check.DISCLOSURE, "disclosure " + entry.digest(), "its bytes hash to " + actual
+                    + ", not to its digest");
+            return listed;
         }
         try {
             var value = CborInput.decode(entry.bytes(), CborProfile.DETERMINISTIC, "disclosure");
@@ -139,20 +154,20 @@ final class EntryChecks {
             }
             findings.passed(Check.DISCLOSURE);
         } catch (FormatException e) {
-            findings.failed(Check.DISCLOSURE, item, e.getMessage());
+            findings.failed(Check.DISCLOSURE, "disclosure " + entry.digest(), e.getMessage());
         }
-        return new Content(item, entry.digest(), true);
+        return listed;
     }
 
     /** An artifact's bytes hash to its digest. */
     private Read artifact(BundleEntry.ArtifactEntry entry) {
-        String item = "artifact " + entry.digest();
         Digest actual = Digest.sha256(entry.bytes());
         if (actual.equals(entry.digest())) {
             findings.passed(Check.ARTIFACT);
         } else {
-            findings.failed(Check.ARTIFACT, item, "its bytes hash to " + actual + ", not to its digest");
+            findings.failed(Check.ARTIFACT, "artifact " + entry.digest(), "its bytes hash to " + actual
+                    + ", not to its digest");
         }
-        return new Content(item, entry.digest(), false);
+        return new Content(entry.digest(), false, index.artifact(entry.digest()));
     }
 }

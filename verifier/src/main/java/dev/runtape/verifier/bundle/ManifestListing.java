@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Holds the bundle against its manifest, entry by entry: each statement must be listed, once, in its trajectory's
@@ -78,12 +79,12 @@ final class ManifestListing {
     }
 
     /** Holds one statement against the manifest, and the contents its payload refers to, as {@link #lookUp} found. */
-    void statement(String item, StatementFacts statement, Listed listed) {
+    void statement(Supplier<String> named, StatementFacts statement, Listed listed) {
         int number = listed.number();
         if (number < 0) {
-            findings.failed(Check.MANIFEST, item, "not listed in the manifest");
+            findings.failed(Check.MANIFEST, named.get(), "not listed in the manifest");
         } else if (statementsSeen.get(number)) {
-            findings.failed(Check.MANIFEST, item, "appears twice in the bundle");
+            findings.failed(Check.MANIFEST, named.get(), "appears twice in the bundle");
         } else {
             statementsSeen.set(number);
             int t = index.trajectoryOf(number);
@@ -92,12 +93,12 @@ final class ManifestListing {
                 nextInTrajectory[t]++;
                 findings.passed(Check.MANIFEST);
             } else if (number > nextInTrajectory[t]) {
-                findings.failed(Check.MANIFEST, item, "listed as statement " + (number - trajectory.first())
+                findings.failed(Check.MANIFEST, named.get(), "listed as statement " + (number - trajectory.first())
                         + " of trajectory " + trajectory.id() + ", but its statement "
                         + (nextInTrajectory[t] - trajectory.first()) + " did not come before it");
                 nextInTrajectory[t] = number + 1;
             } else {
-                findings.failed(Check.MANIFEST, item, "listed as statement " + (number - trajectory.first())
+                findings.failed(Check.MANIFEST, named.get(), "listed as statement " + (number - trajectory.first())
                         + " of trajectory " + trajectory.id() + ", but comes after statements listed later");
             }
         }
@@ -108,7 +109,7 @@ final class ManifestListing {
             artifactsReferred.set(artifact);
         }
         for (Digest digest : listed.unlisted()) {
-            findings.failed(Check.MANIFEST, item, "refers to content " + digest
+            findings.failed(Check.MANIFEST, named.get(), "refers to content " + digest
                     + ", which the manifest lists neither as a disclosure nor as an artifact");
         }
         if (statement.eventType().equals("RedactionApplied")) {
@@ -116,15 +117,18 @@ final class ManifestListing {
         }
     }
 
-    /** Holds an included disclosure against the manifest; its bytes are checked by the caller. */
-    void disclosure(String item, Digest digest) {
-        int number = index.disclosure(digest);
+    /**
+     * Holds an included disclosure against the manifest; its bytes are checked by the caller.
+     *
+     * @param number {@link ManifestIndex#disclosure} of its digest, looked up by a worker
+     */
+    void disclosure(Digest digest, int number) {
         if (number < 0) {
-            findings.failed(Check.MANIFEST, item, "in the bundle, but not listed in the manifest");
+            findings.failed(Check.MANIFEST, "disclosure " + digest, "in the bundle, but not listed in the manifest");
         } else if (disclosuresHeld.get(number)) {
-            findings.failed(Check.MANIFEST, item, "appears twice in the bundle");
+            findings.failed(Check.MANIFEST, "disclosure " + digest, "appears twice in the bundle");
         } else if (index.disclosureStatus(number) != ManifestIndex.Status.INCLUDED) {
-            findings.failed(Check.MANIFEST, item, "listed as withheld (" + index.disclosureStatus(number).word()
+            findings.failed(Check.MANIFEST, "disclosure " + digest, "listed as withheld (" + index.disclosureStatus(number).word()
                     + "), but the bundle holds it");
             disclosuresHeld.set(number);
         } else {
@@ -133,14 +137,14 @@ final class ManifestListing {
         }
     }
 
-    void artifact(String item, Digest digest) {
-        int number = index.artifact(digest);
+    /** Holds an included artifact against the manifest, as {@link #disclosure} a disclosure. */
+    void artifact(Digest digest, int number) {
         if (number < 0) {
-            findings.failed(Check.MANIFEST, item, "in the bundle, but not listed in the manifest");
+            findings.failed(Check.MANIFEST, "artifact " + digest, "in the bundle, but not listed in the manifest");
         } else if (artifactsHeld.get(number)) {
-            findings.failed(Check.MANIFEST, item, "appears twice in the bundle");
+            findings.failed(Check.MANIFEST, "artifact " + digest, "appears twice in the bundle");
         } else if (!index.artifactIncluded(number)) {
-            findings.failed(Check.MANIFEST, item, "listed as withheld, but the bundle holds it");
+            findings.failed(Check.MANIFEST, "artifact " + digest, "listed as withheld, but the bundle holds it");
             artifactsHeld.set(number);
         } else {
             artifactsHeld.set(number);
