@@ -1,5 +1,6 @@
 package dev.runtape.verifier;
 
+import dev.runtape.cbor.CborByteString;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -38,6 +39,18 @@ public final class Digest implements Comparable<Digest> {
             throw new FormatException("expected a " + LENGTH + "-byte SHA-256 digest, found " + bytes.length + " bytes");
         }
         return new Digest(bytes.clone());
+    }
+
+    /**
+     * The digest a CBOR byte string holds, copied once.
+     *
+     * @throws FormatException if it is not exactly 32 bytes long
+     */
+    public static Digest of(CborByteString bytes) throws FormatException {
+        if (bytes.length() != LENGTH) {
+            throw new FormatException("expected a " + LENGTH + "-byte SHA-256 digest, found " + bytes.length() + " bytes");
+        }
+        return new Digest(bytes.bytes());
     }
 
     /**

@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a bundle file (bundle.cddl): {@link #open} reads the manifest, then {@link #next} returns one entry at a
@@ -74,18 +76,20 @@ public final class BundleReader implements Closeable {
         }
         long number = ordinal++;
         long at = in.offset();
-        byte[] bytes;
+        Item item;
         try {
-            bytes = in.readItem(MAX_ENTRY_BYTES, () -> "entry " + number + " (at byte " + at + ")");
+            item = in.readItem(MAX_ENTRY_BYTES, () -> "entry " + number + " (at byte " + at + ")",
+                    (bytes, from, to) -> EntryFrame.read(number, bytes, from, to).map(Item::framed)
+                            .orElseGet(() -> Item.unframed(Arrays.copyOfRange(bytes, from, to))));
         } catch (FormatException e) {
             broken = true;
             throw e;
         }
-        Optional<BundleEntry> framed = EntryFrame.read(number, bytes);
-        if (framed.isPresent()) {
-            return framed;
+        if (item.entry() != null) {
+            return Optional.of(item.entry());
         }
         // Any other shape is decoded whole, to say what is wrong with it.
+        byte[] bytes = item.bytes();
         String where = "entry " + number + " (at byte " + at + ")";
         CborValue value = CborInput.decode(bytes, CborProfile.DETERMINISTIC, where);
         if (!(value instanceof CborArray array) || array.size() < 2
@@ -121,6 +125,18 @@ public final class BundleReader implements Closeable {
             case "artifact" -> new BundleEntry.ArtifactEntry(number, digest(array), bytesAt(array, 2));
             default -> throw new FormatException(where + ": unknown kind of entry \"" + kind.value() + "\"");
         });
+    }
+
+    /** An entry read: framed from its bytes, or only its bytes when it has an unexpected shape. */
+    private record Item(@Nullable BundleEntry entry, byte[] bytes) {
+
+        static Item framed(BundleEntry entry) {
+            return new Item(entry, new byte[0]);
+        }
+
+        static Item unframed(byte[] bytes) {
+            return new Item(null, bytes);
+        }
     }
 
     /** Whether an entry could not be delimited (truncated, too long, a bad head): nothing after it can be read. */

@@ -107,6 +107,19 @@ final class CborSequenceReader implements Closeable {
 
     /** {@link #readItem(long, String)}, naming the item only when it fails. */
     byte[] readItem(long limit, Supplier<String> what) throws IOException, FormatException {
+        return readItem(limit, what, Arrays::copyOfRange);
+    }
+
+    /** Takes the bytes of an item where they lie, {@code bytes[from]} to {@code bytes[to - 1]}, to be used at once. */
+    interface ItemBytes<T> {
+        T take(byte[] bytes, int from, int to) throws FormatException;
+    }
+
+    /**
+     * Reads one item as {@link #readItem(long, String)} does, handing its bytes to {@code take} where they lie: in the
+     * buffer itself when the item lies within it, so that what {@code take} keeps of them is copied once.
+     */
+    <T> T readItem(long limit, Supplier<String> what, ItemBytes<T> take) throws IOException, FormatException {
         long start = offset();
         captureFrom = position;
         capture = null;
@@ -140,10 +153,11 @@ final class CborSequenceReader implements Closeable {
                 }
             }
             if (capture == null) {
-                return Arrays.copyOfRange(buffer, captureFrom, position);
+                return take.take(buffer, captureFrom, position);
             }
             capture.write(buffer, captureFrom, position - captureFrom);
-            return capture.toByteArray();
+            byte[] bytes = capture.toByteArray();
+            return take.take(bytes, 0, bytes.length);
         } finally {
             captureFrom = -1;
             capture = null;

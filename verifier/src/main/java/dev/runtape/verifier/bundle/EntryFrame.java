@@ -19,15 +19,21 @@ final class EntryFrame {
     private static final int BYTES = 2;
 
     private final byte[] bytes;
+    private final int end;
     private int position;
 
-    private EntryFrame(byte[] bytes) {
+    private EntryFrame(byte[] bytes, int from, int to) {
         this.bytes = bytes;
+        this.position = from;
+        this.end = to;
     }
 
-    /** The entry numbered {@code number} held in {@code bytes}, or empty when it is not of a well-known shape. */
-    static Optional<BundleEntry> read(long number, byte[] bytes) {
-        return new EntryFrame(bytes).entry(number);
+    /**
+     * The entry numbered {@code number} held in {@code bytes[from]} to {@code bytes[to - 1]}, or empty when it is not
+     * of a well-known shape. What it keeps of them is copied.
+     */
+    static Optional<BundleEntry> read(long number, byte[] bytes, int from, int to) {
+        return new EntryFrame(bytes, from, to).entry(number);
     }
 
     private Optional<BundleEntry> entry(long number) {
@@ -43,7 +49,7 @@ final class EntryFrame {
         }
         byte[] digest = listed ? byteString() : null;
         byte[] content = byteString();
-        if (content == null || position != bytes.length || (listed && (digest == null || digest.length != Digest.LENGTH))) {
+        if (content == null || position != end || (listed && (digest == null || digest.length != Digest.LENGTH))) {
             return Optional.empty();
         }
         return Optional.ofNullable(switch (kind) {
@@ -58,12 +64,12 @@ final class EntryFrame {
 
     /** A text of fewer than 24 bytes (every kind is), or "" for anything else. */
     private String text() {
-        if (position >= bytes.length) {
+        if (position >= end) {
             return "";
         }
         int initial = bytes[position] & 0xff;
         int length = initial & 0x1f;
-        if (initial >>> 5 != TEXT || length >= 24 || position + 1 + length > bytes.length) {
+        if (initial >>> 5 != TEXT || length >= 24 || position + 1 + length > end) {
             return "";
         }
         position += 1 + length;
@@ -73,7 +79,7 @@ final class EntryFrame {
 
     /** A byte string's contents, or null when the next item is not a byte string within the bytes. */
     private byte[] byteString() {
-        if (position >= bytes.length || (bytes[position] & 0xff) >>> 5 != BYTES) {
+        if (position >= end || (bytes[position] & 0xff) >>> 5 != BYTES) {
             return null;
         }
         int info = bytes[position++] & 0x1f;
@@ -82,7 +88,7 @@ final class EntryFrame {
             length = info;
         } else if (info <= 27) {
             int size = 1 << (info - 24);
-            if (position + size > bytes.length) {
+            if (position + size > end) {
                 return null;
             }
             length = 0;
@@ -92,7 +98,7 @@ final class EntryFrame {
         } else {
             return null;
         }
-        if (length < 0 || length > bytes.length - position) {
+        if (length < 0 || length > end - position) {
             return null;
         }
         position += (int) length;

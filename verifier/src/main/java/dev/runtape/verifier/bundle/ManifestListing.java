@@ -202,7 +202,7 @@ final class ManifestListing {
             case CborMap map -> {
                 if (map.get("digest").orElse(null) instanceof CborByteString digest && digest.length() == Digest.LENGTH) {
                     try {
-                        into.add(Digest.of(digest.bytes()));
+                        into.add(Digest.of(digest));
                     } catch (FormatException e) {
                         throw new IllegalStateException(e);
                     }

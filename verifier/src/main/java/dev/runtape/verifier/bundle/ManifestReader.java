@@ -99,7 +99,7 @@ final class ManifestReader {
                     CborMap map = (CborMap) item;
                     List<Digest> digests = new ArrayList<>();
                     for (CborValue digest : ((CborArray) map.get("statements").orElseThrow()).items()) {
-                        digests.add(Digest.of(((CborByteString) digest).bytes()));
+                        digests.add(Digest.of((CborByteString) digest));
                     }
                     index.addTrajectory(text(map, "trajectory-id"),
                             map.get("split").map(v -> ((CborTextString) v).value()), digests, duplicates);

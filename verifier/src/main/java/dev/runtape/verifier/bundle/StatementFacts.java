@@ -82,7 +82,7 @@ public record StatementFacts(CoseSign1 message, CborValue decoded, Digest digest
                 Instant.ofEpochSecond(unsigned(field(claims, IAT, CborInteger.class, "iat (15/6)"), "iat")),
                 unsigned(field(header, STREAM_REVISION, CborInteger.class, "stream revision (-70002)"), "revision"),
                 field(header, EVENT_TYPE, CborTextString.class, "event type (-70001)").value(),
-                Digest.of(field(header, PREV, CborByteString.class, "prev (-70005)").bytes()),
+                Digest.of(field(header, PREV, CborByteString.class, "prev (-70005)")),
                 receipts, payload);
     }
 
