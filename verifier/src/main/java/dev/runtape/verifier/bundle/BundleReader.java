@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,13 +47,28 @@ public final class BundleReader implements Closeable {
      * @throws IOException if the file cannot be read
      */
     public static BundleReader open(Path file) throws IOException, FormatException {
-        return open(Files.newInputStream(file), file.getFileName().toString());
+        return open(file, Runnable::run);
+    }
+
+    /**
+     * Opens a bundle, the elements of its manifest's lists decoded and checked on {@code executor}.
+     *
+     * @throws FormatException if the manifest is malformed or not valid against bundle-manifest
+     * @throws IOException if the file cannot be read
+     */
+    public static BundleReader open(Path file, Executor executor) throws IOException, FormatException {
+        return open(Files.newInputStream(file), file.getFileName().toString(), executor);
     }
 
     public static BundleReader open(InputStream stream, String name) throws IOException, FormatException {
+        return open(stream, name, Runnable::run);
+    }
+
+    private static BundleReader open(InputStream stream, String name, Executor executor)
+            throws IOException, FormatException {
         CborSequenceReader in = new CborSequenceReader(stream, name);
         try {
-            return new BundleReader(in, new ManifestReader(in, MAX_MANIFEST_PART_BYTES).read());
+            return new BundleReader(in, new ManifestReader(in, MAX_MANIFEST_PART_BYTES, executor).read());
         } catch (IOException | FormatException | RuntimeException e) {
             in.close();
             throw e;

@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Verifies a bundle file offline, streaming it once: the manifest, then each entry as it comes. The reading thread
@@ -100,11 +99,25 @@ public final class BundleVerifier {
     }
 
     private BundleReport run(Path file) throws IOException {
+        ExecutorService workers = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "bundle-workers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return run(file, workers);
+        } finally {
+            // Every task was waited for; an exception may leave some, which nothing reads any more.
+            workers.shutdownNow();
+        }
+    }
+
+    private BundleReport run(Path file, ExecutorService workers) throws IOException {
         long started = System.nanoTime();
         String name = file.getFileName().toString();
         BundleReader reader;
         try {
-            reader = BundleReader.open(file);
+            reader = BundleReader.open(file, workers);
         } catch (FormatException e) {
             findings.failed(Check.FORMAT, "manifest", e.getMessage());
             return report(name, Optional.empty(), Optional.empty(), 0, 0, List.of(), started);
@@ -116,7 +129,7 @@ public final class BundleVerifier {
             Optional<BundleKeys> keys = keys(manifest);
             Optional<Checkpoint> checkpoint = checkpoint(manifest, keys);
             consistency(manifest, keys, checkpoint);
-            Entries entries = new Entries(manifest, keys, checkpoint);
+            Entries entries = new Entries(manifest, keys, checkpoint, workers);
             entries.readAll(reader);
             List<Withheld> withheld = entries.listing.finish();
             return report(name, Optional.of(manifest), checkpoint, entries.statements, entries.chains.streams(),
@@ -251,7 +264,8 @@ public final class BundleVerifier {
         private record InFlight(Future<List<EntryChecks.Read>> read, long bytes) {
         }
 
-        Entries(Manifest manifest, Optional<BundleKeys> keys, Optional<Checkpoint> checkpoint) {
+        Entries(Manifest manifest, Optional<BundleKeys> keys, Optional<Checkpoint> checkpoint,
+                ExecutorService workers) {
             this.manifest = manifest;
             this.keys = keys;
             this.listing = new ManifestListing(manifest.index(), findings);
@@ -273,64 +287,48 @@ public final class BundleVerifier {
                 }
             }
             this.checks = new EntryChecks(findings, manifest.index(), receipts, signatures);
-            this.workers = Executors.newFixedThreadPool(options.threads(), runnable -> {
-                Thread thread = new Thread(runnable, "bundle-statements");
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.workers = workers;
             this.maxInFlight = options.threads() * 4;
         }
 
         void readAll(BundleReader reader) throws IOException {
-            try {
-                while (true) {
-                    Optional<BundleEntry> entry;
-                    try {
-                        entry = reader.next();
-                    } catch (FormatException e) {
-                        findings.failed(Check.FORMAT, "bundle", e.getMessage());
-                        if (reader.lostTrack()) {
-                            break;
-                        }
-                        continue;
-                    }
-                    if (entry.isEmpty()) {
+            while (true) {
+                Optional<BundleEntry> entry;
+                try {
+                    entry = reader.next();
+                } catch (FormatException e) {
+                    findings.failed(Check.FORMAT, "bundle", e.getMessage());
+                    if (reader.lostTrack()) {
                         break;
                     }
-                    findings.passed(Check.FORMAT);
-                    if (entry.get() instanceof BundleEntry.AuditEntry || entry.get() instanceof BundleEntry.SealEntry) {
-                        drain();
-                    }
-                    switch (entry.get()) {
-                        case BundleEntry.StatementEntry s -> statement(s);
-                        case BundleEntry.DisclosureEntry d -> disclosure(d);
-                        case BundleEntry.ArtifactEntry a -> artifact(a);
-                        case BundleEntry.AuditEntry audit -> audit(audit);
-                        case BundleEntry.SealEntry seal -> seal(seal);
-                    }
+                    continue;
                 }
-                if (!audited) {
-                    findings.skip(Check.AUDIT, "the bundle carries no provenance audit");
+                if (entry.isEmpty()) {
+                    break;
                 }
-                if (!sealed && options.requireSeal()) {
-                    findings.failed(Check.SEAL, "bundle", "no seal: the manifest's own fields (recipient, created, "
-                            + "splits, key validity) are covered by no signature, and --require-seal asks for one");
-                } else if (!sealed) {
-                    findings.skip(Check.SEAL, "the bundle carries no seal: the manifest's own fields (recipient, "
-                            + "created, splits, key validity) are covered by no signature");
+                findings.passed(Check.FORMAT);
+                if (entry.get() instanceof BundleEntry.AuditEntry || entry.get() instanceof BundleEntry.SealEntry) {
+                    drain();
                 }
-                drain();
-            } finally {
-                workers.shutdownNow();
-                try {
-                    if (!workers.awaitTermination(1, TimeUnit.HOURS)) {
-                        findings.failed(Check.SIGNATURE, "bundle", "statement checks did not finish within an hour");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    findings.failed(Check.SIGNATURE, "bundle", "interrupted before the statement checks finished");
+                switch (entry.get()) {
+                    case BundleEntry.StatementEntry s -> statement(s);
+                    case BundleEntry.DisclosureEntry d -> disclosure(d);
+                    case BundleEntry.ArtifactEntry a -> artifact(a);
+                    case BundleEntry.AuditEntry audit -> audit(audit);
+                    case BundleEntry.SealEntry seal -> seal(seal);
                 }
             }
+            if (!audited) {
+                findings.skip(Check.AUDIT, "the bundle carries no provenance audit");
+            }
+            if (!sealed && options.requireSeal()) {
+                findings.failed(Check.SEAL, "bundle", "no seal: the manifest's own fields (recipient, created, "
+                        + "splits, key validity) are covered by no signature, and --require-seal asks for one");
+            } else if (!sealed) {
+                findings.skip(Check.SEAL, "the bundle carries no seal: the manifest's own fields (recipient, "
+                        + "created, splits, key validity) are covered by no signature");
+            }
+            drain();
         }
 
         /** Frames the statement for the workers; what needs bundle order is checked when its batch comes back. */
