@@ -1,6 +1,5 @@
 package dev.runtape.verifier.bundle;
 
-import dev.runtape.cbor.CborEncoder;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.cose.CoseSign1;
@@ -22,16 +21,16 @@ record LogForm(Digest digest, Digest leafHash) {
      * @param bytes the statement's deterministic encoding: tag 18, an array of four, the protected header, the
      *     unprotected header, the attached payload, the signature
      * @param message those bytes decoded; its payload attached
+     * @param payloadLength the length of its payload
      * @param logUnprotected the unprotected header without the receipts
      */
-    static LogForm of(byte[] bytes, CoseSign1 message, CborMap logUnprotected) {
+    static LogForm of(byte[] bytes, CoseSign1 message, int payloadLength, CborMap logUnprotected) {
         int protectedLength = message.protectedHeader().encoded().length;
-        int payloadLength = message.payload().orElseThrow().length;
         int signatureLength = message.signature().length;
         // One byte for tag 18, one for the array of four: both arguments are below 24.
-        int headerStart = 2 + CborEncoder.byteStringHead(protectedLength).length + protectedLength;
-        int headerEnd = bytes.length - CborEncoder.byteStringHead(payloadLength).length - payloadLength
-                - CborEncoder.byteStringHead(signatureLength).length - signatureLength;
+        int headerStart = 2 + headLength(protectedLength) + protectedLength;
+        int headerEnd = bytes.length - headLength(payloadLength) - payloadLength - headLength(signatureLength)
+                - signatureLength;
         byte[] header = logUnprotected.encode();
         MessageDigest digest = Digest.newSha256();
         MessageDigest leaf = Rfc9162Hasher.leafHasher();
@@ -41,5 +40,10 @@ record LogForm(Digest digest, Digest leafHash) {
             sha256.update(bytes, headerEnd, bytes.length - headerEnd);
         }
         return new LogForm(Digest.finish(digest), Digest.finish(leaf));
+    }
+
+    /** The length of the shortest head of a byte string of {@code length} bytes (RFC 8949 §4.2.1). */
+    private static int headLength(int length) {
+        return length < 24 ? 1 : length < 0x100 ? 2 : length < 0x10000 ? 3 : 5;
     }
 }

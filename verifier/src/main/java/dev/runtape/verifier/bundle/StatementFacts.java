@@ -74,7 +74,7 @@ public record StatementFacts(CoseSign1 message, CborValue decoded, Digest digest
                 receipts.add(wrapped.bytes());
             }
         }
-        LogForm logForm = LogForm.of(bytes, message, new CborMap(logUnprotected));
+        LogForm logForm = LogForm.of(bytes, message, payloadBytes.length, new CborMap(logUnprotected));
         return new StatementFacts(message, decoded, logForm.digest(), logForm.leafHash(),
                 field(header, HeaderLabels.KID, CborByteString.class, "kid (4)").bytes(),
                 field(claims, ISS, CborTextString.class, "iss (15/1)").value(),
