@@ -32,10 +32,11 @@ import java.util.concurrent.Future;
 
 /**
  * Verifies a bundle file offline, streaming it once: the manifest, then each entry as it comes. The reading thread
- * frames the statements and hands them in batches to one worker per core, which read each (decoding, digest, leaf
- * hash), prove its receipt and check its schema and signature: everything that needs only the statement, the
+ * frames the entries and hands them in batches to one worker per core ({@link EntryChecks}), which read each
+ * statement (decoding, digest, leaf hash), prove its receipt, look it up in the manifest and check its schema and
+ * signature, and hash each disclosure and artifact: everything that needs only the entry, the manifest, the
  * checkpoint and the key set. The reading thread takes the batches back in bundle order for the checks that follow
- * it (chains, log order, the manifest's listing).
+ * it (chains, log order, the manifest's listing). The manifest's lists are checked on the same workers.
  *
  * <p>A failure of one item never stops the others: the report names every item that failed and why. Only a bundle
  * that cannot be read further (truncated, an entry that cannot be delimited) ends early, and what it lacks is then
@@ -53,7 +54,7 @@ public final class BundleVerifier {
     /**
      * @param fast checkpoint signature, chains, digests and proofs only: no per-statement signature or schema check
      * @param trustedCheckpoint a signed checkpoint the recipient already trusts, to check the bundle's against
-     * @param threads the workers for the checks of each statement alone
+     * @param threads the workers for the checks of each entry alone
      * @param requireSeal a bundle without its seal fails, instead of having the seal check skipped
      */
     public record Options(boolean fast, Optional<CoseSign1> trustedCheckpoint, int threads, boolean requireSeal) {
