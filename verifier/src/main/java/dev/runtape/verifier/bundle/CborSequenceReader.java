@@ -192,7 +192,8 @@ final class CborSequenceReader implements Closeable {
         if (digest != null) {
             digest.update(buffer, digestFrom, position - digestFrom);
         }
-        if (captureFrom >= 0) {
+        // An item that starts at the end of the buffer is captured only from the next bytes on.
+        if (captureFrom >= 0 && (capture != null || position > captureFrom)) {
             if (capture == null) {
                 capture = new ByteArrayOutputStream(Math.max(256, 2 * (position - captureFrom)));
             }

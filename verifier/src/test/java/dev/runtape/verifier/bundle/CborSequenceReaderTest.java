@@ -64,6 +64,22 @@ class CborSequenceReaderTest {
     }
 
     @Test
+    void anItemThatStartsWhereTheBufferEndsIsReadWhole() throws IOException, FormatException {
+        // 3 bytes of head and 65,533 of content fill the 64 KiB buffer exactly; the next item starts after it.
+        byte[] first = new CborByteString(new byte[65_533]).encode();
+        byte[] second = CborArray.of(CborTextString.of("next"), new CborByteString(new byte[] {1, 2, 3})).encode();
+        assertThat(first).hasSize(65_536);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.writeBytes(first);
+        all.writeBytes(second);
+        CborSequenceReader reader = new CborSequenceReader(new ByteArrayInputStream(all.toByteArray()), "test");
+
+        assertThat(reader.readItem(1 << 20, "first")).isEqualTo(first);
+        assertThat(reader.readItem(1 << 20, "second")).isEqualTo(second);
+        assertThat(reader.atEnd()).isTrue();
+    }
+
+    @Test
     void anItemCutOffInsideItsBytesIsTruncated() {
         byte[] item = items().get(10);
         CborSequenceReader reader = new CborSequenceReader(
