@@ -7,7 +7,6 @@ import dev.runtape.cbor.CborTextString;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborByteString;
 import java.security.MessageDigest;
-import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.VerificationException;
 import dev.runtape.verifier.checkpoint.Checkpoint;

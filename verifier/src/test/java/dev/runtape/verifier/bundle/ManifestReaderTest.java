@@ -1,7 +1,6 @@
 package dev.runtape.verifier.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborTextString;
