@@ -412,9 +412,9 @@ public final class BundleVerifier {
         }
 
         private void inOrder(EntryChecks.Statement checked) {
-            chains.link(checked.statement()).ifPresentOrElse(
+            chains.link(checked.link()).ifPresentOrElse(
                     reason -> findings.failed(Check.CHAIN, checked.item(), reason), () -> findings.passed(Check.CHAIN));
-            listing.statement(checked::item, checked.statement(), checked.listed());
+            listing.statement(checked::item, checked.listed(), checked.redaction());
             long leaf = checked.leaf();
             if (leaf >= 0) {
                 if (leaf <= lastLeaf) {

@@ -1,5 +1,6 @@
 package dev.runtape.verifier.bundle;
 
+import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborProfile;
 import dev.runtape.schemas.RuntapeSchemas;
 import dev.runtape.verifier.CborInput;
@@ -33,16 +34,19 @@ final class EntryChecks {
     }
 
     /**
-     * A statement that could be read.
+     * A statement that could be read: only what the checks in bundle order need, so that a batch waiting for them
+     * holds no decoded statements.
      *
      * @param leaf its leaf index as its receipt proved it, or -1 when no receipt did (that failure already reported)
      * @param listed where the manifest lists it and what it refers to
+     * @param redaction its payload when it is a RedactionApplied, for the reasons of what it withholds
      */
-    record Statement(long number, StatementFacts statement, long leaf, ManifestListing.Listed listed) implements Read {
+    record Statement(long number, StreamChains.Link link, long leaf, ManifestListing.Listed listed,
+            Optional<CborMap> redaction) implements Read {
 
         /** The statement as a finding names it; made only for a finding. */
         String item() {
-            return EntryChecks.item(number, statement);
+            return EntryChecks.item(number, link.position(), link.digest());
         }
     }
 
@@ -102,12 +106,19 @@ final class EntryChecks {
         }
         long leaf = proofs.isPresent() ? leafIndex(proofs.get(), number, statement) : -1;
         signatures.ifPresent(check -> schemaAndSignature(check, number, statement));
-        return Optional.of(new Statement(number, statement, leaf, ManifestListing.lookUp(index, statement)));
+        Optional<CborMap> redaction = statement.eventType().equals("RedactionApplied")
+                ? Optional.of(statement.payload()) : Optional.empty();
+        return Optional.of(new Statement(number, StreamChains.Link.of(statement), leaf,
+                ManifestListing.lookUp(index, statement), redaction));
     }
 
     /** A statement as findings name it: {@code statement N (STREAM #REVISION, DIGEST)}. */
     static String item(long number, StatementFacts statement) {
-        return "statement " + number + " (" + statement.position() + ", " + statement.digest() + ")";
+        return item(number, statement.position(), statement.digest());
+    }
+
+    private static String item(long number, String position, Digest digest) {
+        return "statement " + number + " (" + position + ", " + digest + ")";
     }
 
     private long leafIndex(ReceiptCheck.Batch proofs, long number, StatementFacts statement) {

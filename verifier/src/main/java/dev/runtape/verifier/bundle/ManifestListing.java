@@ -78,8 +78,12 @@ final class ManifestListing {
                 Arrays.copyOf(artifacts, a), unlisted);
     }
 
-    /** Holds one statement against the manifest, and the contents its payload refers to, as {@link #lookUp} found. */
-    void statement(Supplier<String> named, StatementFacts statement, Listed listed) {
+    /**
+     * Holds one statement against the manifest, and the contents its payload refers to, as {@link #lookUp} found.
+     *
+     * @param redaction the payload of a RedactionApplied statement, whose reasons the withheld contents are given
+     */
+    void statement(Supplier<String> named, Listed listed, Optional<CborMap> redaction) {
         int number = listed.number();
         if (number < 0) {
             findings.failed(Check.MANIFEST, named.get(), "not listed in the manifest");
@@ -112,9 +116,7 @@ final class ManifestListing {
             findings.failed(Check.MANIFEST, named.get(), "refers to content " + digest
                     + ", which the manifest lists neither as a disclosure nor as an artifact");
         }
-        if (statement.eventType().equals("RedactionApplied")) {
-            noteRedaction(statement.payload());
-        }
+        redaction.ifPresent(this::noteRedaction);
     }
 
     /**
