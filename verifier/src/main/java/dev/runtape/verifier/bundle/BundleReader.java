@@ -8,14 +8,16 @@ import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.CborInput;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a bundle file (bundle.cddl): {@link #open} reads the manifest, then {@link #next} returns one entry at a
@@ -45,13 +47,28 @@ public final class BundleReader implements Closeable {
      * @throws IOException if the file cannot be read
      */
     public static BundleReader open(Path file) throws IOException, FormatException {
-        return open(Files.newInputStream(file), file.getFileName().toString());
+        return open(file, Runnable::run);
+    }
+
+    /**
+     * Opens a bundle, the elements of its manifest's lists decoded and checked on {@code executor}.
+     *
+     * @throws FormatException if the manifest is malformed or not valid against bundle-manifest
+     * @throws IOException if the file cannot be read
+     */
+    public static BundleReader open(Path file, Executor executor) throws IOException, FormatException {
+        return open(Files.newInputStream(file), file.getFileName().toString(), executor);
     }
 
     public static BundleReader open(InputStream stream, String name) throws IOException, FormatException {
-        CborSequenceReader in = new CborSequenceReader(new BufferedInputStream(stream, 1 << 16), name);
+        return open(stream, name, Runnable::run);
+    }
+
+    private static BundleReader open(InputStream stream, String name, Executor executor)
+            throws IOException, FormatException {
+        CborSequenceReader in = new CborSequenceReader(stream, name);
         try {
-            return new BundleReader(in, new ManifestReader(in, MAX_MANIFEST_PART_BYTES).read());
+            return new BundleReader(in, new ManifestReader(in, MAX_MANIFEST_PART_BYTES, executor).read());
         } catch (IOException | FormatException | RuntimeException e) {
             in.close();
             throw e;
@@ -74,14 +91,22 @@ public final class BundleReader implements Closeable {
             return Optional.empty();
         }
         long number = ordinal++;
-        String where = "entry " + number + " (at byte " + in.offset() + ")";
-        byte[] bytes;
+        long at = in.offset();
+        Item item;
         try {
-            bytes = in.readItem(MAX_ENTRY_BYTES, where);
+            item = in.readItem(MAX_ENTRY_BYTES, () -> "entry " + number + " (at byte " + at + ")",
+                    (bytes, from, to) -> EntryFrame.read(number, bytes, from, to).map(Item::framed)
+                            .orElseGet(() -> Item.unframed(Arrays.copyOfRange(bytes, from, to))));
         } catch (FormatException e) {
             broken = true;
             throw e;
         }
+        if (item.entry() != null) {
+            return Optional.of(item.entry());
+        }
+        // Any other shape is decoded whole, to say what is wrong with it.
+        byte[] bytes = item.bytes();
+        String where = "entry " + number + " (at byte " + at + ")";
         CborValue value = CborInput.decode(bytes, CborProfile.DETERMINISTIC, where);
         if (!(value instanceof CborArray array) || array.size() < 2
                 || !(array.get(0) instanceof CborTextString kind)) {
@@ -116,6 +141,18 @@ public final class BundleReader implements Closeable {
             case "artifact" -> new BundleEntry.ArtifactEntry(number, digest(array), bytesAt(array, 2));
             default -> throw new FormatException(where + ": unknown kind of entry \"" + kind.value() + "\"");
         });
+    }
+
+    /** An entry read: framed from its bytes, or only its bytes when it has an unexpected shape. */
+    private record Item(@Nullable BundleEntry entry, byte[] bytes) {
+
+        static Item framed(BundleEntry entry) {
+            return new Item(entry, new byte[0]);
+        }
+
+        static Item unframed(byte[] bytes) {
+            return new Item(null, bytes);
+        }
     }
 
     /** Whether an entry could not be delimited (truncated, too long, a bad head): nothing after it can be read. */

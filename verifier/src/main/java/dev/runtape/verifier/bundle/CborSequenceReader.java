@@ -6,6 +6,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +27,19 @@ final class CborSequenceReader implements Closeable {
 
     private final InputStream in;
     private final String source;
-    private long offset;
+    /** Read ahead from {@code in}: this reader buffers itself, so a byte costs an array access, not a call. */
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    /** The end of the bytes read into the buffer. */
+    private int end;
+    /** The offset in the sequence of {@code buffer[0]}. */
+    private long bufferStart;
     private @Nullable MessageDigest digest;
+    /** Where in the buffer the bytes not yet fed to {@link #digest} start. */
+    private int digestFrom;
+    /** While an item is read: where in the buffer it starts, or its bytes not yet captured. */
+    private int captureFrom = -1;
+    /** The bytes of the item being read, once it no longer lies in the buffer alone. */
     private @Nullable ByteArrayOutputStream capture;
 
     CborSequenceReader(InputStream in, String source) {
@@ -36,29 +49,30 @@ final class CborSequenceReader implements Closeable {
 
     /** The number of bytes read so far. */
     long offset() {
-        return offset;
+        return bufferStart + position;
     }
 
     /** Feeds every byte read from now on to {@code digest}, until {@link #stopDigest()}. */
     void startDigest(MessageDigest digest) {
         this.digest = digest;
+        this.digestFrom = position;
     }
 
     void stopDigest() {
+        if (digest != null) {
+            digest.update(buffer, digestFrom, position - digestFrom);
+        }
         this.digest = null;
     }
 
     /** Whether the sequence has ended: no byte is left before the next item. */
     boolean atEnd() throws IOException {
-        in.mark(1);
-        int next = in.read();
-        in.reset();
-        return next < 0;
+        return position == end && !fill();
     }
 
     /** Reads one head. Precondition: not {@link #atEnd()}. */
     Head readHead() throws IOException, FormatException {
-        long at = offset;
+        long at = offset();
         int initial = readByte();
         int major = initial >>> 5;
         int info = initial & 0x1f;
@@ -88,9 +102,27 @@ final class CborSequenceReader implements Closeable {
      * @throws FormatException if the item is longer than {@code limit} bytes, is malformed, or the input ends inside it
      */
     byte[] readItem(long limit, String what) throws IOException, FormatException {
-        long start = offset;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        capture = bytes;
+        return readItem(limit, () -> what);
+    }
+
+    /** {@link #readItem(long, String)}, naming the item only when it fails. */
+    byte[] readItem(long limit, Supplier<String> what) throws IOException, FormatException {
+        return readItem(limit, what, Arrays::copyOfRange);
+    }
+
+    /** Takes the bytes of an item where they lie, {@code bytes[from]} to {@code bytes[to - 1]}, to be used at once. */
+    interface ItemBytes<T> {
+        T take(byte[] bytes, int from, int to) throws FormatException;
+    }
+
+    /**
+     * Reads one item as {@link #readItem(long, String)} does, handing its bytes to {@code take} where they lie: in the
+     * buffer itself when the item lies within it, so that what {@code take} keeps of them is copied once.
+     */
+    <T> T readItem(long limit, Supplier<String> what, ItemBytes<T> take) throws IOException, FormatException {
+        long start = offset();
+        captureFrom = position;
+        capture = null;
         try {
             long pending = 1;
             while (pending > 0) {
@@ -99,16 +131,16 @@ final class CborSequenceReader implements Closeable {
                 long argument = head.argument();
                 switch (head.majorType()) {
                     case 2, 3 -> {
-                        if (argument < 0 || argument > limit - (offset - start)) {
-                            throw error(start, what + " is longer than the limit of " + limit + " bytes");
+                        if (argument < 0 || argument > limit - (offset() - start)) {
+                            throw error(start, what.get() + " is longer than the limit of " + limit + " bytes");
                         }
-                        copy(argument);
+                        skip(argument);
                     }
                     case ARRAY, MAP -> {
                         long items = head.majorType() == MAP ? 2 * argument : argument;
                         // Every item takes at least one byte, so a count beyond the limit cannot be honest.
-                        if (argument < 0 || items < 0 || items > limit - (offset - start)) {
-                            throw error(start, what + " is longer than the limit of " + limit + " bytes");
+                        if (argument < 0 || items < 0 || items > limit - (offset() - start)) {
+                            throw error(start, what.get() + " is longer than the limit of " + limit + " bytes");
                         }
                         pending += items;
                     }
@@ -116,52 +148,73 @@ final class CborSequenceReader implements Closeable {
                     default -> {
                     }
                 }
-                if (offset - start > limit) {
-                    throw error(start, what + " is longer than the limit of " + limit + " bytes");
+                if (offset() - start > limit) {
+                    throw error(start, what.get() + " is longer than the limit of " + limit + " bytes");
                 }
             }
+            if (capture == null) {
+                return take.take(buffer, captureFrom, position);
+            }
+            capture.write(buffer, captureFrom, position - captureFrom);
+            byte[] bytes = capture.toByteArray();
+            return take.take(bytes, 0, bytes.length);
         } finally {
+            captureFrom = -1;
             capture = null;
         }
-        return bytes.toByteArray();
     }
 
-    private void copy(long length) throws IOException, FormatException {
-        byte[] buffer = new byte[(int) Math.min(length, 8192)];
+    /** Passes over {@code length} bytes of the item being read (they stay captured). */
+    private void skip(long length) throws IOException, FormatException {
         long left = length;
         while (left > 0) {
-            int n = in.read(buffer, 0, (int) Math.min(left, buffer.length));
-            if (n < 0) {
-                throw error(offset, "the bundle ends inside an item (truncated)");
+            if (position == end && !fill()) {
+                throw error(offset(), "the bundle ends inside an item (truncated)");
             }
-            consumed(buffer, n);
+            int n = (int) Math.min(left, end - position);
+            position += n;
             left -= n;
         }
     }
 
     private int readByte() throws IOException, FormatException {
-        int b = in.read();
-        if (b < 0) {
-            throw error(offset, "the bundle ends inside an item (truncated)");
+        if (position == end && !fill()) {
+            throw error(offset(), "the bundle ends inside an item (truncated)");
         }
-        offset++;
-        if (digest != null) {
-            digest.update((byte) b);
-        }
-        if (capture != null) {
-            capture.write(b);
-        }
-        return b;
+        return buffer[position++] & 0xff;
     }
 
-    private void consumed(byte[] buffer, int n) {
-        offset += n;
+    /**
+     * Reads the next bytes into the buffer, first handing the bytes read from it to the digest and the capture.
+     * Precondition: the buffer is used up. Returns false at the end of the input.
+     */
+    private boolean fill() throws IOException {
         if (digest != null) {
-            digest.update(buffer, 0, n);
+            digest.update(buffer, digestFrom, position - digestFrom);
         }
-        if (capture != null) {
-            capture.write(buffer, 0, n);
+        // An item that starts at the end of the buffer is captured only from the next bytes on.
+        if (captureFrom >= 0 && (capture != null || position > captureFrom)) {
+            if (capture == null) {
+                capture = new ByteArrayOutputStream(Math.max(256, 2 * (position - captureFrom)));
+            }
+            capture.write(buffer, captureFrom, position - captureFrom);
         }
+        bufferStart += end;
+        position = 0;
+        end = 0;
+        digestFrom = 0;
+        if (captureFrom >= 0) {
+            captureFrom = 0;
+        }
+        int n;
+        do {
+            n = in.read(buffer, 0, buffer.length);
+        } while (n == 0);
+        if (n < 0) {
+            return false;
+        }
+        end = n;
+        return true;
     }
 
     private FormatException error(long at, String message) {

@@ -9,17 +9,19 @@ import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Holds the bundle against its manifest, entry by entry: each statement must be listed, once, in its trajectory's
  * order; each digest a payload refers to must be listed as a disclosure or an artifact; each disclosure or artifact
  * held must be listed as included. {@link #finish} then reports what is listed but was never held or referred to,
- * and what is withheld. Not thread-safe: the reading thread alone uses it.
+ * and what is withheld. Not thread-safe: the reading thread alone uses it ({@link #lookUp} excepted).
  */
 final class ManifestListing {
 
@@ -40,13 +42,53 @@ final class ManifestListing {
         this.nextInTrajectory = index.trajectories().stream().mapToInt(ManifestIndex.Trajectory::first).toArray();
     }
 
-    /** Holds one statement against the manifest, and the contents its payload refers to. */
-    void statement(String item, StatementFacts statement) {
-        int number = index.statement(statement.digest());
+    /**
+     * Where a statement and the contents its payload refers to are listed: numbers in the manifest's index, found by
+     * the workers ({@link #lookUp}), since the index is read-only by then.
+     *
+     * @param number the statement's number in the manifest, or -1 when it is not listed
+     * @param disclosures the numbers of the listed disclosures it refers to
+     * @param artifacts the numbers of the listed artifacts it refers to
+     * @param unlisted the contents it refers to that the manifest lists neither as a disclosure nor as an artifact
+     */
+    record Listed(int number, int[] disclosures, int[] artifacts, List<Digest> unlisted) {
+    }
+
+    /** Looks {@code statement} and what it refers to up in {@code index}. Thread-safe: the index is not changed. */
+    static Listed lookUp(ManifestIndex index, StatementFacts statement) {
+        List<Digest> referred = new ArrayList<>();
+        collectReferences(statement.payload(), referred);
+        int[] disclosures = new int[referred.size()];
+        int[] artifacts = new int[referred.size()];
+        int d = 0;
+        int a = 0;
+        List<Digest> unlisted = new ArrayList<>(0);
+        for (Digest digest : referred) {
+            int disclosure = index.disclosure(digest);
+            int artifact = disclosure >= 0 ? -1 : index.artifact(digest);
+            if (disclosure >= 0) {
+                disclosures[d++] = disclosure;
+            } else if (artifact >= 0) {
+                artifacts[a++] = artifact;
+            } else {
+                unlisted.add(digest);
+            }
+        }
+        return new Listed(index.statement(statement.digest()), Arrays.copyOf(disclosures, d),
+                Arrays.copyOf(artifacts, a), unlisted);
+    }
+
+    /**
+     * Holds one statement against the manifest, and the contents its payload refers to, as {@link #lookUp} found.
+     *
+     * @param redaction the payload of a RedactionApplied statement, whose reasons the withheld contents are given
+     */
+    void statement(Supplier<String> named, Listed listed, Optional<CborMap> redaction) {
+        int number = listed.number();
         if (number < 0) {
-            findings.failed(Check.MANIFEST, item, "not listed in the manifest");
+            findings.failed(Check.MANIFEST, named.get(), "not listed in the manifest");
         } else if (statementsSeen.get(number)) {
-            findings.failed(Check.MANIFEST, item, "appears twice in the bundle");
+            findings.failed(Check.MANIFEST, named.get(), "appears twice in the bundle");
         } else {
             statementsSeen.set(number);
             int t = index.trajectoryOf(number);
@@ -55,43 +97,40 @@ final class ManifestListing {
                 nextInTrajectory[t]++;
                 findings.passed(Check.MANIFEST);
             } else if (number > nextInTrajectory[t]) {
-                findings.failed(Check.MANIFEST, item, "listed as statement " + (number - trajectory.first())
+                findings.failed(Check.MANIFEST, named.get(), "listed as statement " + (number - trajectory.first())
                         + " of trajectory " + trajectory.id() + ", but its statement "
                         + (nextInTrajectory[t] - trajectory.first()) + " did not come before it");
                 nextInTrajectory[t] = number + 1;
             } else {
-                findings.failed(Check.MANIFEST, item, "listed as statement " + (number - trajectory.first())
+                findings.failed(Check.MANIFEST, named.get(), "listed as statement " + (number - trajectory.first())
                         + " of trajectory " + trajectory.id() + ", but comes after statements listed later");
             }
         }
-        List<Digest> referred = new ArrayList<>();
-        collectReferences(statement.payload(), referred);
-        for (Digest digest : referred) {
-            int disclosure = index.disclosure(digest);
-            int artifact = index.artifact(digest);
-            if (disclosure >= 0) {
-                disclosuresReferred.set(disclosure);
-            } else if (artifact >= 0) {
-                artifactsReferred.set(artifact);
-            } else {
-                findings.failed(Check.MANIFEST, item, "refers to content " + digest
-                        + ", which the manifest lists neither as a disclosure nor as an artifact");
-            }
+        for (int disclosure : listed.disclosures()) {
+            disclosuresReferred.set(disclosure);
         }
-        if (statement.eventType().equals("RedactionApplied")) {
-            noteRedaction(statement.payload());
+        for (int artifact : listed.artifacts()) {
+            artifactsReferred.set(artifact);
         }
+        for (Digest digest : listed.unlisted()) {
+            findings.failed(Check.MANIFEST, named.get(), "refers to content " + digest
+                    + ", which the manifest lists neither as a disclosure nor as an artifact");
+        }
+        redaction.ifPresent(this::noteRedaction);
     }
 
-    /** Holds an included disclosure against the manifest; its bytes are checked by the caller. */
-    void disclosure(String item, Digest digest) {
-        int number = index.disclosure(digest);
+    /**
+     * Holds an included disclosure against the manifest; its bytes are checked by the caller.
+     *
+     * @param number {@link ManifestIndex#disclosure} of its digest, looked up by a worker
+     */
+    void disclosure(Digest digest, int number) {
         if (number < 0) {
-            findings.failed(Check.MANIFEST, item, "in the bundle, but not listed in the manifest");
+            findings.failed(Check.MANIFEST, "disclosure " + digest, "in the bundle, but not listed in the manifest");
         } else if (disclosuresHeld.get(number)) {
-            findings.failed(Check.MANIFEST, item, "appears twice in the bundle");
+            findings.failed(Check.MANIFEST, "disclosure " + digest, "appears twice in the bundle");
         } else if (index.disclosureStatus(number) != ManifestIndex.Status.INCLUDED) {
-            findings.failed(Check.MANIFEST, item, "listed as withheld (" + index.disclosureStatus(number).word()
+            findings.failed(Check.MANIFEST, "disclosure " + digest, "listed as withheld (" + index.disclosureStatus(number).word()
                     + "), but the bundle holds it");
             disclosuresHeld.set(number);
         } else {
@@ -100,14 +139,14 @@ final class ManifestListing {
         }
     }
 
-    void artifact(String item, Digest digest) {
-        int number = index.artifact(digest);
+    /** Holds an included artifact against the manifest, as {@link #disclosure} a disclosure. */
+    void artifact(Digest digest, int number) {
         if (number < 0) {
-            findings.failed(Check.MANIFEST, item, "in the bundle, but not listed in the manifest");
+            findings.failed(Check.MANIFEST, "artifact " + digest, "in the bundle, but not listed in the manifest");
         } else if (artifactsHeld.get(number)) {
-            findings.failed(Check.MANIFEST, item, "appears twice in the bundle");
+            findings.failed(Check.MANIFEST, "artifact " + digest, "appears twice in the bundle");
         } else if (!index.artifactIncluded(number)) {
-            findings.failed(Check.MANIFEST, item, "listed as withheld, but the bundle holds it");
+            findings.failed(Check.MANIFEST, "artifact " + digest, "listed as withheld, but the bundle holds it");
             artifactsHeld.set(number);
         } else {
             artifactsHeld.set(number);
@@ -165,7 +204,7 @@ final class ManifestListing {
             case CborMap map -> {
                 if (map.get("digest").orElse(null) instanceof CborByteString digest && digest.length() == Digest.LENGTH) {
                     try {
-                        into.add(Digest.of(digest.bytes()));
+                        into.add(Digest.of(digest));
                     } catch (FormatException e) {
                         throw new IllegalStateException(e);
                     }

@@ -16,26 +16,80 @@ import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the manifest at the head of a bundle a member at a time, and each trajectory, disclosure and artifact of its
  * lists one at a time, into a {@link Manifest}: a million-statement manifest is never decoded whole. Every piece is
  * checked against its rule in bundle.cddl; the members other than the three lists are checked together against
  * {@code bundle-manifest} with the lists left empty.
+ *
+ * <p>The elements of the lists are decoded and checked in chunks on an executor (the verifier's workers), and added
+ * to the index in list order as their chunks come back: the first element that fails, in list order, is the one
+ * reported, as when they are read one after another.
  */
 final class ManifestReader {
 
     private static final List<String> LISTS = List.of("trajectories", "disclosures", "artifacts");
 
+    /** Elements checked at once by one task. */
+    private static final int CHUNK = 512;
+    /** Bytes of a chunk beyond which it is handed over before it is full. */
+    private static final long CHUNK_BYTES = 1 << 20;
+    /** Chunks in flight beyond which the reading waits for the oldest, bounding the bytes held. */
+    private static final int CHUNKS_IN_FLIGHT = 8;
+
     private final CborSequenceReader in;
     private final long limit;
+    private final Executor executor;
 
-    ManifestReader(CborSequenceReader in, long limit) {
+    /** @param executor where the elements of the lists are decoded and checked; {@code Runnable::run} for here */
+    ManifestReader(CborSequenceReader in, long limit, Executor executor) {
         this.in = in;
         this.limit = limit;
+        this.executor = executor;
+    }
+
+    /** An element of a list, decoded and checked against its rule, to be added to the index in list order. */
+    private sealed interface Element {
+        void addTo(ManifestIndex index, List<String> duplicates);
+    }
+
+    private record TrajectoryElement(String id, Optional<String> split, List<Digest> digests) implements Element {
+        @Override
+        public void addTo(ManifestIndex index, List<String> duplicates) {
+            index.addTrajectory(id, split, digests, duplicates);
+        }
+    }
+
+    private record DisclosureElement(Digest digest, ManifestIndex.Status status, Optional<String> reason)
+            implements Element {
+        @Override
+        public void addTo(ManifestIndex index, List<String> duplicates) {
+            if (!index.addDisclosure(digest, status, reason)) {
+                duplicates.add("disclosure " + digest + " is listed twice");
+            }
+        }
+    }
+
+    private record ArtifactElement(Digest digest, boolean included) implements Element {
+        @Override
+        public void addTo(ManifestIndex index, List<String> duplicates) {
+            if (!index.addArtifact(digest, included)) {
+                duplicates.add("artifact " + digest + " is listed twice");
+            }
+        }
+    }
+
+    /** A chunk's elements as checked, up to the first that failed, if one did. */
+    private record Checked(List<Element> elements, @Nullable FormatException failure) {
     }
 
     /**
@@ -90,40 +144,100 @@ final class ManifestReader {
         if (head.majorType() != CborSequenceReader.ARRAY) {
             throw new FormatException("manifest: " + name + " must be an array, found major type " + head.majorType());
         }
+        ArrayDeque<CompletableFuture<Checked>> inFlight = new ArrayDeque<>();
+        List<byte[]> chunk = new ArrayList<>();
+        long chunkBytes = 0;
+        long first = 0;
         for (long i = 0; i < head.argument(); i++) {
-            String where = "manifest: " + name + "[" + i + "]";
-            CborValue item = CborInput.decode(in.readItem(limit, where), CborProfile.DETERMINISTIC, where);
-            switch (name) {
-                case "trajectories" -> {
-                    check(RuntapeSchemas.BUNDLE_TRAJECTORY, item, where);
-                    CborMap map = (CborMap) item;
-                    List<Digest> digests = new ArrayList<>();
-                    for (CborValue digest : ((CborArray) map.get("statements").orElseThrow()).items()) {
-                        digests.add(Digest.of(((CborByteString) digest).bytes()));
-                    }
-                    index.addTrajectory(text(map, "trajectory-id"),
-                            map.get("split").map(v -> ((CborTextString) v).value()), digests, duplicates);
+            long n = i;
+            byte[] bytes;
+            try {
+                bytes = in.readItem(limit, () -> where(name, n));
+            } catch (IOException | FormatException e) {
+                // An element before this one that fails is the one to report.
+                addAll(inFlight, index, duplicates);
+                throw e;
+            }
+            chunk.add(bytes);
+            chunkBytes += bytes.length;
+            if (chunk.size() == CHUNK || chunkBytes >= CHUNK_BYTES) {
+                inFlight.add(check(name, first, chunk));
+                first = i + 1;
+                chunk = new ArrayList<>();
+                chunkBytes = 0;
+                while (inFlight.size() > CHUNKS_IN_FLIGHT) {
+                    add(inFlight.remove(), index, duplicates);
                 }
-                case "disclosures" -> {
-                    check(RuntapeSchemas.BUNDLE_DISCLOSURE, item, where);
-                    CborMap map = (CborMap) item;
-                    Digest digest = Digest.of(bytes(map, "digest"));
-                    ManifestIndex.Status status = included(map) ? ManifestIndex.Status.INCLUDED
-                            : map.get("withheld").map(v -> ManifestIndex.Status.valueOf(
-                                    ((CborTextString) v).value().toUpperCase(java.util.Locale.ROOT)))
-                                    .orElse(ManifestIndex.Status.POLICY);
-                    if (!index.addDisclosure(digest, status, map.get("reason").map(v -> ((CborTextString) v).value()))) {
-                        duplicates.add("disclosure " + digest + " is listed twice");
-                    }
+            }
+        }
+        if (!chunk.isEmpty()) {
+            inFlight.add(check(name, first, chunk));
+        }
+        addAll(inFlight, index, duplicates);
+    }
+
+    private static String where(String name, long i) {
+        return "manifest: " + name + "[" + i + "]";
+    }
+
+    /** Decodes and checks a chunk of the list {@code name}, whose first element is number {@code first}. */
+    private CompletableFuture<Checked> check(String name, long first, List<byte[]> chunk) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<Element> elements = new ArrayList<>(chunk.size());
+            for (int k = 0; k < chunk.size(); k++) {
+                try {
+                    elements.add(element(name, where(name, first + k), chunk.get(k)));
+                } catch (FormatException e) {
+                    return new Checked(elements, e);
                 }
-                default -> {
-                    check(RuntapeSchemas.BUNDLE_ARTIFACT, item, where);
-                    CborMap map = (CborMap) item;
-                    Digest digest = Digest.of(bytes(map, "digest"));
-                    if (!index.addArtifact(digest, included(map))) {
-                        duplicates.add("artifact " + digest + " is listed twice");
-                    }
+            }
+            return new Checked(elements, null);
+        }, executor);
+    }
+
+    private static void addAll(ArrayDeque<CompletableFuture<Checked>> inFlight, ManifestIndex index,
+            List<String> duplicates) throws FormatException {
+        while (!inFlight.isEmpty()) {
+            add(inFlight.remove(), index, duplicates);
+        }
+    }
+
+    private static void add(CompletableFuture<Checked> chunk, ManifestIndex index, List<String> duplicates)
+            throws FormatException {
+        Checked checked = chunk.join();
+        checked.elements().forEach(element -> element.addTo(index, duplicates));
+        if (checked.failure() != null) {
+            throw checked.failure();
+        }
+    }
+
+    private static Element element(String name, String where, byte[] bytes) throws FormatException {
+        CborValue item = CborInput.decode(bytes, CborProfile.DETERMINISTIC, where);
+        switch (name) {
+            case "trajectories" -> {
+                check(RuntapeSchemas.BUNDLE_TRAJECTORY, item, where);
+                CborMap map = (CborMap) item;
+                List<Digest> digests = new ArrayList<>();
+                for (CborValue digest : ((CborArray) map.get("statements").orElseThrow()).items()) {
+                    digests.add(Digest.of((CborByteString) digest));
                 }
+                return new TrajectoryElement(text(map, "trajectory-id"),
+                        map.get("split").map(v -> ((CborTextString) v).value()), digests);
+            }
+            case "disclosures" -> {
+                check(RuntapeSchemas.BUNDLE_DISCLOSURE, item, where);
+                CborMap map = (CborMap) item;
+                ManifestIndex.Status status = included(map) ? ManifestIndex.Status.INCLUDED
+                        : map.get("withheld").map(v -> ManifestIndex.Status.valueOf(
+                                ((CborTextString) v).value().toUpperCase(java.util.Locale.ROOT)))
+                                .orElse(ManifestIndex.Status.POLICY);
+                return new DisclosureElement(Digest.of(bytes(map, "digest")), status,
+                        map.get("reason").map(v -> ((CborTextString) v).value()));
+            }
+            default -> {
+                check(RuntapeSchemas.BUNDLE_ARTIFACT, item, where);
+                CborMap map = (CborMap) item;
+                return new ArtifactElement(Digest.of(bytes(map, "digest")), included(map));
             }
         }
     }

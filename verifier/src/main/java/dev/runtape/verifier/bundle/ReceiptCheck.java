@@ -10,9 +10,11 @@ import dev.runtape.verifier.checkpoint.Checkpoint;
 import dev.runtape.verifier.cose.HeaderLabels;
 import dev.runtape.verifier.cose.Sign1Verifier;
 import dev.runtape.verifier.keys.KeySet;
+import dev.runtape.verifier.merkle.InclusionMemo;
 import dev.runtape.verifier.merkle.InclusionProof;
 import dev.runtape.verifier.receipt.Receipt;
-import java.util.HexFormat;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Every receipt of a bundle signs the same root, so with deterministic Ed25519 they mostly share one protected
  * header and one signature: a signature verified once over the checkpoint's root is not verified again.
+ * Thread-safe; each {@link Batch} of consecutive statements keeps its own memo of inner nodes.
  */
 final class ReceiptCheck {
 
@@ -31,70 +34,93 @@ final class ReceiptCheck {
 
     private final Checkpoint checkpoint;
     private final KeySet ledgerKeys;
-    private final Set<String> verified = ConcurrentHashMap.newKeySet();
+    /** Protected header and signature, together, of each receipt signature verified over the checkpoint's root. */
+    private final Set<ByteBuffer> verified = ConcurrentHashMap.newKeySet();
 
     ReceiptCheck(Checkpoint checkpoint, KeySet ledgerKeys) {
         this.checkpoint = checkpoint;
         this.ledgerKeys = ledgerKeys;
     }
 
-    /**
-     * Verifies the receipts attached to {@code statement}; one must prove it.
-     *
-     * @return the statement's leaf index
-     * @throws VerificationException why none proves it
-     */
-    long leafIndex(StatementFacts statement) throws VerificationException {
-        if (statement.receipts().isEmpty()) {
-            throw new VerificationException("no receipt attached (unprotected label 394)");
-        }
-        VerificationException last = null;
-        for (byte[] bytes : statement.receipts()) {
-            try {
-                Receipt receipt = Receipt.decode(bytes);
-                checkIssuer(receipt);
-                if (receipt.inclusionProofs().isEmpty()) {
-                    throw new VerificationException("the receipt holds no inclusion proof");
-                }
-                for (InclusionProof proof : receipt.inclusionProofs()) {
-                    try {
-                        prove(receipt, proof, statement.leafHash());
-                        return proof.leafIndex();
-                    } catch (VerificationException e) {
-                        last = e;
-                    }
-                }
-            } catch (FormatException e) {
-                last = new VerificationException(e.getMessage(), e);
-            } catch (VerificationException e) {
-                last = e;
-            }
-        }
-        throw last;
+    /** The checks of one batch of consecutive statements, on one thread. */
+    Batch batch() {
+        return new Batch();
     }
 
-    private void prove(Receipt receipt, InclusionProof proof, Digest leafHash) throws VerificationException {
-        if (proof.treeSize() != checkpoint.treeSize()) {
-            throw new VerificationException("the receipt is for a tree of " + proof.treeSize()
-                    + " leaves, the checkpoint's has " + checkpoint.treeSize());
+    /** Checks receipts one after another on one thread, reusing the inner nodes their proofs share. */
+    final class Batch {
+
+        private final InclusionMemo memo = new InclusionMemo();
+        private byte[] lastHeader = new byte[0];
+        private byte[] lastSignature = new byte[0];
+
+        private Batch() {
         }
-        Digest root = proof.rootFrom(leafHash);
-        if (!root.equals(checkpoint.root())) {
-            throw new VerificationException("the receipt's proof leads to root " + root
-                    + ", not to the checkpoint's root " + checkpoint.root());
+
+        /**
+         * Verifies the receipts attached to {@code statement}; one must prove it.
+         *
+         * @return the statement's leaf index
+         * @throws VerificationException why none proves it
+         */
+        long leafIndex(StatementFacts statement) throws VerificationException {
+            if (statement.receipts().isEmpty()) {
+                throw new VerificationException("no receipt attached (unprotected label 394)");
+            }
+            VerificationException last = null;
+            for (byte[] bytes : statement.receipts()) {
+                try {
+                    Receipt receipt = Receipt.decode(bytes);
+                    checkIssuer(receipt);
+                    if (receipt.inclusionProofs().isEmpty()) {
+                        throw new VerificationException("the receipt holds no inclusion proof");
+                    }
+                    for (InclusionProof proof : receipt.inclusionProofs()) {
+                        try {
+                            prove(receipt, proof, statement.leafHash());
+                            return proof.leafIndex();
+                        } catch (VerificationException e) {
+                            last = e;
+                        }
+                    }
+                } catch (FormatException e) {
+                    last = new VerificationException(e.getMessage(), e);
+                } catch (VerificationException e) {
+                    last = e;
+                }
+            }
+            throw last;
         }
-        // The root is the checkpoint's here, so header and signature alone decide the outcome.
-        String key = HexFormat.of().formatHex(receipt.message().protectedHeader().encoded()) + "/"
-                + HexFormat.of().formatHex(receipt.message().signature());
-        if (verified.contains(key)) {
-            return;
+
+        private void prove(Receipt receipt, InclusionProof proof, Digest leafHash) throws VerificationException {
+            if (proof.treeSize() != checkpoint.treeSize()) {
+                throw new VerificationException("the receipt is for a tree of " + proof.treeSize()
+                        + " leaves, the checkpoint's has " + checkpoint.treeSize());
+            }
+            Digest root = memo.rootFrom(proof.leafIndex(), proof.treeSize(), leafHash, proof.path());
+            if (!root.equals(checkpoint.root())) {
+                throw new VerificationException("the receipt's proof leads to root " + root
+                        + ", not to the checkpoint's root " + checkpoint.root());
+            }
+            // The root is the checkpoint's here, so header and signature alone decide the outcome.
+            byte[] header = receipt.message().protectedHeader().encoded();
+            byte[] signature = receipt.message().signature();
+            if (Arrays.equals(header, lastHeader) && Arrays.equals(signature, lastSignature)) {
+                return;
+            }
+            ByteBuffer key = ByteBuffer.allocate(header.length + signature.length).put(header).put(signature).flip();
+            if (!verified.contains(key)) {
+                try {
+                    Sign1Verifier.verify(receipt.message(), ledgerKeys, new byte[0], Optional.of(root.bytes()));
+                } catch (VerificationException e) {
+                    throw new VerificationException("the receipt's signature over the checkpoint's root: "
+                            + e.getMessage(), e);
+                }
+                verified.add(key);
+            }
+            lastHeader = header;
+            lastSignature = signature;
         }
-        try {
-            Sign1Verifier.verify(receipt.message(), ledgerKeys, new byte[0], Optional.of(root.bytes()));
-        } catch (VerificationException e) {
-            throw new VerificationException("the receipt's signature over the checkpoint's root: " + e.getMessage(), e);
-        }
-        verified.add(key);
     }
 
     private void checkIssuer(Receipt receipt) throws VerificationException {

@@ -13,7 +13,6 @@ import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.cose.CoseSign1;
 import dev.runtape.verifier.cose.HeaderLabels;
-import dev.runtape.verifier.merkle.Rfc9162Hasher;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,15 +74,15 @@ public record StatementFacts(CoseSign1 message, CborValue decoded, Digest digest
                 receipts.add(wrapped.bytes());
             }
         }
-        byte[] logForm = message.withUnprotectedHeader(new CborMap(logUnprotected)).encode();
-        return new StatementFacts(message, decoded, Digest.sha256(logForm), Rfc9162Hasher.hashLeaf(logForm),
+        LogForm logForm = LogForm.of(bytes, message, payloadBytes.length, new CborMap(logUnprotected));
+        return new StatementFacts(message, decoded, logForm.digest(), logForm.leafHash(),
                 field(header, HeaderLabels.KID, CborByteString.class, "kid (4)").bytes(),
                 field(claims, ISS, CborTextString.class, "iss (15/1)").value(),
                 field(claims, SUB, CborTextString.class, "sub (15/2)").value(),
                 Instant.ofEpochSecond(unsigned(field(claims, IAT, CborInteger.class, "iat (15/6)"), "iat")),
                 unsigned(field(header, STREAM_REVISION, CborInteger.class, "stream revision (-70002)"), "revision"),
                 field(header, EVENT_TYPE, CborTextString.class, "event type (-70001)").value(),
-                Digest.of(field(header, PREV, CborByteString.class, "prev (-70005)").bytes()),
+                Digest.of(field(header, PREV, CborByteString.class, "prev (-70005)")),
                 receipts, payload);
     }
 

@@ -15,10 +15,23 @@ final class StreamChains {
     private record Head(long revision, Digest digest) {
     }
 
+    /** What a statement's link is made of: its stream, its revision, the digest it names as prev, its own digest. */
+    record Link(String stream, long revision, Digest prev, Digest digest) {
+
+        static Link of(StatementFacts statement) {
+            return new Link(statement.stream(), statement.revision(), statement.prev(), statement.digest());
+        }
+
+        /** The statement as its stream and revision name it: {@code trajectory/t-1 #3}. */
+        String position() {
+            return stream + " #" + revision;
+        }
+    }
+
     private final Map<String, Head> heads = new HashMap<>();
 
     /** Links {@code statement} to its stream; empty when it links, else why it does not. */
-    Optional<String> link(StatementFacts statement) {
+    Optional<String> link(Link statement) {
         Head head = heads.get(statement.stream());
         long revision = statement.revision();
         String reason = null;

@@ -46,7 +46,7 @@ final class BundleCommand implements Callable<Integer> {
             + "no per-statement signature or schema check")
     private boolean fast;
 
-    @Option(names = "--threads", paramLabel = "N", description = "signature-checking threads (default: every core)")
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads for the checks of each entry (default: every core)")
     private Integer threads;
 
     @Override

@@ -1,6 +1,7 @@
 package dev.runtape.verifier.merkle;
 
 import dev.runtape.verifier.Digest;
+import java.security.MessageDigest;
 
 /**
  * The RFC 9162 §2.1 hash functions with SHA-256. This is the only place that knows the domain separation prefixes,
@@ -17,6 +18,16 @@ public final class Rfc9162Hasher {
     /** The leaf hash of {@code leaf}: SHA-256(0x00 ‖ leaf). Any byte string, the empty one included, is a leaf. */
     public static Digest hashLeaf(byte[] leaf) {
         return Digest.sha256(LEAF_PREFIX, leaf);
+    }
+
+    /**
+     * A SHA-256 instance already fed the leaf prefix: feed it a leaf, in pieces if need be, and {@link
+     * Digest#finish} gives its leaf hash, as {@link #hashLeaf} of the whole would.
+     */
+    public static MessageDigest leafHasher() {
+        MessageDigest sha256 = Digest.newSha256();
+        sha256.update(LEAF_PREFIX);
+        return sha256;
     }
 
     /** The hash of an interior node: SHA-256(0x01 ‖ left ‖ right). */

@@ -154,7 +154,7 @@ public final class Receipt {
                 throw new FormatException(where + "[" + i + "]: expected a byte string, found " + array.get(i));
             }
             try {
-                hashes.add(Digest.of(hash.bytes()));
+                hashes.add(Digest.of(hash));
             } catch (FormatException e) {
                 throw e.within(where + "[" + i + "]");
             }

@@ -27,7 +27,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * bundle needs: whether it verifies in a JVM capped at 256 and 128 MB. Prints figures; asserts nothing (docs/benchmarks.md).
  *
  * <p>Arguments: {@code --statements N} (default 100000), {@code --large M} (default 1000000; 0 to skip the heap
- * runs), {@code --heap SIZES} (the caps of the heap runs, comma-separated, default 256m,128m), {@code --modes} (of the heap runs: {@code --fast,full}).
+ * runs), {@code --heap SIZES} (the caps of the heap runs, comma-separated, default 256m,128m), {@code --modes} (of the heap runs: {@code --fast,full}),
+ * {@code --warmup W} (the statements of the bundle verified once in each mode before the measured runs, default 5000).
  */
 public final class BundleBenchmark {
 
@@ -42,12 +43,13 @@ public final class BundleBenchmark {
         long large = option(words, "--large", 1_000_000);
         String heap = text(words, "--heap", "256m,128m");
         String modes = text(words, "--modes", "--fast,full");
+        long warmup = option(words, "--warmup", 5_000);
         int cores = Runtime.getRuntime().availableProcessors();
         Path dir = Files.createTempDirectory("bundle-bench");
         try {
             System.out.printf(Locale.ROOT, "cores: %d, JDK %s%n", cores, Runtime.version());
             Path bundle = generate(dir.resolve("bench.bundle"), statements);
-            Path warm = generate(dir.resolve("warm.bundle"), 5_000);
+            Path warm = generate(dir.resolve("warm.bundle"), warmup);
             BundleVerifier.verify(warm, BundleVerifier.Options.defaults());
             BundleVerifier.verify(warm, BundleVerifier.Options.defaults().withFast(true));
 

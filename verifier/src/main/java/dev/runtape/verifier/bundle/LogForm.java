@@ -1,0 +1,49 @@
+package dev.runtape.verifier.bundle;
+
+import dev.runtape.cbor.CborMap;
+import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.cose.CoseSign1;
+import dev.runtape.verifier.merkle.Rfc9162Hasher;
+import java.security.MessageDigest;
+
+/**
+ * A statement as the log holds it, its receipts taken out of its unprotected header, hashed where it lies in the
+ * bundle's bytes: the statement was decoded as deterministic CBOR, so its bytes are its encoding, and the log form
+ * differs from them only in the unprotected header. Hashing the bytes before and after that header around the new
+ * one gives the digests of the re-encoded message without encoding it.
+ *
+ * @param digest SHA-256 of the log form: what the manifest lists and {@code prev} names
+ * @param leafHash its RFC 9162 leaf hash: what the receipt proves
+ */
+record LogForm(Digest digest, Digest leafHash) {
+
+    /**
+     * @param bytes the statement's deterministic encoding: tag 18, an array of four, the protected header, the
+     *     unprotected header, the attached payload, the signature
+     * @param message those bytes decoded; its payload attached
+     * @param payloadLength the length of its payload
+     * @param logUnprotected the unprotected header without the receipts
+     */
+    static LogForm of(byte[] bytes, CoseSign1 message, int payloadLength, CborMap logUnprotected) {
+        int protectedLength = message.protectedHeader().encoded().length;
+        int signatureLength = message.signature().length;
+        // One byte for tag 18, one for the array of four: both arguments are below 24.
+        int headerStart = 2 + headLength(protectedLength) + protectedLength;
+        int headerEnd = bytes.length - headLength(payloadLength) - payloadLength - headLength(signatureLength)
+                - signatureLength;
+        byte[] header = logUnprotected.encode();
+        MessageDigest digest = Digest.newSha256();
+        MessageDigest leaf = Rfc9162Hasher.leafHasher();
+        for (MessageDigest sha256 : new MessageDigest[] {digest, leaf}) {
+            sha256.update(bytes, 0, headerStart);
+            sha256.update(header);
+            sha256.update(bytes, headerEnd, bytes.length - headerEnd);
+        }
+        return new LogForm(Digest.finish(digest), Digest.finish(leaf));
+    }
+
+    /** The length of the shortest head of a byte string of {@code length} bytes (RFC 8949 §4.2.1). */
+    private static int headLength(int length) {
+        return length < 24 ? 1 : length < 0x100 ? 2 : length < 0x10000 ? 3 : 5;
+    }
+}

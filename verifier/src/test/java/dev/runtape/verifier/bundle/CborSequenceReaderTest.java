@@ -1,0 +1,91 @@
+package dev.runtape.verifier.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
+import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.FormatException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CborSequenceReaderTest {
+
+    /** Items of every size around the reader's 64 KiB buffer, so that some start, end or lie across its edges. */
+    private static List<byte[]> items() {
+        List<byte[]> items = new ArrayList<>();
+        int[] sizes = {0, 1, 23, 24, 255, 256, 65_535, 65_536, 65_537, 3, 200_000, 7, 131_072};
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] content = new byte[sizes[i]];
+            Arrays.fill(content, (byte) i);
+            CborValue item = i % 2 == 0 ? new CborByteString(content)
+                    : CborArray.of(CborTextString.of("kind"), new CborByteString(content));
+            items.add(item.encode());
+        }
+        return items;
+    }
+
+    @Test
+    void readsEveryItemWholeWhereverItLiesInTheBuffer() throws IOException, FormatException {
+        List<byte[]> items = items();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        items.forEach(all::writeBytes);
+        // A stream that hands out few bytes at a time, as a pipe may.
+        InputStream trickle = new ByteArrayInputStream(all.toByteArray()) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 40_000));
+            }
+        };
+        CborSequenceReader reader = new CborSequenceReader(trickle, "test");
+        MessageDigest digest = Digest.newSha256();
+        reader.startDigest(digest);
+        long offset = 0;
+        for (byte[] item : items) {
+            assertThat(reader.atEnd()).isFalse();
+            assertThat(reader.offset()).isEqualTo(offset);
+            assertThat(reader.readItem(1 << 20, "item")).isEqualTo(item);
+            offset += item.length;
+        }
+        reader.stopDigest();
+
+        assertThat(reader.atEnd()).isTrue();
+        assertThat(Digest.finish(digest)).isEqualTo(Digest.sha256(all.toByteArray()));
+    }
+
+    @Test
+    void anItemThatStartsWhereTheBufferEndsIsReadWhole() throws IOException, FormatException {
+        // 3 bytes of head and 65,533 of content fill the 64 KiB buffer exactly; the next item starts after it.
+        byte[] first = new CborByteString(new byte[65_533]).encode();
+        byte[] second = CborArray.of(CborTextString.of("next"), new CborByteString(new byte[] {1, 2, 3})).encode();
+        assertThat(first).hasSize(65_536);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.writeBytes(first);
+        all.writeBytes(second);
+        CborSequenceReader reader = new CborSequenceReader(new ByteArrayInputStream(all.toByteArray()), "test");
+
+        assertThat(reader.readItem(1 << 20, "first")).isEqualTo(first);
+        assertThat(reader.readItem(1 << 20, "second")).isEqualTo(second);
+        assertThat(reader.atEnd()).isTrue();
+    }
+
+    @Test
+    void anItemCutOffInsideItsBytesIsTruncated() {
+        byte[] item = items().get(10);
+        CborSequenceReader reader = new CborSequenceReader(
+                new ByteArrayInputStream(Arrays.copyOf(item, item.length - 1)), "test");
+
+        assertThatThrownBy(() -> reader.readItem(1 << 20, "item")).isInstanceOf(FormatException.class)
+                .hasMessage("test: at byte " + (item.length - 1) + ": the bundle ends inside an item (truncated)");
+    }
+}

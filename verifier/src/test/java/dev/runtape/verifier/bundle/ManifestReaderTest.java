@@ -1,0 +1,78 @@
+package dev.runtape.verifier.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborTextString;
+import dev.runtape.verifier.FormatException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The manifest's lists checked in chunks on other threads read as they do one element after another. */
+class ManifestReaderTest {
+
+    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(3);
+    /** More disclosures than a chunk holds, so that the lists take several chunks. */
+    private static final TestBundle BUNDLE = BundleGenerator.generate(new BundleGenerator.Config(30, 40, true, 4)).bundle();
+
+    @AfterAll
+    static void stop() {
+        WORKERS.shutdownNow();
+    }
+
+    @Test
+    void theIndexIsTheSameReadInChunksAsReadInOrder() throws IOException, FormatException {
+        assertThat(BUNDLE.disclosureListing()).hasSizeGreaterThan(1_000);
+        ManifestIndex serial = open(BUNDLE, false).index();
+        ManifestIndex parallel = open(BUNDLE, true).index();
+
+        assertThat(parallel.trajectories()).isEqualTo(serial.trajectories());
+        assertThat(parallel.statementCount()).isEqualTo(serial.statementCount());
+        assertThat(parallel.disclosureCount()).isEqualTo(BUNDLE.disclosureListing().size());
+        for (int n = 0; n < serial.disclosureCount(); n++) {
+            assertThat(parallel.disclosureDigest(n)).isEqualTo(serial.disclosureDigest(n));
+            assertThat(parallel.disclosureStatus(n)).isEqualTo(serial.disclosureStatus(n));
+        }
+        for (int n = 0; n < serial.statementCount(); n++) {
+            assertThat(parallel.statementDigest(n)).isEqualTo(serial.statementDigest(n));
+        }
+    }
+
+    @Test
+    void theFirstBadElementInListOrderIsTheOneReported() {
+        // Two bad disclosures far apart, in different chunks: the first is reported, as reading in order does.
+        List<CborMap> listing = new ArrayList<>(BUNDLE.disclosureListing());
+        for (int bad : new int[] {700, 1_100}) {
+            listing.set(bad, CborMap.builder().put("digest", CborTextString.of("not bytes")).build());
+        }
+        TestBundle broken = new TestBundle(BUNDLE.fields(), BUNDLE.checkpoint(), BUNDLE.consistency(),
+                BUNDLE.keySets(), BUNDLE.trajectories(), listing, BUNDLE.artifactListing(), BUNDLE.statements(),
+                BUNDLE.disclosures(), BUNDLE.artifacts());
+
+        String serial = failure(broken, false);
+        assertThat(serial).startsWith("manifest: disclosures[700]: not a valid bundle-disclosure");
+        assertThat(failure(broken, true)).isEqualTo(serial);
+    }
+
+    private static Manifest open(TestBundle bundle, boolean parallel) throws IOException, FormatException {
+        CborSequenceReader in = new CborSequenceReader(new ByteArrayInputStream(bundle.bytes()), "test");
+        return new ManifestReader(in, BundleReader.MAX_MANIFEST_PART_BYTES, parallel ? WORKERS : Runnable::run).read();
+    }
+
+    private static String failure(TestBundle bundle, boolean parallel) {
+        try {
+            open(bundle, parallel);
+        } catch (FormatException e) {
+            return e.getMessage();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("the manifest was read");
+    }
+}
