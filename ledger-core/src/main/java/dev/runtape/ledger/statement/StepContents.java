@@ -92,32 +92,61 @@ public final class StepContents {
      * @throws FormatException if a stored disclosure is malformed or not text
      */
     public ObjectNode open(Step stored) throws ContentStoreException, FormatException {
-        ObjectNode step = stored.members().deepCopy();
-        for (String member : CONTENT_MEMBERS.getOrDefault(stored.kind(), List.of())) {
-            if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
-                ContentRef ref = ContentRef.of(Digest.of(binary(reference)));
-                OpenedDisclosure opened = disclosures.open(ref);
-                if (opened instanceof OpenedDisclosure.Revealed revealed
-                        && revealed.disclosure().value() instanceof CborTextString text) {
-                    step.put(member, text.value());
-                } else if (opened instanceof OpenedDisclosure.Revealed) {
-                    throw new FormatException("the disclosure of " + member + " " + ref.digest().hex()
-                            + " is not text");
-                } else {
-                    ObjectNode withheld = reference.deepCopy();
-                    withheld.put("digest", ref.digest().hex());
-                    step.set(member, withheld);
+        return openAll(List.of(stored)).getFirst();
+    }
+
+    /**
+     * The steps with their contents in the clear, as {@link #open(Step)} gives each, with one read of the store for
+     * all of their contents: a batch of steps carries many.
+     *
+     * @return the opened steps, in the order of {@code stored}
+     */
+    public List<ObjectNode> openAll(List<Step> stored) throws ContentStoreException, FormatException {
+        List<ObjectNode> steps = new ArrayList<>(stored.size());
+        List<ContentRef> refs = new ArrayList<>();
+        for (Step one : stored) {
+            ObjectNode step = one.members(); // a copy already: it is ours to change
+            steps.add(step);
+            for (String member : contentMembers(one.kind())) {
+                if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
+                    refs.add(ContentRef.of(Digest.of(binary(reference))));
                 }
             }
         }
-        for (String member : ARTIFACT_MEMBERS.getOrDefault(stored.kind(), List.of())) {
-            if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
-                ObjectNode copy = reference.deepCopy();
-                copy.put("digest", HexFormat.of().formatHex(binary(reference)));
-                step.set(member, copy);
+        List<OpenedDisclosure> opened = refs.isEmpty() ? List.of() : disclosures.openAll(refs);
+        int next = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            ObjectNode step = steps.get(i);
+            for (String member : contentMembers(stored.get(i).kind())) {
+                if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
+                    reveal(step, member, reference, refs.get(next), opened.get(next));
+                    next++;
+                }
+            }
+            for (String member : ARTIFACT_MEMBERS.getOrDefault(stored.get(i).kind(), List.of())) {
+                if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
+                    ObjectNode copy = reference.deepCopy();
+                    copy.put("digest", HexFormat.of().formatHex(binary(reference)));
+                    step.set(member, copy);
+                }
             }
         }
-        return step;
+        return steps;
+    }
+
+    /** Puts the text in place of its reference, or the reference's digest in hex when the store withholds it. */
+    private static void reveal(ObjectNode step, String member, ObjectNode reference, ContentRef ref,
+            OpenedDisclosure opened) throws FormatException {
+        if (opened instanceof OpenedDisclosure.Revealed revealed
+                && revealed.disclosure().value() instanceof CborTextString text) {
+            step.put(member, text.value());
+        } else if (opened instanceof OpenedDisclosure.Revealed) {
+            throw new FormatException("the disclosure of " + member + " " + ref.digest().hex() + " is not text");
+        } else {
+            ObjectNode withheld = reference.deepCopy();
+            withheld.put("digest", ref.digest().hex());
+            step.set(member, withheld);
+        }
     }
 
     private static byte[] binary(ObjectNode reference) throws FormatException {

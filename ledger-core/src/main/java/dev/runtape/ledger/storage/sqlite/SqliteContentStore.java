@@ -14,7 +14,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -131,6 +134,46 @@ public final class SqliteContentStore implements ContentStore, AutoCloseable {
             throw damage.get();
         }
         return row;
+    }
+
+    /** One read transaction and one prepared statement for all of them; those not in the database, from {@code streamed}. */
+    @Override
+    public Map<Digest, byte[]> getAll(Collection<Digest> digests) throws ContentStoreException {
+        Map<Digest, byte[]> found;
+        try {
+            found = database.read(connection -> {
+                Map<Digest, byte[]> rows = new HashMap<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT bytes FROM content WHERE digest = ?")) {
+                    for (Digest digest : digests) {
+                        select.setBytes(1, digest.bytes());
+                        try (ResultSet result = select.executeQuery()) {
+                            if (result.next()) {
+                                rows.put(digest, result.getBytes(1));
+                            }
+                        }
+                    }
+                }
+                return rows;
+            });
+        } catch (SQLException e) {
+            throw new ContentStoreException("cannot read " + digests.size() + " contents: " + e.getMessage(), e);
+        }
+        for (Map.Entry<Digest, byte[]> row : found.entrySet()) {
+            Optional<CorruptContentException> damage = damage(row.getKey(), row.getValue());
+            if (damage.isPresent()) {
+                throw damage.get();
+            }
+        }
+        for (Digest digest : digests) {
+            if (!found.containsKey(digest)) {
+                Optional<byte[]> content = streamed.get(digest);
+                if (content.isPresent()) {
+                    found.put(digest, content.get());
+                }
+            }
+        }
+        return found;
     }
 
     /** As the contract has it, a damaged content fails the reader that consumes it, with an {@link IOException}. */
