@@ -2,12 +2,10 @@ package dev.runtape.projections.search;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.ledger.content.ContentStoreException;
-import dev.runtape.ledger.domain.common.Step;
 import dev.runtape.ledger.domain.task.TaskDefined;
 import dev.runtape.ledger.domain.trajectory.LabelApplied;
 import dev.runtape.ledger.domain.trajectory.LabelRetracted;
 import dev.runtape.ledger.domain.trajectory.QaReviewed;
-import dev.runtape.ledger.domain.trajectory.StepsRecorded;
 import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted;
 import dev.runtape.ledger.domain.trajectory.TrajectoryStarted;
 import dev.runtape.ledger.log.EventLog;
@@ -70,13 +68,13 @@ final class StreamDocuments {
         try {
             TrajectoryStarted started = null;
             TrajectoryCompleted completed = null;
-            List<Step> steps = new ArrayList<>();
+            List<ObjectNode> steps = new ArrayList<>(); // as stored, opened together at the end
             Map<String, String> labels = new LinkedHashMap<>(); // label id to value, in the order applied
             String qa = TrajectoryDocument.QA_UNREVIEWED;
             for (LogEntry entry : stream) {
                 switch (entry.eventType()) {
                     case "TrajectoryStarted" -> started = payload(entry, TrajectoryStarted.class);
-                    case "StepsRecorded" -> steps.addAll(payload(entry, StepsRecorded.class).steps());
+                    case "StepsRecorded" -> steps.addAll(StepContents.recorded(Statement.payload(entry.statement())));
                     case "TrajectoryCompleted" -> completed = payload(entry, TrajectoryCompleted.class);
                     case "LabelApplied" -> {
                         LabelApplied label = payload(entry, LabelApplied.class);
@@ -92,9 +90,9 @@ final class StreamDocuments {
             if (started == null) {
                 return Optional.empty();
             }
-            List<ObjectNode> opened = contents.openAll(steps);
+            contents.openInPlace(steps);
             return Optional.of(TrajectoryDocuments.ofStored(tenant, trajectoryId, started, task(started.taskId()),
-                            completed, opened)
+                            completed, steps)
                     .withLabels(List.copyOf(new LinkedHashSet<>(labels.values()))).withQaStatus(qa));
         } catch (FormatException | ContentStoreException e) {
             throw new SearchException("trajectory " + trajectoryId + " cannot be read from the ledger: "
@@ -109,6 +107,6 @@ final class StreamDocuments {
     }
 
     private static <T> T payload(LogEntry entry, Class<T> type) throws FormatException {
-        return PayloadCodec.decode(Statement.read(entry.statement()).payload(), type);
+        return PayloadCodec.decode(Statement.payload(entry.statement()), type); // the header is the log's business
     }
 }
