@@ -127,7 +127,8 @@ class StepContentsTest {
                 step("{\"kind\": \"command\", \"index\": 1, \"command\": \"ls\", \"exit-code\": 0, "
                         + "\"stdout\": \"a.py\", \"stderr\": \"gone\"}"),
                 step("{\"kind\": \"browser-action\", \"index\": 2, \"action\": \"click\", "
-                        + "\"screenshot\": {\"digest\": \"" + screenshot.hex() + "\", \"media-type\": \"image/png\"}}")));
+                        + "\"screenshot\": {\"digest\": \"" + screenshot.hex()
+                        + "\", \"media-type\": \"image/png\"}}")));
         Digest stderr = Digest.of(stored.get(1).get("stderr").get("digest").binaryValue());
         LocalDirectoryContentStore.open(dir).delete(stderr); // withheld: stays a reference, its digest in hex
         CborMap payload = PayloadCodec.encode(new StepsRecorded("t-1", stored));

@@ -3,10 +3,14 @@ package dev.runtape.projections.lineage;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -28,6 +32,13 @@ public final class ProvJson {
     public static final String NAMESPACE = "urn:runtape:";
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String PREFIX = "runtape:";
+    // Names and values encoded once: every node repeats them.
+    private static final SerializableString PROV_TYPE = new SerializedString("prov:type");
+    private static final SerializableString DOLLAR = new SerializedString("$");
+    private static final SerializableString TYPE = new SerializedString("type");
+    private static final SerializableString QNAME = new SerializedString("xsd:QName");
+    private static final Map<NodeKind, SerializableString> KIND_NAMES = kindNames();
 
     private ProvJson() {
     }
@@ -64,9 +75,12 @@ public final class ProvJson {
                         open = true;
                     }
                     json.writeObjectFieldStart(name(node.id()));
-                    json.writeObjectFieldStart("prov:type");
-                    json.writeStringField("$", "runtape:" + node.id().kind().wire());
-                    json.writeStringField("type", "xsd:QName");
+                    json.writeFieldName(PROV_TYPE);
+                    json.writeStartObject();
+                    json.writeFieldName(DOLLAR);
+                    json.writeString(KIND_NAMES.get(node.id().kind()));
+                    json.writeFieldName(TYPE);
+                    json.writeString(QNAME);
                     json.writeEndObject();
                     attributes(json, node.attributes(), type == ProvType.ACTIVITY);
                     json.writeEndObject();
@@ -75,6 +89,7 @@ public final class ProvJson {
                     json.writeEndObject();
                 }
             }
+            QualifiedName ends = new QualifiedName();
             int blank = 0;
             for (Relation relation : Relation.values()) {
                 boolean open = false;
@@ -87,8 +102,10 @@ public final class ProvJson {
                         open = true;
                     }
                     json.writeObjectFieldStart("_:r" + ++blank);
-                    json.writeStringField(relation.fromMember(), name(edge.from()));
-                    json.writeStringField(relation.toMember(), name(edge.to()));
+                    json.writeFieldName(relation.fromMember());
+                    ends.write(json, edge.from());
+                    json.writeFieldName(relation.toMember());
+                    ends.write(json, edge.to());
                     attributes(json, edge.attributes(), false);
                     json.writeEndObject();
                 }
@@ -102,7 +119,34 @@ public final class ProvJson {
 
     /** The qualified name of a node: {@code runtape:trajectory/t-1}. */
     public static String name(NodeId id) {
-        return "runtape:" + id;
+        return PREFIX + id;
+    }
+
+    private static Map<NodeKind, SerializableString> kindNames() {
+        Map<NodeKind, SerializableString> names = new EnumMap<>(NodeKind.class);
+        for (NodeKind kind : NodeKind.values()) {
+            names.put(kind, new SerializedString(PREFIX + kind.wire()));
+        }
+        return names;
+    }
+
+    /**
+     * Writes qualified names as string values from one buffer, without making a string of each: a large lineage
+     * names hundreds of thousands of edge ends.
+     */
+    private static final class QualifiedName {
+
+        private char[] chars = PREFIX.toCharArray();
+
+        void write(JsonGenerator json, NodeId id) throws IOException {
+            String text = id.toString();
+            int length = PREFIX.length() + text.length();
+            if (chars.length < length) {
+                chars = Arrays.copyOf(chars, Math.max(length, chars.length * 2));
+            }
+            text.getChars(0, text.length(), chars, PREFIX.length());
+            json.writeString(chars, 0, length);
+        }
     }
 
     private static void attributes(JsonGenerator json, Map<String, Object> attributes, boolean activity)
