@@ -41,7 +41,7 @@ final class LineageGraph {
                     int from = numberOf(edge.from());
                     int to = numberOf(edge.to());
                     int added = edges.size();
-                    edges.add(edge);
+                    edges.add(shared(edge, nodes.get(from).id(), nodes.get(to).id()));
                     edgeNumbers.put(edge.key(), added);
                     edgeFrom.add(from);
                     edgeTo.add(to);
@@ -54,6 +54,15 @@ final class LineageGraph {
                 }
             }
         }
+    }
+
+    /**
+     * The edge with its ends the ids its nodes hold: one id object per node, however many edges name it, keeps the
+     * graph small and lets a rendering encode each id once.
+     */
+    private static LineageEdge shared(LineageEdge edge, NodeId from, NodeId to) {
+        return edge.from() == from && edge.to() == to ? edge
+                : new LineageEdge(edge.relation(), from, to, edge.attributes());
     }
 
     /** The node's number, adding it without attributes when an edge names it first. */

@@ -29,6 +29,7 @@ public final class LineageJson {
     private static final SerializableString RELATION = new SerializedString("relation");
     private static final SerializableString FROM = new SerializedString("from");
     private static final SerializableString TO = new SerializedString("to");
+    private static final EncodedNames ATTRIBUTE_NAMES = new EncodedNames(name -> name);
 
     private LineageJson() {
     }
@@ -57,7 +58,7 @@ public final class LineageJson {
             for (LineageNode node : view.nodes()) {
                 json.writeStartObject();
                 json.writeFieldName(ID);
-                json.writeString(node.id().toString());
+                json.writeString(node.id().json());
                 json.writeFieldName(PROV);
                 json.writeString(node.prov().wire());
                 json.writeFieldName(KIND);
@@ -72,9 +73,9 @@ public final class LineageJson {
                 json.writeFieldName(RELATION);
                 json.writeString(edge.relation().wire());
                 json.writeFieldName(FROM);
-                json.writeString(edge.from().toString());
+                json.writeString(edge.from().json());
                 json.writeFieldName(TO);
-                json.writeString(edge.to().toString());
+                json.writeString(edge.to().json());
                 attributes(json, edge.attributes());
                 json.writeEndObject();
             }
@@ -86,11 +87,16 @@ public final class LineageJson {
     private static void attributes(JsonGenerator json, Map<String, Object> attributes) throws IOException {
         json.writeFieldName(ATTRIBUTES);
         json.writeStartObject();
+        if (attributes.isEmpty()) { // most edges: no iterator to make
+            json.writeEndObject();
+            return;
+        }
         for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
+            json.writeFieldName(ATTRIBUTE_NAMES.of(attribute.getKey()));
             switch (attribute.getValue()) {
-                case Long number -> json.writeNumberField(attribute.getKey(), number);
-                case Boolean flag -> json.writeBooleanField(attribute.getKey(), flag);
-                default -> json.writeStringField(attribute.getKey(), attribute.getValue().toString());
+                case Long number -> json.writeNumber(number);
+                case Boolean flag -> json.writeBoolean(flag);
+                default -> json.writeString(attribute.getValue().toString());
             }
         }
         json.writeEndObject();

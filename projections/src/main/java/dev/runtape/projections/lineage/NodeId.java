@@ -1,5 +1,9 @@
 package dev.runtape.projections.lineage;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A node's id: its kind and a key unique among nodes of that kind in one tenant, written {@code KIND/KEY}
  * ({@code trajectory/t-1}, {@code export/d-1/e-1}). Keys may hold {@code /}; the kind never does.
@@ -10,6 +14,11 @@ public final class NodeId {
     private final String key;
     /** {@code KIND/KEY}, made once: every rendering writes it, for each node and each end of each edge. */
     private final String text;
+    // Its JSON string and PROV-JSON qualified name, quoted and encoded once, on first use: the graph shares one id
+    // among a node and its edges' ends, so a large answer copies bytes instead of encoding each name again. Racing
+    // threads make equal values; either may stay.
+    private @Nullable SerializedString json;
+    private @Nullable SerializedString qualified;
 
     public NodeId(NodeKind kind, String key) {
         if (key.isEmpty()) {
@@ -55,6 +64,26 @@ public final class NodeId {
     @Override
     public int hashCode() {
         return 31 * kind.hashCode() + key.hashCode();
+    }
+
+    /** {@code KIND/KEY} as a JSON string. */
+    SerializableString json() {
+        SerializedString encoded = json;
+        if (encoded == null) {
+            encoded = new SerializedString(text);
+            json = encoded;
+        }
+        return encoded;
+    }
+
+    /** {@code runtape:KIND/KEY}, PROV-JSON's qualified name, as a JSON string. */
+    SerializableString qualifiedName() {
+        SerializedString encoded = qualified;
+        if (encoded == null) {
+            encoded = new SerializedString(ProvJson.name(this));
+            qualified = encoded;
+        }
+        return encoded;
     }
 
     /** {@code KIND/KEY}. */

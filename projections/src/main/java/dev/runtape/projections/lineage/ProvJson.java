@@ -9,8 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +40,13 @@ public final class ProvJson {
     private static final SerializableString TYPE = new SerializedString("type");
     private static final SerializableString QNAME = new SerializedString("xsd:QName");
     private static final Map<NodeKind, SerializableString> KIND_NAMES = kindNames();
+    private static final EncodedNames ATTRIBUTES = new EncodedNames(name -> PREFIX + name);
+    /** An activity's start and end are PROV's own. */
+    private static final EncodedNames ACTIVITY_ATTRIBUTES = new EncodedNames(name -> switch (name) {
+        case "started-at" -> "prov:startTime";
+        case "ended-at" -> "prov:endTime";
+        default -> PREFIX + name;
+    });
 
     private ProvJson() {
     }
@@ -64,17 +72,17 @@ public final class ProvJson {
             json.writeStringField("prov", "http://www.w3.org/ns/prov#");
             json.writeStringField("xsd", "http://www.w3.org/2001/XMLSchema#");
             json.writeEndObject();
-            for (ProvType type : ProvType.values()) {
-                boolean open = false;
-                for (LineageNode node : view.nodes()) {
-                    if (node.prov() != type) {
-                        continue;
-                    }
-                    if (!open) {
-                        json.writeObjectFieldStart(type.wire());
-                        open = true;
-                    }
-                    json.writeObjectFieldStart(name(node.id()));
+            // One pass over the answer sorts it into PROV-JSON's blocks, in the answer's order within each.
+            Map<ProvType, List<LineageNode>> byType = new EnumMap<>(ProvType.class);
+            for (LineageNode node : view.nodes()) {
+                byType.computeIfAbsent(node.prov(), type -> new ArrayList<>()).add(node);
+            }
+            for (Map.Entry<ProvType, List<LineageNode>> block : byType.entrySet()) {
+                boolean activity = block.getKey() == ProvType.ACTIVITY;
+                json.writeObjectFieldStart(block.getKey().wire());
+                for (LineageNode node : block.getValue()) {
+                    json.writeFieldName(node.id().qualifiedName());
+                    json.writeStartObject();
                     json.writeFieldName(PROV_TYPE);
                     json.writeStartObject();
                     json.writeFieldName(DOLLAR);
@@ -82,36 +90,29 @@ public final class ProvJson {
                     json.writeFieldName(TYPE);
                     json.writeString(QNAME);
                     json.writeEndObject();
-                    attributes(json, node.attributes(), type == ProvType.ACTIVITY);
+                    attributes(json, node.attributes(), activity);
                     json.writeEndObject();
                 }
-                if (open) {
-                    json.writeEndObject();
-                }
+                json.writeEndObject();
             }
-            QualifiedName ends = new QualifiedName();
+            Map<Relation, List<LineageEdge>> byRelation = new EnumMap<>(Relation.class);
+            for (LineageEdge edge : view.edges()) {
+                byRelation.computeIfAbsent(edge.relation(), relation -> new ArrayList<>()).add(edge);
+            }
             int blank = 0;
-            for (Relation relation : Relation.values()) {
-                boolean open = false;
-                for (LineageEdge edge : view.edges()) {
-                    if (edge.relation() != relation) {
-                        continue;
-                    }
-                    if (!open) {
-                        json.writeObjectFieldStart(relation.wire());
-                        open = true;
-                    }
+            for (Map.Entry<Relation, List<LineageEdge>> block : byRelation.entrySet()) {
+                Relation relation = block.getKey();
+                json.writeObjectFieldStart(relation.wire());
+                for (LineageEdge edge : block.getValue()) {
                     json.writeObjectFieldStart("_:r" + ++blank);
                     json.writeFieldName(relation.fromMember());
-                    ends.write(json, edge.from());
+                    json.writeString(edge.from().qualifiedName());
                     json.writeFieldName(relation.toMember());
-                    ends.write(json, edge.to());
+                    json.writeString(edge.to().qualifiedName());
                     attributes(json, edge.attributes(), false);
                     json.writeEndObject();
                 }
-                if (open) {
-                    json.writeEndObject();
-                }
+                json.writeEndObject();
             }
             json.writeEndObject();
         }
@@ -130,40 +131,18 @@ public final class ProvJson {
         return names;
     }
 
-    /**
-     * Writes qualified names as string values from one buffer, without making a string of each: a large lineage
-     * names hundreds of thousands of edge ends.
-     */
-    private static final class QualifiedName {
-
-        private char[] chars = PREFIX.toCharArray();
-
-        void write(JsonGenerator json, NodeId id) throws IOException {
-            String text = id.toString();
-            int length = PREFIX.length() + text.length();
-            if (chars.length < length) {
-                chars = Arrays.copyOf(chars, Math.max(length, chars.length * 2));
-            }
-            text.getChars(0, text.length(), chars, PREFIX.length());
-            json.writeString(chars, 0, length);
-        }
-    }
-
     private static void attributes(JsonGenerator json, Map<String, Object> attributes, boolean activity)
             throws IOException {
         if (attributes.isEmpty()) {
             return;
         }
+        EncodedNames names = activity ? ACTIVITY_ATTRIBUTES : ATTRIBUTES;
         for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-            String name = switch (attribute.getKey()) {
-                case "started-at" -> activity ? "prov:startTime" : "runtape:started-at";
-                case "ended-at" -> activity ? "prov:endTime" : "runtape:ended-at";
-                default -> "runtape:" + attribute.getKey();
-            };
+            json.writeFieldName(names.of(attribute.getKey()));
             switch (attribute.getValue()) {
-                case Long number -> json.writeNumberField(name, number);
-                case Boolean flag -> json.writeBooleanField(name, flag);
-                default -> json.writeStringField(name, attribute.getValue().toString());
+                case Long number -> json.writeNumber(number);
+                case Boolean flag -> json.writeBoolean(flag);
+                default -> json.writeString(attribute.getValue().toString());
             }
         }
     }

@@ -24,6 +24,7 @@ import dev.runtape.verifier.Digest;
 import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,35 +124,49 @@ public final class LineageBenchmark {
         Object run() throws Exception;
     }
 
-    /** Runs {@code work} a third of {@code runs} times to warm up, then {@code runs} times timed; sorted millis. */
-    private static double[] time(int runs, Work work) throws Exception {
+    /**
+     * Wall and CPU milliseconds of each measured run, sorted, and the collections meanwhile. The CPU time is the
+     * measuring thread's: on a shared machine the wall time also holds the time other processes took the core.
+     */
+    private record Timings(double[] wall, double[] cpu, long collections, long collectionMillis) {
+    }
+
+    /** Runs {@code work} a third of {@code runs} times to warm up, then {@code runs} times timed. */
+    private static Timings time(int runs, Work work) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int sink = 0;
         for (int i = 0; i < Math.max(5, runs / 3); i++) {
             sink += work.run().hashCode();
         }
-        double[] millis = new double[runs];
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
         long[] before = collections();
         for (int i = 0; i < runs; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             sink += work.run().hashCode();
-            millis[i] = (System.nanoTime() - start) / 1e6;
+            wall[i] = (System.nanoTime() - start) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         }
         long[] after = collections();
         if (sink == 42) {
             System.out.print("");
         }
-        System.out.printf("  (%d collections, %d ms of them, in the %d measured runs)%n", after[0] - before[0],
-                after[1] - before[1], runs);
-        Arrays.sort(millis);
-        return millis;
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new Timings(wall, cpu, after[0] - before[0], after[1] - before[1]);
     }
 
-    private static void report(String what, double[] millis) {
-        double median = millis[millis.length / 2];
-        double p95 = millis[(int) Math.ceil(millis.length * 0.95) - 1];
-        System.out.printf("%-24s min %7.1f ms  median %7.1f ms  p95 %7.1f ms  max %7.1f ms  "
-                + "median / 200 ms = %.3f%n", what, millis[0], median, p95, millis[millis.length - 1],
-                median / LIMIT_MS);
+    private static void report(String what, Timings timings) {
+        double[] wall = timings.wall();
+        double median = wall[wall.length / 2];
+        double p95 = wall[(int) Math.ceil(wall.length * 0.95) - 1];
+        System.out.printf("%-24s min %6.1f  median %6.1f  p95 %6.1f  max %6.1f ms; / 200 ms: median %.3f, p95 %.3f%n",
+                what, wall[0], median, p95, wall[wall.length - 1], median / LIMIT_MS, p95 / LIMIT_MS);
+        double[] cpu = timings.cpu();
+        System.out.printf("%-24s CPU median %6.1f  p95 %6.1f ms; %d collections, %d ms, in %d runs%n", "",
+                cpu[cpu.length / 2], cpu[(int) Math.ceil(cpu.length * 0.95) - 1], timings.collections(),
+                timings.collectionMillis(), wall.length);
     }
 
     static List<LineageEvent> events(int trajectories) {
