@@ -1,13 +1,12 @@
 package dev.runtape.projections.lineage;
 
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Member names quoted and encoded once, for the renderings: the few attribute names the builder gives repeat on
+ * Member names as JSON fragments ({@code "name":}), made once: the few attribute names the builder gives repeat on
  * tens of thousands of nodes in a large answer. Keeps each name it is asked for (a closed set: the builder's).
  */
 final class EncodedNames {
@@ -21,6 +20,7 @@ final class EncodedNames {
     }
 
     SerializableString of(String attribute) {
-        return names.computeIfAbsent(attribute, name -> new SerializedString(naming.apply(name)));
+        return names.computeIfAbsent(attribute, name -> JsonFragments.of(JsonFragments.quoted(naming.apply(name))
+                + ':'));
     }
 }

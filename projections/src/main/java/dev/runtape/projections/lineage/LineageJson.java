@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -21,14 +21,14 @@ import java.util.Map;
 public final class LineageJson {
 
     private static final JsonFactory JSON = new JsonFactory();
-    // Names encoded once: every node and edge repeats them.
-    private static final SerializableString ID = new SerializedString("id");
-    private static final SerializableString PROV = new SerializedString("prov");
-    private static final SerializableString KIND = new SerializedString("kind");
-    private static final SerializableString ATTRIBUTES = new SerializedString("attributes");
-    private static final SerializableString RELATION = new SerializedString("relation");
-    private static final SerializableString FROM = new SerializedString("from");
-    private static final SerializableString TO = new SerializedString("to");
+    // Each node and edge is written as fragments (JsonFragments): its fixed parts made once, its ids and attribute
+    // names encoded once, so a large answer is mostly copied bytes.
+    private static final Map<NodeKind, SerializableString> NODE_KINDS = nodeKinds();
+    private static final Map<Relation, SerializableString> EDGE_STARTS = edgeStarts();
+    private static final SerializableString NODE_START = JsonFragments.of("{\"id\":");
+    private static final SerializableString EDGE_TO = JsonFragments.of(",\"to\":");
+    private static final SerializableString ATTRIBUTES = JsonFragments.of(",\"attributes\":{");
+    private static final SerializableString NO_ATTRIBUTES = JsonFragments.of(",\"attributes\":{}}");
     private static final EncodedNames ATTRIBUTE_NAMES = new EncodedNames(name -> name);
 
     private LineageJson() {
@@ -55,50 +55,71 @@ public final class LineageJson {
             json.writeNumberField("depth", view.query().depth());
             json.writeNumberField("position", position);
             json.writeArrayFieldStart("nodes");
+            boolean first = true;
             for (LineageNode node : view.nodes()) {
-                json.writeStartObject();
-                json.writeFieldName(ID);
-                json.writeString(node.id().json());
-                json.writeFieldName(PROV);
-                json.writeString(node.prov().wire());
-                json.writeFieldName(KIND);
-                json.writeString(node.id().kind().wire());
+                if (!first) {
+                    json.writeRaw(',');
+                }
+                first = false;
+                json.writeRaw(NODE_START);
+                json.writeRaw(node.id().json());
+                json.writeRaw(NODE_KINDS.get(node.id().kind()));
                 attributes(json, node.attributes());
-                json.writeEndObject();
             }
             json.writeEndArray();
             json.writeArrayFieldStart("edges");
+            first = true;
             for (LineageEdge edge : view.edges()) {
-                json.writeStartObject();
-                json.writeFieldName(RELATION);
-                json.writeString(edge.relation().wire());
-                json.writeFieldName(FROM);
-                json.writeString(edge.from().json());
-                json.writeFieldName(TO);
-                json.writeString(edge.to().json());
+                if (!first) {
+                    json.writeRaw(',');
+                }
+                first = false;
+                json.writeRaw(EDGE_STARTS.get(edge.relation()));
+                json.writeRaw(edge.from().json());
+                json.writeRaw(EDGE_TO);
+                json.writeRaw(edge.to().json());
                 attributes(json, edge.attributes());
-                json.writeEndObject();
             }
             json.writeEndArray();
             json.writeEndObject();
         }
     }
 
+    /** {@code ,"attributes":{...}} and the end of the node or edge. */
     private static void attributes(JsonGenerator json, Map<String, Object> attributes) throws IOException {
-        json.writeFieldName(ATTRIBUTES);
-        json.writeStartObject();
-        if (attributes.isEmpty()) { // most edges: no iterator to make
-            json.writeEndObject();
+        if (attributes.isEmpty()) { // most edges
+            json.writeRaw(NO_ATTRIBUTES);
             return;
         }
+        json.writeRaw(ATTRIBUTES);
+        boolean first = true;
         for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-            json.writeFieldName(ATTRIBUTE_NAMES.of(attribute.getKey()));
-            switch (attribute.getValue()) {
-                case Long number -> json.writeNumber(number);
-                case Boolean flag -> json.writeBoolean(flag);
-                default -> json.writeString(attribute.getValue().toString());
+            if (!first) {
+                json.writeRaw(',');
             }
+            first = false;
+            JsonFragments.member(json, attribute.getKey(), attribute.getValue(), ATTRIBUTE_NAMES);
         }
-        json.writeEndObject();
+        json.writeRaw("}}");
+    }
+
+    /** {@code ,"prov":"TYPE","kind":"KIND"} of each kind. */
+    private static Map<NodeKind, SerializableString> nodeKinds() {
+        Map<NodeKind, SerializableString> fragments = new EnumMap<>(NodeKind.class);
+        for (NodeKind kind : NodeKind.values()) {
+            fragments.put(kind, JsonFragments.of(",\"prov\":" + JsonFragments.quoted(kind.prov().wire())
+                    + ",\"kind\":" + JsonFragments.quoted(kind.wire())));
+        }
+        return fragments;
+    }
+
+    /** {@code {"relation":"RELATION","from":} of each relation. */
+    private static Map<Relation, SerializableString> edgeStarts() {
+        Map<Relation, SerializableString> fragments = new EnumMap<>(Relation.class);
+        for (Relation relation : Relation.values()) {
+            fragments.put(relation, JsonFragments.of("{\"relation\":" + JsonFragments.quoted(relation.wire())
+                    + ",\"from\":"));
+        }
+        return fragments;
     }
 }

@@ -1,7 +1,6 @@
 package dev.runtape.projections.lineage;
 
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,11 +13,11 @@ public final class NodeId {
     private final String key;
     /** {@code KIND/KEY}, made once: every rendering writes it, for each node and each end of each edge. */
     private final String text;
-    // Its JSON string and PROV-JSON qualified name, quoted and encoded once, on first use: the graph shares one id
-    // among a node and its edges' ends, so a large answer copies bytes instead of encoding each name again. Racing
-    // threads make equal values; either may stay.
-    private @Nullable SerializedString json;
-    private @Nullable SerializedString qualified;
+    // Its JSON string and PROV-JSON qualified name as JSON fragments, quoted and encoded once, on first use: the
+    // graph shares one id among a node and its edges' ends, so a large answer copies bytes instead of encoding each
+    // name again. Racing threads make equal values; either may stay.
+    private @Nullable SerializableString json;
+    private @Nullable SerializableString qualified;
 
     public NodeId(NodeKind kind, String key) {
         if (key.isEmpty()) {
@@ -66,21 +65,21 @@ public final class NodeId {
         return 31 * kind.hashCode() + key.hashCode();
     }
 
-    /** {@code KIND/KEY} as a JSON string. */
+    /** {@code "KIND/KEY"}, the JSON string, as a fragment ({@link JsonFragments}). */
     SerializableString json() {
-        SerializedString encoded = json;
+        SerializableString encoded = json;
         if (encoded == null) {
-            encoded = new SerializedString(text);
+            encoded = JsonFragments.of(JsonFragments.quoted(text));
             json = encoded;
         }
         return encoded;
     }
 
-    /** {@code runtape:KIND/KEY}, PROV-JSON's qualified name, as a JSON string. */
+    /** {@code "runtape:KIND/KEY"}, PROV-JSON's qualified name as a JSON string, as a fragment. */
     SerializableString qualifiedName() {
-        SerializedString encoded = qualified;
+        SerializableString encoded = qualified;
         if (encoded == null) {
-            encoded = new SerializedString(ProvJson.name(this));
+            encoded = JsonFragments.of(JsonFragments.quoted(ProvJson.name(this)));
             qualified = encoded;
         }
         return encoded;

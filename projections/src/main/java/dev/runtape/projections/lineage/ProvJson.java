@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,12 +33,9 @@ public final class ProvJson {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final String PREFIX = "runtape:";
-    // Names and values encoded once: every node repeats them.
-    private static final SerializableString PROV_TYPE = new SerializedString("prov:type");
-    private static final SerializableString DOLLAR = new SerializedString("$");
-    private static final SerializableString TYPE = new SerializedString("type");
-    private static final SerializableString QNAME = new SerializedString("xsd:QName");
-    private static final Map<NodeKind, SerializableString> KIND_NAMES = kindNames();
+    // Nodes and edges are written as fragments (JsonFragments): their fixed parts made once, their names encoded once.
+    /** {@code :{"prov:type":{"$":"runtape:KIND","type":"xsd:QName"}} of each kind: what follows a node's name. */
+    private static final Map<NodeKind, SerializableString> KIND_TYPES = kindTypes();
     private static final EncodedNames ATTRIBUTES = new EncodedNames(name -> PREFIX + name);
     /** An activity's start and end are PROV's own. */
     private static final EncodedNames ACTIVITY_ATTRIBUTES = new EncodedNames(name -> switch (name) {
@@ -78,20 +74,17 @@ public final class ProvJson {
                 byType.computeIfAbsent(node.prov(), type -> new ArrayList<>()).add(node);
             }
             for (Map.Entry<ProvType, List<LineageNode>> block : byType.entrySet()) {
-                boolean activity = block.getKey() == ProvType.ACTIVITY;
+                EncodedNames names = block.getKey() == ProvType.ACTIVITY ? ACTIVITY_ATTRIBUTES : ATTRIBUTES;
                 json.writeObjectFieldStart(block.getKey().wire());
-                for (LineageNode node : block.getValue()) {
-                    json.writeFieldName(node.id().qualifiedName());
-                    json.writeStartObject();
-                    json.writeFieldName(PROV_TYPE);
-                    json.writeStartObject();
-                    json.writeFieldName(DOLLAR);
-                    json.writeString(KIND_NAMES.get(node.id().kind()));
-                    json.writeFieldName(TYPE);
-                    json.writeString(QNAME);
-                    json.writeEndObject();
-                    attributes(json, node.attributes(), activity);
-                    json.writeEndObject();
+                boolean first = true;
+                for (LineageNode node : block.getValue()) { // "runtape:ID":{"prov:type":{...},ATTRIBUTES}
+                    if (!first) {
+                        json.writeRaw(',');
+                    }
+                    first = false;
+                    json.writeRaw(node.id().qualifiedName());
+                    json.writeRaw(KIND_TYPES.get(node.id().kind()));
+                    attributes(json, node.attributes(), names);
                 }
                 json.writeEndObject();
             }
@@ -102,15 +95,19 @@ public final class ProvJson {
             int blank = 0;
             for (Map.Entry<Relation, List<LineageEdge>> block : byRelation.entrySet()) {
                 Relation relation = block.getKey();
+                SerializableString from = JsonFragments.of("\":{" + JsonFragments.quoted(relation.fromMember()) + ':');
+                SerializableString to = JsonFragments.of("," + JsonFragments.quoted(relation.toMember()) + ':');
                 json.writeObjectFieldStart(relation.wire());
-                for (LineageEdge edge : block.getValue()) {
-                    json.writeObjectFieldStart("_:r" + ++blank);
-                    json.writeFieldName(relation.fromMember());
-                    json.writeString(edge.from().qualifiedName());
-                    json.writeFieldName(relation.toMember());
-                    json.writeString(edge.to().qualifiedName());
-                    attributes(json, edge.attributes(), false);
-                    json.writeEndObject();
+                boolean first = true;
+                for (LineageEdge edge : block.getValue()) { // "_:rN":{"prov:FROM":"runtape:ID","prov:TO":...}
+                    json.writeRaw(first ? "\"_:r" : ",\"_:r");
+                    first = false;
+                    json.writeRaw(Integer.toString(++blank));
+                    json.writeRaw(from);
+                    json.writeRaw(edge.from().qualifiedName());
+                    json.writeRaw(to);
+                    json.writeRaw(edge.to().qualifiedName());
+                    attributes(json, edge.attributes(), ATTRIBUTES);
                 }
                 json.writeEndObject();
             }
@@ -123,27 +120,22 @@ public final class ProvJson {
         return PREFIX + id;
     }
 
-    private static Map<NodeKind, SerializableString> kindNames() {
-        Map<NodeKind, SerializableString> names = new EnumMap<>(NodeKind.class);
+    private static Map<NodeKind, SerializableString> kindTypes() {
+        Map<NodeKind, SerializableString> fragments = new EnumMap<>(NodeKind.class);
         for (NodeKind kind : NodeKind.values()) {
-            names.put(kind, new SerializedString(PREFIX + kind.wire()));
+            fragments.put(kind, JsonFragments.of(":{\"prov:type\":{\"$\":" + JsonFragments.quoted(PREFIX + kind.wire())
+                    + ",\"type\":\"xsd:QName\"}"));
         }
-        return names;
+        return fragments;
     }
 
-    private static void attributes(JsonGenerator json, Map<String, Object> attributes, boolean activity)
+    /** The attributes, each after a comma, and the end of the node or relation record. */
+    private static void attributes(JsonGenerator json, Map<String, Object> attributes, EncodedNames names)
             throws IOException {
-        if (attributes.isEmpty()) {
-            return;
-        }
-        EncodedNames names = activity ? ACTIVITY_ATTRIBUTES : ATTRIBUTES;
         for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-            json.writeFieldName(names.of(attribute.getKey()));
-            switch (attribute.getValue()) {
-                case Long number -> json.writeNumber(number);
-                case Boolean flag -> json.writeBoolean(flag);
-                default -> json.writeString(attribute.getValue().toString());
-            }
+            json.writeRaw(',');
+            JsonFragments.member(json, attribute.getKey(), attribute.getValue(), names);
         }
+        json.writeRaw('}');
     }
 }
