@@ -5,12 +5,20 @@ import dev.runtape.api.problem.ProblemException;
 import dev.runtape.api.problem.ProblemType;
 import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.projections.lineage.InvalidLineageQueryException;
+import dev.runtape.projections.lineage.LineageJson;
 import dev.runtape.projections.lineage.LineageProjection;
 import dev.runtape.projections.lineage.LineageQuery;
 import dev.runtape.projections.lineage.LineageView;
 import dev.runtape.projections.lineage.NodeId;
 import dev.runtape.projections.lineage.NodeKind;
 import dev.runtape.projections.lineage.ProvJson;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /lineage/trajectory/{id}}, {@code /lineage/dataset/{id}} and {@code /lineage/export/{dataset}/{export}}
  * with {@code direction=up|down} (default up) and {@code depth=1..100} (default 10): the node's lineage in the
- * caller's tenant, as JSON ({@link LineageAnswer}) or, with {@code Accept: application/prov+json}, as PROV-JSON.
+ * caller's tenant, as JSON ({@link LineageJson}, shaped as {@link LineageAnswer}) or, with
+ * {@code Accept: application/prov+json}, as PROV-JSON, streamed to the response as they are written.
  *
  * <p>The answer includes everything the log held when the request came in: the controller waits (up to
  * {@link #FRESHNESS}) for the projection to get there, and names the position it answered at in
@@ -52,32 +61,47 @@ public class LineageController {
 
     @GetMapping(path = "/lineage/trajectory/{id}",
         produces = {MediaType.APPLICATION_JSON_VALUE, ProvJson.MEDIA_TYPE})
-    public ResponseEntity<?> trajectory(@PathVariable String id,
+    @Operation(summary = "A trajectory's lineage", responses = @ApiResponse(responseCode = "200",
+            description = "the lineage", content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = LineageAnswer.class)),
+                @Content(mediaType = ProvJson.MEDIA_TYPE, schema = @Schema(type = "object"))}))
+    public void trajectory(@PathVariable String id,
             @RequestParam(required = false) @Nullable String direction,
             @RequestParam(required = false) @Nullable String depth,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept)
-            throws InterruptedException {
-        return answer(NodeId.of(NodeKind.TRAJECTORY, id), direction, depth, accept);
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            HttpServletResponse response) throws InterruptedException, IOException {
+        answer(NodeId.of(NodeKind.TRAJECTORY, id), direction, depth, accept, response);
     }
 
     @GetMapping(path = "/lineage/dataset/{id}",
         produces = {MediaType.APPLICATION_JSON_VALUE, ProvJson.MEDIA_TYPE})
-    public ResponseEntity<?> dataset(@PathVariable String id,
+    @Operation(summary = "A dataset's lineage", responses = @ApiResponse(responseCode = "200",
+            description = "the lineage", content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = LineageAnswer.class)),
+                @Content(mediaType = ProvJson.MEDIA_TYPE, schema = @Schema(type = "object"))}))
+    public void dataset(@PathVariable String id,
             @RequestParam(required = false) @Nullable String direction,
             @RequestParam(required = false) @Nullable String depth,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept)
-            throws InterruptedException {
-        return answer(NodeId.of(NodeKind.DATASET, id), direction, depth, accept);
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            HttpServletResponse response) throws InterruptedException, IOException {
+        answer(NodeId.of(NodeKind.DATASET, id), direction, depth, accept, response);
     }
 
     @GetMapping(path = "/lineage/export/{dataset}/{export}",
         produces = {MediaType.APPLICATION_JSON_VALUE, ProvJson.MEDIA_TYPE})
-    public ResponseEntity<?> export(@PathVariable String dataset, @PathVariable String export,
+    @Operation(summary = "An export's lineage", responses = @ApiResponse(responseCode = "200",
+            description = "the lineage", content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = LineageAnswer.class)),
+                @Content(mediaType = ProvJson.MEDIA_TYPE, schema = @Schema(type = "object"))}))
+    public void export(@PathVariable String dataset, @PathVariable String export,
             @RequestParam(required = false) @Nullable String direction,
             @RequestParam(required = false) @Nullable String depth,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept)
-            throws InterruptedException {
-        return answer(NodeId.of(NodeKind.EXPORT, dataset, export), direction, depth, accept);
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            HttpServletResponse response) throws InterruptedException, IOException {
+        answer(NodeId.of(NodeKind.EXPORT, dataset, export), direction, depth, accept, response);
     }
 
     /** Any other kind of node: the three above are the ones a lineage starts from. */
@@ -91,8 +115,12 @@ public class LineageController {
                 "kind: expected trajectory, dataset or export, found \"" + kind + "\"");
     }
 
-    private ResponseEntity<?> answer(NodeId root, @Nullable String direction, @Nullable String depth,
-            @Nullable String accept) throws InterruptedException {
+    /**
+     * Writes the answer straight to the response as it is made, never whole in memory: a large dataset's lineage is
+     * tens of megabytes. Anything refused is refused before the first byte.
+     */
+    private void answer(NodeId root, @Nullable String direction, @Nullable String depth, @Nullable String accept,
+            HttpServletResponse response) throws InterruptedException, IOException {
         LineageQuery query;
         try {
             query = LineageQuery.parse(root, direction, depth);
@@ -104,11 +132,17 @@ public class LineageController {
         String tenant = CallerArgument.current().tenant();
         LineageView view = projection.store().lineage(tenant, query).orElseThrow(() ->
                 new ProblemException(ProblemType.NOT_FOUND, "no " + root + " in the lineage"));
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(POSITION_HEADER, Long.toString(position));
-        if (prefersProvJson(accept)) {
-            return ok.contentType(PROV_JSON).body(ProvJson.bytes(view));
+        boolean prov = prefersProvJson(accept);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setHeader(POSITION_HEADER, Long.toString(position));
+        response.setContentType(prov ? ProvJson.MEDIA_TYPE : MediaType.APPLICATION_JSON_VALUE);
+        OutputStream out = response.getOutputStream();
+        if (prov) {
+            ProvJson.write(view, out);
+        } else {
+            LineageJson.write(view, position, out);
         }
-        return ok.contentType(MediaType.APPLICATION_JSON).body(LineageAnswer.of(view, position));
+        out.flush();
     }
 
     /** JSON unless the caller prefers PROV-JSON. */

@@ -3,7 +3,10 @@ package dev.runtape.ledger.content;
 import dev.runtape.verifier.Digest;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,6 +65,25 @@ public interface ContentStore {
      * @throws CorruptContentException if the stored bytes no longer hash to {@code digest}
      */
     Optional<byte[]> get(Digest digest) throws ContentStoreException;
+
+    /**
+     * The contents with these digests, as {@link #get} gives each: a reader of many contents (a projection replaying
+     * the log) asks once. A store that can read them together (one transaction) does; this default reads them one by
+     * one.
+     *
+     * @return the contents the store holds, by digest; a digest it does not hold is not a key
+     * @throws CorruptContentException if a stored content no longer hashes to its digest
+     */
+    default Map<Digest, byte[]> getAll(Collection<Digest> digests) throws ContentStoreException {
+        Map<Digest, byte[]> found = new HashMap<>();
+        for (Digest digest : digests) {
+            Optional<byte[]> content = get(digest);
+            if (content.isPresent()) {
+                found.put(digest, content.get());
+            }
+        }
+        return found;
+    }
 
     /**
      * The content with this digest as a stream, for contents too large to read whole, or empty when the store does not

@@ -3,7 +3,6 @@ package dev.runtape.ledger.importer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.cbor.CborTextString;
 import dev.runtape.ledger.content.ContentStoreException;
-import dev.runtape.ledger.domain.common.Step;
 import dev.runtape.ledger.domain.task.TaskDefined;
 import dev.runtape.ledger.domain.trajectory.StepsRecorded;
 import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted;
@@ -89,11 +88,7 @@ public final class StoredTrajectoryReader {
                         started = payload(entry, TrajectoryStarted.class);
                         startedAt = entry.position();
                     }
-                    case "StepsRecorded" -> {
-                        for (Step step : payload(entry, StepsRecorded.class).steps()) {
-                            steps.add(contents.open(step));
-                        }
-                    }
+                    case "StepsRecorded" -> steps.addAll(contents.openAll(payload(entry, StepsRecorded.class).steps()));
                     case "TrajectoryCompleted" -> completed = payload(entry, TrajectoryCompleted.class);
                     default -> {
                         // QA, labels, policies and redactions are about the trajectory, not part of its run.

@@ -11,7 +11,7 @@ import dev.runtape.verifier.FormatException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,11 +56,33 @@ public final class Disclosures {
      *     size the reference gives
      */
     public OpenedDisclosure open(ContentRef ref) throws ContentStoreException, FormatException {
-        Optional<byte[]> stored = store.get(ref.digest());
-        if (stored.isEmpty()) {
+        return opened(ref, store.get(ref.digest()).orElse(null));
+    }
+
+    /**
+     * Opens every reference, as {@link #open} does each, reading the store once for all of them: what a reader of
+     * many steps (a replay) asks for.
+     *
+     * @return the opened disclosures, in the order of {@code refs}
+     */
+    public List<OpenedDisclosure> openAll(List<ContentRef> refs) throws ContentStoreException, FormatException {
+        List<Digest> digests = new ArrayList<>(refs.size());
+        for (ContentRef ref : refs) {
+            digests.add(ref.digest());
+        }
+        Map<Digest, byte[]> stored = store.getAll(digests);
+        List<OpenedDisclosure> opened = new ArrayList<>(refs.size());
+        for (ContentRef ref : refs) {
+            opened.add(opened(ref, stored.get(ref.digest())));
+        }
+        return opened;
+    }
+
+    private static OpenedDisclosure opened(ContentRef ref, byte @Nullable [] stored) throws FormatException {
+        if (stored == null) {
             return new OpenedDisclosure.Withheld(ref.digest());
         }
-        Disclosure disclosure = Disclosure.decode(stored.get());
+        Disclosure disclosure = Disclosure.decode(stored);
         Long size = ref.size();
         if (size != null && size != disclosure.valueSize()) {
             throw new FormatException("disclosure " + ref.digest().hex() + ": the reference gives size " + size

@@ -26,6 +26,14 @@ public record Statement(StatementHeader header, CborMap payload, StatementBytes 
         return new Statement(header, payloadOf(message), bytes);
     }
 
+    /**
+     * The payload of stored statement bytes, without parsing the header: what a reader of many statements the log
+     * has already checked (a projection replaying it) needs of them.
+     */
+    public static CborMap payload(StatementBytes bytes) throws FormatException {
+        return payloadOf(CoseSign1.decode(bytes.bytes()));
+    }
+
     /** The payload of a statement: an attached byte string holding a CBOR map. */
     static CborMap payloadOf(CoseSign1 message) throws FormatException {
         byte[] payload = message.payload().orElseThrow(() ->

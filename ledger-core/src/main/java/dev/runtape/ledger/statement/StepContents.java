@@ -3,7 +3,10 @@ package dev.runtape.ledger.statement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.cbor.CborArray;
+import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborTextString;
+import dev.runtape.cbor.CborValue;
 import dev.runtape.ledger.content.ContentStoreException;
 import dev.runtape.ledger.domain.common.Step;
 import dev.runtape.verifier.Digest;
@@ -92,32 +95,94 @@ public final class StepContents {
      * @throws FormatException if a stored disclosure is malformed or not text
      */
     public ObjectNode open(Step stored) throws ContentStoreException, FormatException {
-        ObjectNode step = stored.members().deepCopy();
-        for (String member : CONTENT_MEMBERS.getOrDefault(stored.kind(), List.of())) {
-            if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
-                ContentRef ref = ContentRef.of(Digest.of(binary(reference)));
-                OpenedDisclosure opened = disclosures.open(ref);
-                if (opened instanceof OpenedDisclosure.Revealed revealed
-                        && revealed.disclosure().value() instanceof CborTextString text) {
-                    step.put(member, text.value());
-                } else if (opened instanceof OpenedDisclosure.Revealed) {
-                    throw new FormatException("the disclosure of " + member + " " + ref.digest().hex()
-                            + " is not text");
-                } else {
-                    ObjectNode withheld = reference.deepCopy();
-                    withheld.put("digest", ref.digest().hex());
-                    step.set(member, withheld);
+        return openAll(List.of(stored)).getFirst();
+    }
+
+    /**
+     * The steps with their contents in the clear, as {@link #open(Step)} gives each, with one read of the store for
+     * all of their contents: a batch of steps carries many.
+     *
+     * @return the opened steps, in the order of {@code stored}
+     */
+    public List<ObjectNode> openAll(List<Step> stored) throws ContentStoreException, FormatException {
+        List<ObjectNode> steps = new ArrayList<>(stored.size());
+        for (Step one : stored) {
+            steps.add(one.members()); // a copy already: it is ours to change
+        }
+        openInPlace(steps);
+        return steps;
+    }
+
+    /**
+     * The steps a {@code StepsRecorded} payload carries, as stored (contents still references), as new nodes the
+     * caller owns: what {@code PayloadCodec.decode(payload, StepsRecorded.class)} holds, without making the event
+     * record and its copies of every step on the way (a replay reads every step of the log). Give them to
+     * {@link #openInPlace} for their contents.
+     *
+     * @throws FormatException if the payload holds no array of steps, or a step is not a map with an index
+     */
+    public static List<ObjectNode> recorded(CborMap payload) throws FormatException {
+        if (!(payload.get("steps").orElse(null) instanceof CborArray items)) {
+            throw new FormatException("payload: cannot read a StepsRecorded: expected an array of steps");
+        }
+        List<ObjectNode> steps = new ArrayList<>(items.size());
+        for (CborValue item : items.items()) {
+            if (!(JsonTrees.toJson(item) instanceof ObjectNode step) || !step.path("index").canConvertToExactIntegral()
+                    || step.path("index").asLong() < 0) {
+                throw new FormatException("payload: cannot read a StepsRecorded: a step needs a non-negative "
+                        + "integer \"index\"");
+            }
+            steps.add(step);
+        }
+        return steps;
+    }
+
+    /**
+     * Opens stored steps where they are, as {@link #openAll} does copies of them, reading all of their contents from
+     * the store at once: for steps the caller owns ({@link #recorded}).
+     */
+    public void openInPlace(List<ObjectNode> steps) throws ContentStoreException, FormatException {
+        List<ContentRef> refs = new ArrayList<>();
+        for (ObjectNode step : steps) {
+            for (String member : contentMembers(step.path("kind").asText(""))) {
+                if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
+                    refs.add(ContentRef.of(Digest.of(binary(reference))));
                 }
             }
         }
-        for (String member : ARTIFACT_MEMBERS.getOrDefault(stored.kind(), List.of())) {
-            if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
-                ObjectNode copy = reference.deepCopy();
-                copy.put("digest", HexFormat.of().formatHex(binary(reference)));
-                step.set(member, copy);
+        List<OpenedDisclosure> opened = refs.isEmpty() ? List.of() : disclosures.openAll(refs);
+        int next = 0;
+        for (ObjectNode step : steps) {
+            String kind = step.path("kind").asText("");
+            for (String member : contentMembers(kind)) {
+                if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
+                    reveal(step, member, reference, refs.get(next), opened.get(next));
+                    next++;
+                }
+            }
+            for (String member : ARTIFACT_MEMBERS.getOrDefault(kind, List.of())) {
+                if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
+                    ObjectNode copy = reference.deepCopy();
+                    copy.put("digest", HexFormat.of().formatHex(binary(reference)));
+                    step.set(member, copy);
+                }
             }
         }
-        return step;
+    }
+
+    /** Puts the text in place of its reference, or the reference's digest in hex when the store withholds it. */
+    private static void reveal(ObjectNode step, String member, ObjectNode reference, ContentRef ref,
+            OpenedDisclosure opened) throws FormatException {
+        if (opened instanceof OpenedDisclosure.Revealed revealed
+                && revealed.disclosure().value() instanceof CborTextString text) {
+            step.put(member, text.value());
+        } else if (opened instanceof OpenedDisclosure.Revealed) {
+            throw new FormatException("the disclosure of " + member + " " + ref.digest().hex() + " is not text");
+        } else {
+            ObjectNode withheld = reference.deepCopy();
+            withheld.put("digest", ref.digest().hex());
+            step.set(member, withheld);
+        }
     }
 
     private static byte[] binary(ObjectNode reference) throws FormatException {

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -167,6 +168,32 @@ public abstract class ContentStoreContract {
                 in.readAllBytes();
             }
         }).isInstanceOf(IOException.class).hasCauseInstanceOf(CorruptContentException.class);
+    }
+
+    @Test
+    void manyContentsReadTogetherComeBackEachUnderItsDigestAndTheAbsentAreLeftOut() throws Exception {
+        byte[] first = randomBytes(3000, 11);
+        byte[] streamed = randomBytes(4000, 12);
+        Digest one = store.put(first);
+        Digest two = store.put(new ByteArrayInputStream(streamed), streamed.length).digest();
+        Digest deleted = store.put(randomBytes(100, 13));
+        store.delete(deleted);
+        Digest never = Digest.sha256(new byte[] {4, 5, 6});
+
+        Map<Digest, byte[]> read = store.getAll(List.of(one, never, two, deleted, one));
+
+        assertThat(read).containsOnlyKeys(one, two);
+        assertThat(read.get(one)).isEqualTo(first);
+        assertThat(read.get(two)).isEqualTo(streamed);
+    }
+
+    @Test
+    void aDamagedContentAmongManyIsReportedNotServed() throws Exception {
+        Digest intact = store.put(randomBytes(1000, 14));
+        Digest damaged = store.put(randomBytes(1000, 15));
+        damage(store, damaged);
+        assertThatThrownBy(() -> store.getAll(List.of(intact, damaged)))
+                .isInstanceOfSatisfying(CorruptContentException.class, e -> assertThat(e.expected()).isEqualTo(damaged));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborTextString;
 import dev.runtape.ledger.content.ContentStore;
 import dev.runtape.ledger.content.ContentStoreException;
@@ -115,6 +116,31 @@ class StepContentsTest {
         ContentRef stdout = ContentRef.of(Digest.of(steps.get(1).get("stdout").get("digest").binaryValue()));
         assertThat(batched.open(stdout)).isInstanceOfSatisfying(OpenedDisclosure.Revealed.class,
                 revealed -> assertThat(revealed.disclosure().value()).isEqualTo(CborTextString.of("a.py")));
+    }
+
+    @Test
+    void stepsReadStraightFromAPayloadOpenAsTheDecodedEventsStepsDo() throws Exception {
+        Digest screenshot = Digest.sha256(new byte[] {9});
+        List<Step> stored = contents.discloseAll(List.of(
+                step("{\"kind\": \"message\", \"index\": 0, \"role\": \"user\", \"content\": \"fix it\", "
+                        + "\"time\": 1767225600000}"),
+                step("{\"kind\": \"command\", \"index\": 1, \"command\": \"ls\", \"exit-code\": 0, "
+                        + "\"stdout\": \"a.py\", \"stderr\": \"gone\"}"),
+                step("{\"kind\": \"browser-action\", \"index\": 2, \"action\": \"click\", "
+                        + "\"screenshot\": {\"digest\": \"" + screenshot.hex()
+                        + "\", \"media-type\": \"image/png\"}}")));
+        Digest stderr = Digest.of(stored.get(1).get("stderr").get("digest").binaryValue());
+        LocalDirectoryContentStore.open(dir).delete(stderr); // withheld: stays a reference, its digest in hex
+        CborMap payload = PayloadCodec.encode(new StepsRecorded("t-1", stored));
+
+        List<ObjectNode> direct = StepContents.recorded(payload);
+        contents.openInPlace(direct);
+
+        List<ObjectNode> decoded = contents.openAll(PayloadCodec.decode(payload, StepsRecorded.class).steps());
+        assertThat(direct).isEqualTo(decoded);
+        assertThat(direct.get(0).get("content").textValue()).isEqualTo("fix it");
+        assertThat(direct.get(1).get("stderr").get("digest").textValue()).isEqualTo(stderr.hex());
+        assertThat(direct.get(2).get("screenshot").get("digest").textValue()).isEqualTo(screenshot.hex());
     }
 
     @Test

@@ -51,6 +51,7 @@ public enum NodeKind {
     PRINCIPAL(ProvType.AGENT);
 
     private final ProvType prov;
+    private final String wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     NodeKind(ProvType prov) {
         this.prov = prov;
@@ -62,7 +63,7 @@ public enum NodeKind {
 
     /** The kebab-case name: {@code qa-record}. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return wire;
     }
 
     /** The kind of a wire name, if it is one. */

@@ -3,10 +3,14 @@ package dev.runtape.projections.lineage;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +32,17 @@ public final class ProvJson {
     public static final String NAMESPACE = "urn:runtape:";
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String PREFIX = "runtape:";
+    // Nodes and edges are written as fragments (JsonFragments): their fixed parts made once, their names encoded once.
+    /** {@code :{"prov:type":{"$":"runtape:KIND","type":"xsd:QName"}} of each kind: what follows a node's name. */
+    private static final Map<NodeKind, SerializableString> KIND_TYPES = kindTypes();
+    private static final EncodedNames ATTRIBUTES = new EncodedNames(name -> PREFIX + name);
+    /** An activity's start and end are PROV's own. */
+    private static final EncodedNames ACTIVITY_ATTRIBUTES = new EncodedNames(name -> switch (name) {
+        case "started-at" -> "prov:startTime";
+        case "ended-at" -> "prov:endTime";
+        default -> PREFIX + name;
+    });
 
     private ProvJson() {
     }
@@ -53,48 +68,48 @@ public final class ProvJson {
             json.writeStringField("prov", "http://www.w3.org/ns/prov#");
             json.writeStringField("xsd", "http://www.w3.org/2001/XMLSchema#");
             json.writeEndObject();
-            for (ProvType type : ProvType.values()) {
-                boolean open = false;
-                for (LineageNode node : view.nodes()) {
-                    if (node.prov() != type) {
-                        continue;
+            // One pass over the answer sorts it into PROV-JSON's blocks, in the answer's order within each.
+            Map<ProvType, List<LineageNode>> byType = new EnumMap<>(ProvType.class);
+            for (LineageNode node : view.nodes()) {
+                byType.computeIfAbsent(node.prov(), type -> new ArrayList<>()).add(node);
+            }
+            for (Map.Entry<ProvType, List<LineageNode>> block : byType.entrySet()) {
+                EncodedNames names = block.getKey() == ProvType.ACTIVITY ? ACTIVITY_ATTRIBUTES : ATTRIBUTES;
+                json.writeObjectFieldStart(block.getKey().wire());
+                boolean first = true;
+                for (LineageNode node : block.getValue()) { // "runtape:ID":{"prov:type":{...},ATTRIBUTES}
+                    if (!first) {
+                        json.writeRaw(',');
                     }
-                    if (!open) {
-                        json.writeObjectFieldStart(type.wire());
-                        open = true;
-                    }
-                    json.writeObjectFieldStart(name(node.id()));
-                    json.writeObjectFieldStart("prov:type");
-                    json.writeStringField("$", "runtape:" + node.id().kind().wire());
-                    json.writeStringField("type", "xsd:QName");
-                    json.writeEndObject();
-                    attributes(json, node.attributes(), type == ProvType.ACTIVITY);
-                    json.writeEndObject();
+                    first = false;
+                    json.writeRaw(node.id().qualifiedName());
+                    json.writeRaw(KIND_TYPES.get(node.id().kind()));
+                    attributes(json, node.attributes(), names);
                 }
-                if (open) {
-                    json.writeEndObject();
-                }
+                json.writeEndObject();
+            }
+            Map<Relation, List<LineageEdge>> byRelation = new EnumMap<>(Relation.class);
+            for (LineageEdge edge : view.edges()) {
+                byRelation.computeIfAbsent(edge.relation(), relation -> new ArrayList<>()).add(edge);
             }
             int blank = 0;
-            for (Relation relation : Relation.values()) {
-                boolean open = false;
-                for (LineageEdge edge : view.edges()) {
-                    if (edge.relation() != relation) {
-                        continue;
-                    }
-                    if (!open) {
-                        json.writeObjectFieldStart(relation.wire());
-                        open = true;
-                    }
-                    json.writeObjectFieldStart("_:r" + ++blank);
-                    json.writeStringField(relation.fromMember(), name(edge.from()));
-                    json.writeStringField(relation.toMember(), name(edge.to()));
-                    attributes(json, edge.attributes(), false);
-                    json.writeEndObject();
+            for (Map.Entry<Relation, List<LineageEdge>> block : byRelation.entrySet()) {
+                Relation relation = block.getKey();
+                SerializableString from = JsonFragments.of("\":{" + JsonFragments.quoted(relation.fromMember()) + ':');
+                SerializableString to = JsonFragments.of("," + JsonFragments.quoted(relation.toMember()) + ':');
+                json.writeObjectFieldStart(relation.wire());
+                boolean first = true;
+                for (LineageEdge edge : block.getValue()) { // "_:rN":{"prov:FROM":"runtape:ID","prov:TO":...}
+                    json.writeRaw(first ? "\"_:r" : ",\"_:r");
+                    first = false;
+                    json.writeRaw(Integer.toString(++blank));
+                    json.writeRaw(from);
+                    json.writeRaw(edge.from().qualifiedName());
+                    json.writeRaw(to);
+                    json.writeRaw(edge.to().qualifiedName());
+                    attributes(json, edge.attributes(), ATTRIBUTES);
                 }
-                if (open) {
-                    json.writeEndObject();
-                }
+                json.writeEndObject();
             }
             json.writeEndObject();
         }
@@ -102,25 +117,25 @@ public final class ProvJson {
 
     /** The qualified name of a node: {@code runtape:trajectory/t-1}. */
     public static String name(NodeId id) {
-        return "runtape:" + id;
+        return PREFIX + id;
     }
 
-    private static void attributes(JsonGenerator json, Map<String, Object> attributes, boolean activity)
+    private static Map<NodeKind, SerializableString> kindTypes() {
+        Map<NodeKind, SerializableString> fragments = new EnumMap<>(NodeKind.class);
+        for (NodeKind kind : NodeKind.values()) {
+            fragments.put(kind, JsonFragments.of(":{\"prov:type\":{\"$\":" + JsonFragments.quoted(PREFIX + kind.wire())
+                    + ",\"type\":\"xsd:QName\"}"));
+        }
+        return fragments;
+    }
+
+    /** The attributes, each after a comma, and the end of the node or relation record. */
+    private static void attributes(JsonGenerator json, Map<String, Object> attributes, EncodedNames names)
             throws IOException {
-        if (attributes.isEmpty()) {
-            return;
-        }
         for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-            String name = switch (attribute.getKey()) {
-                case "started-at" -> activity ? "prov:startTime" : "runtape:started-at";
-                case "ended-at" -> activity ? "prov:endTime" : "runtape:ended-at";
-                default -> "runtape:" + attribute.getKey();
-            };
-            switch (attribute.getValue()) {
-                case Long number -> json.writeNumberField(name, number);
-                case Boolean flag -> json.writeBooleanField(name, flag);
-                default -> json.writeStringField(name, attribute.getValue().toString());
-            }
+            json.writeRaw(',');
+            JsonFragments.member(json, attribute.getKey(), attribute.getValue(), names);
         }
+        json.writeRaw('}');
     }
 }

@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum ProvType {
     ENTITY, ACTIVITY, AGENT;
 
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** {@code entity}, {@code activity} or {@code agent}: the PROV-JSON member and the JSON {@code prov} value. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 }

@@ -1,19 +1,10 @@
 package dev.runtape.projections.search;
 
-import dev.runtape.ledger.content.ContentStoreException;
-import dev.runtape.ledger.domain.trajectory.LabelApplied;
-import dev.runtape.ledger.domain.trajectory.LabelRetracted;
-import dev.runtape.ledger.domain.trajectory.QaReviewed;
-import dev.runtape.ledger.importer.ImportedTrajectory;
-import dev.runtape.ledger.importer.StoredTrajectoryReader;
 import dev.runtape.ledger.log.EventLog;
 import dev.runtape.ledger.log.LogEntry;
 import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.statement.Disclosures;
-import dev.runtape.ledger.statement.PayloadCodec;
-import dev.runtape.ledger.statement.Statement;
 import dev.runtape.projections.ProjectionProgress;
-import dev.runtape.verifier.FormatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,23 +22,22 @@ import java.util.concurrent.Future;
 
 /**
  * Follows the log into the search index. Each cycle reads the next entries after its position, notes the trajectories
- * they touch, and indexes each of those once, read back from the ledger as it is now ({@link StoredTrajectoryReader}:
- * a redacted content is a digest, not text, so a redaction takes the text out of the index when its statement is
- * projected), with its labels and its latest review from its stream. The position is kept in a file beside the index,
- * written after the documents, so a restart goes on where it stopped and indexing a trajectory twice is harmless.
- * {@link #reset()} asks for a rebuild from position 0, done by the next cycle while the service runs.
+ * they touch, and indexes each of those once ({@link StreamDocuments}): made from the cycle's own entries when they
+ * hold the trajectory's stream from its start, as a replay's mostly do, else from its whole stream read back. Contents
+ * are read from the store as it is now (a redacted content is a digest, not text, so a redaction takes the text out
+ * of the index when its statement is projected); labels and the latest review come from the stream. The position is
+ * kept in a file beside the index, written after the documents, so a restart goes on where it stopped and indexing a
+ * trajectory twice is harmless. {@link #reset()} asks for a rebuild from position 0, done by the next cycle while the
+ * service runs.
  */
 public final class SearchProjection {
 
     /** The projection's name in progress reports and metrics. */
     public static final String NAME = "search";
 
-    private static final Set<String> DECISIONS = Set.of("LabelApplied", "LabelRetracted",
-            "QaReviewed");
-
     private final EventLog log;
     private final TrajectorySearch search;
-    private final StoredTrajectoryReader reader;
+    private final StreamDocuments streams;
     private final Path positionFile;
     private final int batchSize;
     private volatile long position;
@@ -67,7 +55,7 @@ public final class SearchProjection {
             int batchSize) throws IOException {
         this.log = log;
         this.search = search;
-        this.reader = new StoredTrajectoryReader(log, disclosures);
+        this.streams = new StreamDocuments(log, disclosures);
         this.positionFile = positionFile;
         this.batchSize = batchSize;
         this.position = Files.isRegularFile(positionFile)
@@ -111,13 +99,14 @@ public final class SearchProjection {
             replays++;
         }
         List<LogEntry> entries = log.readAfter(position, batchSize);
-        Map<String, String> touched = new LinkedHashMap<>(); // trajectory id to tenant, in log order
+        Map<String, Touched> touched = new LinkedHashMap<>(); // by trajectory id, in log order
         for (LogEntry entry : entries) {
             if (entry.stream().kind() == StreamId.Kind.TRAJECTORY) {
-                touched.putIfAbsent(entry.stream().aggregateId(), entry.tenant());
+                touched.computeIfAbsent(entry.stream().aggregateId(), id -> new Touched(id, entry.tenant(),
+                        new ArrayList<>())).entries().add(entry);
             }
         }
-        List<TrajectoryDocument> documents = documents(touched);
+        List<TrajectoryDocument> documents = documents(List.copyOf(touched.values()));
         if (!documents.isEmpty()) {
             search.indexAll(documents);
         }
@@ -128,19 +117,29 @@ public final class SearchProjection {
         return entries.size();
     }
 
-    /** The touched trajectories' documents, read on every core: reading a trajectory back is the cycle's work. */
-    private List<TrajectoryDocument> documents(Map<String, String> touched) throws SearchException {
-        List<Map.Entry<String, String>> work = List.copyOf(touched.entrySet());
+    /**
+     * A trajectory the cycle's entries touch, with its entries among them: its whole stream so far when they begin
+     * at its start (a replay sees most trajectories whole), else only part of it.
+     */
+    private record Touched(String id, String tenant, List<LogEntry> entries) {
+
+        boolean fromTheStart() {
+            return entries.getFirst().revision() == 0;
+        }
+    }
+
+    /** The touched trajectories' documents, made on every core: decoding and reading contents is the cycle's work. */
+    private List<TrajectoryDocument> documents(List<Touched> work) throws SearchException {
         if (work.size() < 2) {
             List<TrajectoryDocument> one = new ArrayList<>();
-            for (Map.Entry<String, String> trajectory : work) {
-                document(trajectory.getValue(), trajectory.getKey()).ifPresent(one::add);
+            for (Touched trajectory : work) {
+                document(trajectory).ifPresent(one::add);
             }
             return one;
         }
         List<Future<Optional<TrajectoryDocument>>> futures = new ArrayList<>();
-        for (Map.Entry<String, String> trajectory : work) {
-            futures.add(readers.submit(() -> document(trajectory.getValue(), trajectory.getKey())));
+        for (Touched trajectory : work) {
+            futures.add(readers.submit(() -> document(trajectory)));
         }
         List<TrajectoryDocument> documents = new ArrayList<>();
         for (Future<Optional<TrajectoryDocument>> future : futures) {
@@ -157,6 +156,11 @@ public final class SearchProjection {
         return documents;
     }
 
+    private Optional<TrajectoryDocument> document(Touched trajectory) throws SearchException {
+        List<LogEntry> stream = trajectory.fromTheStart() ? trajectory.entries() : streams.stream(trajectory.id());
+        return streams.document(trajectory.tenant(), trajectory.id(), stream);
+    }
+
     /** Runs cycles until the index holds everything the log held when this was called. */
     public void catchUp() throws SearchException {
         long last = log.lastPosition();
@@ -165,41 +169,6 @@ public final class SearchProjection {
                 return;
             }
         }
-    }
-
-    private Optional<TrajectoryDocument> document(String tenant, String id) throws SearchException {
-        try {
-            List<LogEntry> decisions = new ArrayList<>(); // labels and reviews, seen while the steps are read
-            Optional<ImportedTrajectory> trajectory = reader.readAlone(id, entry -> {
-                if (DECISIONS.contains(entry.eventType())) {
-                    decisions.add(entry);
-                }
-            });
-            if (trajectory.isEmpty()) {
-                return Optional.empty();
-            }
-            TrajectoryDocument document = TrajectoryDocuments.of(tenant, trajectory.get()); // children apart
-            Map<String, String> labels = new LinkedHashMap<>();
-            String qa = TrajectoryDocument.QA_UNREVIEWED;
-            for (LogEntry entry : decisions) {
-                switch (entry.eventType()) {
-                    case "LabelApplied" -> {
-                        LabelApplied label = decode(entry, LabelApplied.class);
-                        labels.put(label.labelId(), label.value());
-                    }
-                    case "LabelRetracted" -> labels.remove(decode(entry, LabelRetracted.class).labelId());
-                    default -> qa = decode(entry, QaReviewed.class).decision().wire();
-                }
-            }
-            return Optional.of(document.withLabels(List.copyOf(new LinkedHashSet<>(
-                    labels.values()))).withQaStatus(qa));
-        } catch (FormatException | ContentStoreException e) {
-            throw new SearchException("trajectory " + id + " cannot be read from the ledger: " + e.getMessage(), e);
-        }
-    }
-
-    private static <T> T decode(LogEntry entry, Class<T> type) throws FormatException {
-        return PayloadCodec.decode(Statement.read(entry.statement()).payload(), type);
     }
 
     private void savePosition() throws SearchException {

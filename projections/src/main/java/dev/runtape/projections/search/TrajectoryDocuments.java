@@ -3,9 +3,16 @@ package dev.runtape.projections.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtape.ledger.domain.common.Actor;
+import dev.runtape.ledger.domain.common.Model;
+import dev.runtape.ledger.domain.common.Repository;
+import dev.runtape.ledger.domain.task.TaskDefined;
+import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted;
+import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted.Outcome;
+import dev.runtape.ledger.domain.trajectory.TrajectoryStarted;
 import dev.runtape.ledger.importer.ImportedTrajectory;
 import dev.runtape.ledger.statement.StepContents;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +28,37 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TrajectoryDocuments {
 
-
     private TrajectoryDocuments() {
     }
 
     /** The document of the trajectory alone, without its children. */
     public static TrajectoryDocument of(String tenant, ImportedTrajectory trajectory) {
-        List<ObjectNode> steps = trajectory.steps();
+        return document(tenant, trajectory.trajectoryId(), trajectory.taskId(), trajectory.taskFamily(),
+                trajectory.sourceFormat(), trajectory.outcome(), trajectory.actor(), trajectory.model(),
+                trajectory.repository(), trajectory.started(), trajectory.steps());
+    }
+
+    /**
+     * The document of a trajectory as its stream records it, the same one {@link #of(String, ImportedTrajectory)}
+     * gives for the trajectory {@code StoredTrajectoryReader} reads back (without reading the task's prompt or the
+     * final diff, which the document does not hold).
+     *
+     * @param task the task's definition, or null when the log has none
+     * @param completed its completion, or null while it runs
+     * @param steps its steps, contents opened; the document only reads them
+     */
+    static TrajectoryDocument ofStored(String tenant, String id, TrajectoryStarted started, @Nullable TaskDefined task,
+            @Nullable TrajectoryCompleted completed, List<ObjectNode> steps) {
+        String format = started.sourceFormat() == null ? "runtape" : started.sourceFormat();
+        return document(tenant, id, started.taskId(), task == null ? format : task.family(), format,
+                completed == null ? Outcome.UNKNOWN : completed.outcome(), started.actor(), started.model(),
+                started.repository(), started.started() == null ? null
+                        : started.started().truncatedTo(ChronoUnit.MILLIS), steps);
+    }
+
+    private static TrajectoryDocument document(String tenant, String id, String taskId, String taskFamily,
+            String sourceFormat, Outcome outcome, Actor actor, @Nullable Model model, @Nullable Repository repository,
+            @Nullable Instant started, List<ObjectNode> steps) {
         Map<String, Long> counts = new LinkedHashMap<>();
         TreeSet<String> tools = new TreeSet<>();
         List<TrajectoryDocument.TextPart> text = new ArrayList<>();
@@ -49,15 +80,12 @@ public final class TrajectoryDocuments {
                 last = last == null ? time : Math.max(last, time);
             }
         }
-        Instant started = trajectory.started();
         Long from = started != null ? Long.valueOf(started.toEpochMilli()) : first;
         Long duration = from == null || last == null || last < from ? null : last - from;
-        return new TrajectoryDocument(tenant, trajectory.trajectoryId(), trajectory.taskId(),
-                trajectory.taskFamily(), trajectory.sourceFormat(), trajectory.outcome().wire(),
-                TrajectoryDocument.QA_UNREVIEWED, List.of(), operator(trajectory.actor()), agent(trajectory.actor()),
-                trajectory.model() == null ? null : trajectory.model().id(),
-                trajectory.repository() == null ? null : trajectory.repository().url(), List.copyOf(tools), started,
-                duration, counts, text);
+        return new TrajectoryDocument(tenant, id, taskId, taskFamily, sourceFormat, outcome.wire(),
+                TrajectoryDocument.QA_UNREVIEWED, List.of(), operator(actor), agent(actor),
+                model == null ? null : model.id(), repository == null ? null : repository.url(), List.copyOf(tools),
+                started, duration, counts, text);
     }
 
     /** The documents of the trajectory and of its children, depth first: each child is a trajectory of its own. */

@@ -2,6 +2,7 @@ package dev.runtape.projections.bench;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.OperatingSystemMXBean;
 import dev.runtape.ledger.domain.common.Actor;
 import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted.Outcome;
 import dev.runtape.ledger.importer.ImportedTrajectory;
@@ -10,11 +11,15 @@ import dev.runtape.ledger.node.LedgerNode;
 import dev.runtape.ledger.node.NodeSettings;
 import dev.runtape.projections.search.SearchProjection;
 import dev.runtape.projections.search.lucene.LuceneTrajectorySearch;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * How fast the Lucene-backed search projection replays the log from position 0: a ledger of {@code T} imported
@@ -48,14 +53,29 @@ public final class ReplayBenchmark {
                     trajectories, steps, (System.nanoTime() - built) / 1e9);
             SearchProjection projection = new SearchProjection(node.log(), node.disclosures(), search,
                     directory.resolve("position"), batch);
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             for (int round = 1; round <= rounds; round++) {
                 projection.reset();
+                long cpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 projection.catchUp();
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
                 double rate = events / seconds;
+                // the CPU time says how much of the wall time other processes on a shared machine took
                 System.out.printf(Locale.ROOT, "replay %d: %,d events in %.2f s = %,.0f events/s, %.2f x the "
-                        + "50,000/s asked for%n", round, events, seconds, rate, rate / 50_000);
+                        + "50,000/s asked for; %.2f s of CPU (%.2f cores busy)%n", round, events, seconds, rate,
+                        rate / 50_000, cpuSeconds, cpuSeconds / seconds);
+            }
+        } finally {
+            deleteAll(directory); // a log of this size is a few hundred megabytes
+        }
+    }
+
+    private static void deleteAll(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
             }
         }
     }

@@ -21,6 +21,10 @@ import dev.runtape.ledger.domain.trajectory.TrajectoryCompleted;
 import dev.runtape.ledger.domain.trajectory.TrajectoryStarted;
 import dev.runtape.ledger.statement.ContentRef;
 import dev.runtape.verifier.Digest;
+import java.io.OutputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +38,7 @@ import java.util.List;
  * model and a repository, three batches of ten steps, the completion, a QA check, a review, a label, the admission;
  * a task per ten trajectories, 200 operators, an export at the end), feeds them through {@link LineageBuilder} into a
  * {@link LineageStore}, then asks for the dataset's whole lineage up (depth 10) many times, alone and rendered as
- * PROV-JSON bytes, and prints the times and their ratio to 200 ms.
+ * JSON and as PROV-JSON bytes, and prints the times, their ratio to 200 ms, and the garbage collections meanwhile.
  *
  * <pre>ops/scripts/with-jdk ./mvnw -B -q -o -pl projections -am -Pbench-lineage test-compile exec:exec</pre>
  * {@code -Dbench.args="TRAJECTORIES RUNS"} changes the size (default 10000) and the measured runs (default 30).
@@ -65,45 +69,104 @@ public final class LineageBenchmark {
 
         LineageQuery query = new LineageQuery(NodeId.of(NodeKind.DATASET, DATASET), Direction.UP, 10);
         LineageView view = store.lineage(TENANT, query).orElseThrow();
-        System.out.printf("the dataset's lineage up to depth 10: %d nodes, %d edges, %d bytes of PROV-JSON%n",
-                view.nodes().size(), view.edges().size(), ProvJson.bytes(view).length);
+        System.out.printf("the dataset's lineage up to depth 10: %d nodes, %d edges, %d bytes of JSON, %d of "
+                + "PROV-JSON%n", view.nodes().size(), view.edges().size(), LineageJson.bytes(view, 0).length,
+                ProvJson.bytes(view).length);
         LineageQuery chain = new LineageQuery(NodeId.of(NodeKind.TRAJECTORY, "trajectory-4242"), Direction.UP, 10);
 
+        System.out.printf("heap at most %d MB; collectors: %s%n", Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
         report("query (walk)", time(runs, () -> store.lineage(TENANT, query).orElseThrow()));
+        // as the service answers: the bytes streamed to the response as they are made, here counted and dropped
+        report("query + JSON, streamed", time(runs, () -> {
+            Counted out = new Counted();
+            LineageJson.write(store.lineage(TENANT, query).orElseThrow(), store.position(), out);
+            return out.bytes;
+        }));
+        report("query + PROV-JSON, str.", time(runs, () -> {
+            Counted out = new Counted();
+            ProvJson.write(store.lineage(TENANT, query).orElseThrow(), out);
+            return out.bytes;
+        }));
         report("query + PROV-JSON bytes", time(runs, () -> ProvJson.bytes(store.lineage(TENANT, query)
                 .orElseThrow())));
         report("one trajectory, up", time(runs, () -> ProvJson.bytes(store.lineage(TENANT, chain).orElseThrow())));
+    }
+
+    /** Counts what is written to it and keeps none of it: a client reading the answer as fast as it comes. */
+    private static final class Counted extends OutputStream {
+
+        private long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
+    }
+
+    /** Collections and their time so far, all collectors together. */
+    private static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private interface Work {
         Object run() throws Exception;
     }
 
-    /** Runs {@code work} a third of {@code runs} times to warm up, then {@code runs} times timed; sorted millis. */
-    private static double[] time(int runs, Work work) throws Exception {
+    /**
+     * Wall and CPU milliseconds of each measured run, sorted, and the collections meanwhile. The CPU time is the
+     * measuring thread's: on a shared machine the wall time also holds the time other processes took the core.
+     */
+    private record Timings(double[] wall, double[] cpu, long collections, long collectionMillis) {
+    }
+
+    /** Runs {@code work} a third of {@code runs} times to warm up, then {@code runs} times timed. */
+    private static Timings time(int runs, Work work) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int sink = 0;
         for (int i = 0; i < Math.max(5, runs / 3); i++) {
             sink += work.run().hashCode();
         }
-        double[] millis = new double[runs];
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        long[] before = collections();
         for (int i = 0; i < runs; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             sink += work.run().hashCode();
-            millis[i] = (System.nanoTime() - start) / 1e6;
+            wall[i] = (System.nanoTime() - start) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         }
+        long[] after = collections();
         if (sink == 42) {
             System.out.print("");
         }
-        Arrays.sort(millis);
-        return millis;
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new Timings(wall, cpu, after[0] - before[0], after[1] - before[1]);
     }
 
-    private static void report(String what, double[] millis) {
-        double median = millis[millis.length / 2];
-        double p95 = millis[(int) Math.ceil(millis.length * 0.95) - 1];
-        System.out.printf("%-24s min %7.1f ms  median %7.1f ms  p95 %7.1f ms  max %7.1f ms  "
-                + "median / 200 ms = %.3f%n", what, millis[0], median, p95, millis[millis.length - 1],
-                median / LIMIT_MS);
+    private static void report(String what, Timings timings) {
+        double[] wall = timings.wall();
+        double median = wall[wall.length / 2];
+        double p95 = wall[(int) Math.ceil(wall.length * 0.95) - 1];
+        System.out.printf("%-24s min %6.1f  median %6.1f  p95 %6.1f  max %6.1f ms; / 200 ms: median %.3f, p95 %.3f%n",
+                what, wall[0], median, p95, wall[wall.length - 1], median / LIMIT_MS, p95 / LIMIT_MS);
+        double[] cpu = timings.cpu();
+        System.out.printf("%-24s CPU median %6.1f  p95 %6.1f ms; %d collections, %d ms, in %d runs%n", "",
+                cpu[cpu.length / 2], cpu[(int) Math.ceil(cpu.length * 0.95) - 1], timings.collections(),
+                timings.collectionMillis(), wall.length);
     }
 
     static List<LineageEvent> events(int trajectories) {

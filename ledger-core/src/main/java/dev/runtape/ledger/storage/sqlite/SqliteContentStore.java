@@ -9,12 +9,17 @@ import dev.runtape.verifier.Digest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +36,8 @@ public final class SqliteContentStore implements ContentStore, AutoCloseable {
 
     /** The most contents one commit takes. */
     private static final int MAX_GROUP = 4096;
+    /** The most digests one query of {@link #getAll} names (SQLite takes at least 999 parameters). */
+    private static final int MAX_LOOKUP = 500;
 
     private static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS content (
@@ -131,6 +138,57 @@ public final class SqliteContentStore implements ContentStore, AutoCloseable {
             throw damage.get();
         }
         return row;
+    }
+
+    /**
+     * One read transaction for all of them, {@value #MAX_LOOKUP} digests a query; those not in the database, from
+     * {@code streamed}.
+     */
+    @Override
+    public Map<Digest, byte[]> getAll(Collection<Digest> digests) throws ContentStoreException {
+        List<Digest> distinct = List.copyOf(new LinkedHashSet<>(digests));
+        Map<Digest, byte[]> found;
+        try {
+            found = database.read(connection -> {
+                Map<ByteBuffer, Digest> asked = new HashMap<>(); // a row names its digest by its bytes
+                for (Digest digest : distinct) {
+                    asked.put(ByteBuffer.wrap(digest.bytes()), digest);
+                }
+                Map<Digest, byte[]> rows = new HashMap<>();
+                for (int from = 0; from < distinct.size(); from += MAX_LOOKUP) {
+                    List<Digest> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_LOOKUP));
+                    try (PreparedStatement select = connection.prepareStatement("SELECT digest, bytes FROM content "
+                            + "WHERE digest IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            select.setBytes(i + 1, chunk.get(i).bytes());
+                        }
+                        try (ResultSet result = select.executeQuery()) {
+                            while (result.next()) {
+                                rows.put(asked.get(ByteBuffer.wrap(result.getBytes(1))), result.getBytes(2));
+                            }
+                        }
+                    }
+                }
+                return rows;
+            });
+        } catch (SQLException e) {
+            throw new ContentStoreException("cannot read " + distinct.size() + " contents: " + e.getMessage(), e);
+        }
+        for (Map.Entry<Digest, byte[]> row : found.entrySet()) {
+            Optional<CorruptContentException> damage = damage(row.getKey(), row.getValue());
+            if (damage.isPresent()) {
+                throw damage.get();
+            }
+        }
+        for (Digest digest : distinct) {
+            if (!found.containsKey(digest)) {
+                Optional<byte[]> content = streamed.get(digest);
+                if (content.isPresent()) {
+                    found.put(digest, content.get());
+                }
+            }
+        }
+        return found;
     }
 
     /** As the contract has it, a damaged content fails the reader that consumes it, with an {@link IOException}. */

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +101,24 @@ class SqliteContentStoreTest extends ContentStoreContract {
                 Digest.sha256(contents.get(0)));
         assertThat(store.rows()).isEqualTo(2);
         assertThat(store.get(digests.get(1))).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(contents.get(1)));
+    }
+
+    @Test
+    void moreContentsThanOneQueryNamesAreReadTogetherWhole() throws Exception {
+        SqliteContentStore store = (SqliteContentStore) newStore();
+        List<byte[]> contents = new ArrayList<>();
+        for (int i = 0; i < 1234; i++) {
+            contents.add(("content " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        List<Digest> digests = new ArrayList<>(store.putAll(contents));
+        digests.add(digests.getFirst()); // asked twice, read once
+
+        Map<Digest, byte[]> read = store.getAll(digests);
+
+        assertThat(read).hasSize(contents.size());
+        for (int i = 0; i < contents.size(); i++) {
+            assertThat(read.get(digests.get(i))).as("content %d", i).isEqualTo(contents.get(i));
+        }
     }
 
     @Test

@@ -15,9 +15,11 @@ import dev.runtape.projections.search.SearchSort;
 import dev.runtape.projections.search.TrajectoryDocument;
 import dev.runtape.projections.search.TrajectorySearch;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,14 +98,24 @@ public final class LuceneTrajectorySearch implements TrajectorySearch {
 
     @Override
     public synchronized void indexAll(Collection<TrajectoryDocument> documents) throws SearchException {
+        Map<String, TrajectoryDocument> byKey = new LinkedHashMap<>(); // the last of a key wins, as in sequence
+        for (TrajectoryDocument document : documents) {
+            byKey.put(IndexKeys.of(document.tenant(), document.id()), document);
+        }
         try {
-            for (TrajectoryDocument document : documents) {
-                writer.updateDocument(new Term(KEY, IndexKeys.of(document.tenant(), document.id())),
-                        luceneDocument(document));
-            }
+            // The writer takes documents from several threads at once, each into a segment of its own: making and
+            // inverting the documents is most of a replay's indexing, and a single thread would leave a core idle.
+            byKey.entrySet().parallelStream().forEach(keyed -> {
+                try {
+                    writer.updateDocument(new Term(KEY, keyed.getKey()), luceneDocument(keyed.getValue()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             commit();
-        } catch (IOException e) {
-            throw new SearchException("cannot index " + documents.size() + " documents: " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            throw new SearchException("cannot index " + documents.size() + " documents: " + cause.getMessage(), cause);
         }
     }
 
