@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,9 +25,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -213,6 +218,51 @@ public final class PostgresContentStore implements ContentStore {
             }
         }
         return bytes;
+    }
+
+    /** Every content in one query (the digests as one array), each checked against its digest. */
+    @Override
+    public Map<Digest, byte[]> getAll(Collection<Digest> digests) throws ContentStoreException {
+        List<Digest> distinct = List.copyOf(new LinkedHashSet<>(digests));
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        Map<Digest, ByteArrayOutputStream> wholes;
+        try {
+            wholes = database.read(connection -> {
+                Map<ByteBuffer, Digest> asked = new HashMap<>(); // a row names its digest by its bytes
+                byte[][] keys = new byte[distinct.size()][];
+                for (int i = 0; i < keys.length; i++) {
+                    keys[i] = distinct.get(i).bytes();
+                    asked.put(ByteBuffer.wrap(keys[i]), distinct.get(i));
+                }
+                Map<Digest, ByteArrayOutputStream> found = new HashMap<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT digest, bytes FROM content_chunk "
+                        + "WHERE digest = ANY (?) ORDER BY digest, chunk")) {
+                    select.setArray(1, connection.createArrayOf("bytea", keys));
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            Digest digest = asked.get(ByteBuffer.wrap(rows.getBytes(1)));
+                            found.computeIfAbsent(digest, d -> new ByteArrayOutputStream())
+                                    .writeBytes(rows.getBytes(2));
+                        }
+                    }
+                }
+                return found;
+            });
+        } catch (SQLException e) {
+            throw new ContentStoreException("cannot read " + distinct.size() + " contents: " + e.getMessage(), e);
+        }
+        Map<Digest, byte[]> contents = new HashMap<>();
+        for (Map.Entry<Digest, ByteArrayOutputStream> whole : wholes.entrySet()) {
+            byte[] bytes = whole.getValue().toByteArray();
+            Digest actual = Digest.sha256(bytes);
+            if (!actual.equals(whole.getKey())) {
+                throw new CorruptContentException(whole.getKey(), actual);
+            }
+            contents.put(whole.getKey(), bytes);
+        }
+        return contents;
     }
 
     /** Chunk by chunk, each read when the one before is used up; the digest is checked at the end. */
