@@ -106,9 +106,9 @@ public final class SearchProjection {
                         new ArrayList<>())).entries().add(entry);
             }
         }
-        List<TrajectoryDocument> documents = documents(List.copyOf(touched.values()));
+        List<DocumentAt> documents = documents(List.copyOf(touched.values()));
         if (!documents.isEmpty()) {
-            search.indexAll(documents);
+            search.indexAllAt(documents);
         }
         if (!entries.isEmpty()) {
             position = entries.getLast().position();
@@ -129,20 +129,20 @@ public final class SearchProjection {
     }
 
     /** The touched trajectories' documents, made on every core: decoding and reading contents is the cycle's work. */
-    private List<TrajectoryDocument> documents(List<Touched> work) throws SearchException {
+    private List<DocumentAt> documents(List<Touched> work) throws SearchException {
         if (work.size() < 2) {
-            List<TrajectoryDocument> one = new ArrayList<>();
+            List<DocumentAt> one = new ArrayList<>();
             for (Touched trajectory : work) {
                 document(trajectory).ifPresent(one::add);
             }
             return one;
         }
-        List<Future<Optional<TrajectoryDocument>>> futures = new ArrayList<>();
+        List<Future<Optional<DocumentAt>>> futures = new ArrayList<>();
         for (Touched trajectory : work) {
             futures.add(readers.submit(() -> document(trajectory)));
         }
-        List<TrajectoryDocument> documents = new ArrayList<>();
-        for (Future<Optional<TrajectoryDocument>> future : futures) {
+        List<DocumentAt> documents = new ArrayList<>();
+        for (Future<Optional<DocumentAt>> future : futures) {
             try {
                 future.get().ifPresent(documents::add);
             } catch (ExecutionException e) {
@@ -156,9 +156,11 @@ public final class SearchProjection {
         return documents;
     }
 
-    private Optional<TrajectoryDocument> document(Touched trajectory) throws SearchException {
+    /** The document at the position of the last entry it was made from (as indexAllAt orders writers by). */
+    private Optional<DocumentAt> document(Touched trajectory) throws SearchException {
         List<LogEntry> stream = trajectory.fromTheStart() ? trajectory.entries() : streams.stream(trajectory.id());
-        return streams.document(trajectory.tenant(), trajectory.id(), stream);
+        return streams.document(trajectory.tenant(), trajectory.id(), stream)
+                .map(document -> new DocumentAt(document, stream.getLast().position()));
     }
 
     /** Runs cycles until the index holds everything the log held when this was called. */

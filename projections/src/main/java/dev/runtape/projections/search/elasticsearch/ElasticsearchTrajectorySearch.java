@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.Result;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -22,6 +23,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import co.elastic.clients.util.NamedValue;
+import dev.runtape.projections.search.DocumentAt;
 import dev.runtape.projections.search.DocumentSource;
 import dev.runtape.projections.search.IndexKeys;
 import dev.runtape.projections.search.SearchCursor;
@@ -56,6 +58,9 @@ import org.jspecify.annotations.Nullable;
  * {@code search_after} on the sort and then the id.
  */
 public final class ElasticsearchTrajectorySearch implements TrajectorySearch {
+
+    /** What Elasticsearch answers a write older than the document it holds. */
+    private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
 
     /** Enough for a few writers racing on one document; each attempt that loses waits a little longer. */
     private static final int REDACTION_ATTEMPTS = 30;
@@ -120,16 +125,43 @@ public final class ElasticsearchTrajectorySearch implements TrajectorySearch {
             operations.add(BulkOperation.of(operation -> operation.index(write -> write
                     .id(IndexKeys.of(document.tenant(), document.id())).document(DocumentSource.toMap(document)))));
         }
+        bulk(operations, documents.size());
+    }
+
+    /**
+     * Each document with the log position as its external version ({@code external_gte}): Elasticsearch refuses a
+     * write at a lower version than the one it holds, and that refusal is the point, not a failure. Equal versions are
+     * the same state, written again by another node.
+     */
+    @Override
+    public void indexAllAt(Collection<DocumentAt> documents) throws SearchException {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> operations = new ArrayList<>();
+        for (DocumentAt at : documents) {
+            TrajectoryDocument document = at.document();
+            operations.add(BulkOperation.of(operation -> operation.index(write -> write
+                    .id(IndexKeys.of(document.tenant(), document.id())).version(at.position())
+                    .versionType(VersionType.ExternalGte).document(DocumentSource.toMap(document)))));
+        }
+        bulk(operations, documents.size());
+    }
+
+    private void bulk(List<BulkOperation> operations, int documents) throws SearchException {
         try {
             BulkResponse response = client.bulk(bulk -> bulk.index(index).refresh(Refresh.True)
                     .operations(operations));
             if (response.errors()) {
-                String first = response.items().stream().filter(item -> item.error() != null)
-                        .map(item -> item.id() + ": " + item.error().reason()).findFirst().orElse("");
-                throw new SearchException("cannot index " + documents.size() + " documents: " + first);
+                Optional<String> first = response.items().stream()
+                        .filter(item -> item.error() != null && !VERSION_CONFLICT.equals(item.error().type()))
+                        .map(item -> item.id() + ": " + item.error().reason()).findFirst();
+                if (first.isPresent()) {
+                    throw new SearchException("cannot index " + documents + " documents: " + first.get());
+                }
             }
         } catch (IOException | ElasticsearchException e) {
-            throw new SearchException("cannot index " + documents.size() + " documents: " + e.getMessage(), e);
+            throw new SearchException("cannot index " + documents + " documents: " + e.getMessage(), e);
         }
     }
 
