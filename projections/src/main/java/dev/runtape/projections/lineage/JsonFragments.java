@@ -33,7 +33,21 @@ final class JsonFragments {
         switch (value) {
             case Long number -> json.writeRaw(Long.toString(number));
             case Boolean flag -> json.writeRaw(flag ? "true" : "false");
-            default -> json.writeRaw(quoted(value.toString()));
+            default -> string(json, value.toString());
         }
+    }
+
+    /** A JSON string value: most need no escape and are copied between quotes as they are, without a copy made. */
+    private static void string(JsonGenerator json, String text) throws IOException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f) {
+                json.writeRaw(quoted(text));
+                return;
+            }
+        }
+        json.writeRaw('"');
+        json.writeRaw(text);
+        json.writeRaw('"');
     }
 }
