@@ -12,7 +12,9 @@ import dev.runtape.verifier.FormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -52,67 +54,73 @@ public final class ContentMigration {
      */
     public Report run(LongConsumer progress) throws MigrationException, ContentStoreException {
         Set<Digest> seen = new HashSet<>();
-        long copied = 0;
-        long present = 0;
-        long withheld = 0;
-        long bytes = 0;
+        Tally tally = new Tally();
         long after = 0;
         for (List<LogEntry> page = log.readAfter(after, PAGE); !page.isEmpty(); page = log.readAfter(after, PAGE)) {
             for (LogEntry entry : page) {
-                Set<Digest> disclosures = new HashSet<>();
-                Set<Digest> artifacts = new HashSet<>();
+                Map<Digest, Boolean> referenced = new LinkedHashMap<>(); // digest to whether it is an artifact's
                 try {
-                    ContentReferences.walk(Statement.read(entry.statement()).payload(), (digest, artifact) ->
-                            (artifact ? artifacts : disclosures).add(digest));
+                    ContentReferences.walk(Statement.read(entry.statement()).payload(), referenced::putIfAbsent);
                 } catch (FormatException e) {
                     throw new MigrationException("the log's entry at position " + entry.position()
                             + " is not a statement: " + e.getMessage());
                 }
-                for (Digest digest : disclosures) {
-                    if (!seen.add(digest)) {
-                        continue;
+                for (Map.Entry<Digest, Boolean> reference : referenced.entrySet()) {
+                    if (seen.add(reference.getKey())) {
+                        copy(reference.getKey(), reference.getValue(), tally);
                     }
-                    if (target.contains(digest)) {
-                        present++;
-                        continue;
-                    }
-                    Optional<byte[]> content = source.get(digest);
-                    if (content.isEmpty()) {
-                        withheld++;
-                        continue;
-                    }
-                    requireSame(digest, target.put(content.get()));
-                    copied++;
-                    bytes += content.get().length;
-                }
-                for (Digest digest : artifacts) {
-                    if (!seen.add(digest)) {
-                        continue;
-                    }
-                    if (target.contains(digest)) {
-                        present++;
-                        continue;
-                    }
-                    Optional<InputStream> stream = source.open(digest);
-                    if (stream.isEmpty()) {
-                        withheld++;
-                        continue;
-                    }
-                    StoredContent stored;
-                    try (InputStream in = stream.get()) {
-                        stored = target.put(in, MAX_ARTIFACT);
-                    } catch (IOException e) {
-                        throw new ContentStoreException("cannot read the artifact " + digest.hex() + ": " + e, e);
-                    }
-                    requireSame(digest, stored.digest());
-                    copied++;
-                    bytes += stored.size();
                 }
                 after = entry.position();
             }
             progress.accept(after);
         }
-        return new Report(copied, present, withheld, bytes);
+        return new Report(tally.copied, tally.present, tally.withheld, tally.bytes);
+    }
+
+    /** What a run has counted so far. */
+    private static final class Tally {
+        private long copied;
+        private long present;
+        private long withheld;
+        private long bytes;
+    }
+
+    /** One content into the target, unless it is there already or the source no longer holds it. */
+    private void copy(Digest digest, boolean artifact, Tally tally) throws MigrationException, ContentStoreException {
+        if (target.contains(digest)) {
+            tally.present++;
+            return;
+        }
+        Optional<StoredContent> stored = artifact ? copyStreamed(digest) : copyWhole(digest);
+        if (stored.isEmpty()) {
+            tally.withheld++;
+            return;
+        }
+        requireSame(digest, stored.get().digest());
+        tally.copied++;
+        tally.bytes += stored.get().size();
+    }
+
+    /** An artifact, streamed: never held whole. Empty when the source does not hold it. */
+    private Optional<StoredContent> copyStreamed(Digest digest) throws ContentStoreException {
+        Optional<InputStream> stream = source.open(digest);
+        if (stream.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = stream.get()) {
+            return Optional.of(target.put(in, MAX_ARTIFACT));
+        } catch (IOException e) {
+            throw new ContentStoreException("cannot read the artifact " + digest.hex() + ": " + e, e);
+        }
+    }
+
+    /** A disclosure, put whole. Empty when the source does not hold it. */
+    private Optional<StoredContent> copyWhole(Digest digest) throws ContentStoreException {
+        Optional<byte[]> content = source.get(digest);
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredContent(target.put(content.get()), content.get().length));
     }
 
     private void requireSame(Digest expected, Digest stored) throws MigrationException, ContentStoreException {

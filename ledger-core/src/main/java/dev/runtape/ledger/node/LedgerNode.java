@@ -342,10 +342,7 @@ public final class LedgerNode implements AutoCloseable {
                     tree = SqliteTreeStore.open(database);
                 }
                 case StoreSettings.Postgres postgres -> {
-                    PostgresDatabase database = PostgresDatabase.connect(postgres.jdbcUrl(), postgres.user(),
-                            postgres.password(), postgres.poolSize());
-                    toClose.push(database);
-                    sharedDatabase = database;
+                    PostgresDatabase database = connect(postgres);
                     log = PostgresEventLog.open(database);
                     toClose.push(log);
                     tree = PostgresTreeStore.open(database);
@@ -358,12 +355,7 @@ public final class LedgerNode implements AutoCloseable {
                     }
                     toClose.push(log);
                     if (kurrent.treeDatabase() != null) {
-                        StoreSettings.Postgres postgres = kurrent.treeDatabase();
-                        PostgresDatabase database = PostgresDatabase.connect(postgres.jdbcUrl(), postgres.user(),
-                                postgres.password(), postgres.poolSize());
-                        toClose.push(database);
-                        sharedDatabase = database;
-                        tree = PostgresTreeStore.open(database);
+                        tree = PostgresTreeStore.open(connect(kurrent.treeDatabase()));
                         return;
                     }
                     SqliteDatabase database;
@@ -376,6 +368,15 @@ public final class LedgerNode implements AutoCloseable {
                     tree = SqliteTreeStore.open(database);
                 }
             }
+        }
+
+        /** The store's PostgreSQL database: what nodes sharing the ledger share besides the log. */
+        private PostgresDatabase connect(StoreSettings.Postgres postgres) {
+            PostgresDatabase database = PostgresDatabase.connect(postgres.jdbcUrl(), postgres.user(),
+                    postgres.password(), postgres.poolSize());
+            toClose.push(database);
+            sharedDatabase = database;
+            return database;
         }
 
         void closeAll(Exception cause) {

@@ -2,16 +2,15 @@ package dev.runtape.ledger.content.local;
 
 import dev.runtape.ledger.content.ContentStore;
 import dev.runtape.ledger.content.ContentStoreException;
-import dev.runtape.ledger.content.ContentTooLargeException;
 import dev.runtape.ledger.content.CorruptContentException;
 import dev.runtape.ledger.content.DigestCheckingInputStream;
 import dev.runtape.ledger.content.StoredContent;
+import dev.runtape.ledger.content.StreamedContents;
 import dev.runtape.ledger.internal.AtomicFiles;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -88,7 +87,7 @@ public final class LocalDirectoryContentStore implements ContentStore {
         try {
             file = AtomicFiles.createTemp(temp, false);
             MessageDigest sha256 = Digest.newSha256();
-            long size = copy(content, file, sha256, maxBytes);
+            long size = StreamedContents.copyToFile(content, file, sha256, maxBytes);
             Digest digest = digestOf(sha256);
             Path target = pathOf(digest);
             if (!alreadyHeld(target, digest, size)) {
@@ -172,24 +171,6 @@ public final class LocalDirectoryContentStore implements ContentStore {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static long copy(InputStream in, Path file, MessageDigest sha256, long maxBytes)
-            throws IOException, ContentTooLargeException {
-        byte[] buffer = new byte[BUFFER];
-        long size = 0;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                size += n;
-                if (size > maxBytes) {
-                    throw new ContentTooLargeException(maxBytes);
-                }
-                sha256.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-            }
-        }
-        return size;
     }
 
     private static void moveIntoPlace(Path file, Path target) throws IOException {

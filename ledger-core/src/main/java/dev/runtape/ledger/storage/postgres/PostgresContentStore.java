@@ -2,17 +2,16 @@ package dev.runtape.ledger.storage.postgres;
 
 import dev.runtape.ledger.content.ContentStore;
 import dev.runtape.ledger.content.ContentStoreException;
-import dev.runtape.ledger.content.ContentTooLargeException;
 import dev.runtape.ledger.content.CorruptContentException;
 import dev.runtape.ledger.content.DigestCheckingInputStream;
 import dev.runtape.ledger.content.StoredContent;
+import dev.runtape.ledger.content.StreamedContents;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -122,7 +121,7 @@ public final class PostgresContentStore implements ContentStore {
         try {
             staged = Files.createTempFile("runtape-content-", ".part");
             MessageDigest sha256 = Digest.newSha256();
-            long size = stage(content, staged, sha256, maxBytes);
+            long size = StreamedContents.copyToFile(content, staged, sha256, maxBytes);
             Digest digest = Digest.of(sha256.digest());
             Path file = staged;
             database.write(connection -> {
@@ -145,24 +144,6 @@ public final class PostgresContentStore implements ContentStore {
                 }
             }
         }
-    }
-
-    private static long stage(InputStream in, Path file, MessageDigest sha256, long maxBytes) throws IOException,
-            ContentTooLargeException {
-        byte[] buffer = new byte[64 * 1024];
-        long size = 0;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                size += n;
-                if (size > maxBytes) {
-                    throw new ContentTooLargeException(maxBytes);
-                }
-                sha256.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-            }
-        }
-        return size;
     }
 
     private static void writeChunks(Connection connection, Digest digest, Path file) throws SQLException {
@@ -318,10 +299,6 @@ public final class PostgresContentStore implements ContentStore {
 
     @Override
     public boolean contains(Digest digest) throws ContentStoreException {
-        return chunkExists(digest);
-    }
-
-    private boolean chunkExists(Digest digest) throws ContentStoreException {
         try {
             return database.read(connection -> {
                 try (PreparedStatement select = connection.prepareStatement(

@@ -117,15 +117,7 @@ public final class ElasticsearchTrajectorySearch implements TrajectorySearch {
 
     @Override
     public void indexAll(Collection<TrajectoryDocument> documents) throws SearchException {
-        if (documents.isEmpty()) {
-            return;
-        }
-        List<BulkOperation> operations = new ArrayList<>();
-        for (TrajectoryDocument document : documents) {
-            operations.add(BulkOperation.of(operation -> operation.index(write -> write
-                    .id(IndexKeys.of(document.tenant(), document.id())).document(DocumentSource.toMap(document)))));
-        }
-        bulk(operations, documents.size());
+        bulk(documents.stream().map(document -> write(document, null)).toList());
     }
 
     /**
@@ -135,20 +127,22 @@ public final class ElasticsearchTrajectorySearch implements TrajectorySearch {
      */
     @Override
     public void indexAllAt(Collection<DocumentAt> documents) throws SearchException {
-        if (documents.isEmpty()) {
-            return;
-        }
-        List<BulkOperation> operations = new ArrayList<>();
-        for (DocumentAt at : documents) {
-            TrajectoryDocument document = at.document();
-            operations.add(BulkOperation.of(operation -> operation.index(write -> write
-                    .id(IndexKeys.of(document.tenant(), document.id())).version(at.position())
-                    .versionType(VersionType.ExternalGte).document(DocumentSource.toMap(document)))));
-        }
-        bulk(operations, documents.size());
+        bulk(documents.stream().map(at -> write(at.document(), at.position())).toList());
     }
 
-    private void bulk(List<BulkOperation> operations, int documents) throws SearchException {
+    /** The bulk operation that writes {@code document} whole, at {@code version} when one is given. */
+    private static BulkOperation write(TrajectoryDocument document, @Nullable Long version) {
+        return BulkOperation.of(operation -> operation.index(write -> {
+            write.id(IndexKeys.of(document.tenant(), document.id())).document(DocumentSource.toMap(document));
+            return version == null ? write : write.version(version).versionType(VersionType.ExternalGte);
+        }));
+    }
+
+    private void bulk(List<BulkOperation> operations) throws SearchException {
+        if (operations.isEmpty()) {
+            return;
+        }
+        int documents = operations.size();
         try {
             BulkResponse response = client.bulk(bulk -> bulk.index(index).refresh(Refresh.True)
                     .operations(operations));
