@@ -27,9 +27,13 @@ public final class Disclosure {
     private final byte[] encoded;
 
     private Disclosure(byte[] salt, CborValue value) {
+        this(salt, value, CborArray.of(new CborByteString(salt), value).encode());
+    }
+
+    private Disclosure(byte[] salt, CborValue value, byte[] encoded) {
         this.salt = salt;
         this.value = value;
-        this.encoded = CborArray.of(new CborByteString(salt), value).encode();
+        this.encoded = encoded;
     }
 
     /** A disclosure of {@code value} under a fresh salt from {@code random}. */
@@ -60,7 +64,8 @@ public final class Disclosure {
         if (!(array.get(0) instanceof CborByteString salt) || salt.length() != SALT_LENGTH) {
             throw new FormatException("disclosure: expected a " + SALT_LENGTH + "-byte salt, found " + array.get(0));
         }
-        return new Disclosure(salt.bytes(), array.get(1));
+        // Decoded as deterministic CBOR, the bytes are the encoding: a copy of them saves encoding it again.
+        return new Disclosure(salt.bytes(), array.get(1), bytes.clone());
     }
 
     public byte[] salt() {

@@ -31,13 +31,18 @@ public record Statement(StatementHeader header, CborMap payload, StatementBytes 
      * has already checked (a projection replaying it) needs of them.
      */
     public static CborMap payload(StatementBytes bytes) throws FormatException {
-        return payloadOf(CoseSign1.decode(bytes.bytes()));
+        byte[] statement = bytes.bytes();
+        var attached = AttachedPayload.of(statement);
+        return attached.isPresent() ? payloadOf(attached.get()) : payloadOf(CoseSign1.decode(statement));
     }
 
     /** The payload of a statement: an attached byte string holding a CBOR map. */
     static CborMap payloadOf(CoseSign1 message) throws FormatException {
-        byte[] payload = message.payload().orElseThrow(() ->
-                new FormatException("statement: the payload must be attached, found nil"));
+        return payloadOf(message.payload().orElseThrow(() ->
+                new FormatException("statement: the payload must be attached, found nil")));
+    }
+
+    private static CborMap payloadOf(byte[] payload) throws FormatException {
         CborValue value = CborInput.decode(payload, CborProfile.DETERMINISTIC, "statement payload");
         if (!(value instanceof CborMap map)) {
             throw new FormatException("statement payload: expected a map, found " + value);

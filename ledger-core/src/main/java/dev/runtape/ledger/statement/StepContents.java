@@ -142,32 +142,36 @@ public final class StepContents {
      * the store at once: for steps the caller owns ({@link #recorded}).
      */
     public void openInPlace(List<ObjectNode> steps) throws ContentStoreException, FormatException {
+        // One pass finds every reference, so each member is looked up once: a replay opens every step of the log.
+        List<Reference> references = new ArrayList<>();
         List<ContentRef> refs = new ArrayList<>();
-        for (ObjectNode step : steps) {
-            for (String member : contentMembers(step.path("kind").asText(""))) {
-                if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
-                    refs.add(ContentRef.of(Digest.of(binary(reference))));
-                }
-            }
-        }
-        List<OpenedDisclosure> opened = refs.isEmpty() ? List.of() : disclosures.openAll(refs);
-        int next = 0;
         for (ObjectNode step : steps) {
             String kind = step.path("kind").asText("");
             for (String member : contentMembers(kind)) {
-                if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
-                    reveal(step, member, reference, refs.get(next), opened.get(next));
-                    next++;
+                if (step.get(member) instanceof ObjectNode reference && reference.get("digest") instanceof JsonNode d
+                        && d.isBinary()) {
+                    references.add(new Reference(step, member, reference));
+                    refs.add(ContentRef.of(Digest.of(binary(d))));
                 }
             }
             for (String member : ARTIFACT_MEMBERS.getOrDefault(kind, List.of())) {
-                if (step.get(member) instanceof ObjectNode reference && reference.path("digest").isBinary()) {
+                if (step.get(member) instanceof ObjectNode reference && reference.get("digest") instanceof JsonNode d
+                        && d.isBinary()) {
                     ObjectNode copy = reference.deepCopy();
-                    copy.put("digest", HexFormat.of().formatHex(binary(reference)));
+                    copy.put("digest", HexFormat.of().formatHex(binary(d)));
                     step.set(member, copy);
                 }
             }
         }
+        List<OpenedDisclosure> opened = refs.isEmpty() ? List.of() : disclosures.openAll(refs);
+        for (int i = 0; i < references.size(); i++) {
+            Reference at = references.get(i);
+            reveal(at.step(), at.member(), at.reference(), refs.get(i), opened.get(i));
+        }
+    }
+
+    /** A step's member that holds a content-ref, found before its content is read. */
+    private record Reference(ObjectNode step, String member, ObjectNode reference) {
     }
 
     /** Puts the text in place of its reference, or the reference's digest in hex when the store withholds it. */
@@ -185,9 +189,9 @@ public final class StepContents {
         }
     }
 
-    private static byte[] binary(ObjectNode reference) throws FormatException {
+    private static byte[] binary(JsonNode digest) throws FormatException {
         try {
-            return reference.get("digest").binaryValue();
+            return digest.binaryValue();
         } catch (java.io.IOException e) {
             throw new FormatException("a reference's digest is not bytes: " + e.getMessage());
         }
