@@ -30,7 +30,7 @@ public class ProjectionController {
         return ProgressView.of(search.projection().progress());
     }
 
-    /** Rebuilds the search index from position 0: the next cycle of its follower clears it and reads the log. */
+    /** Rebuilds the search index from position 0: its processor's token reset clears it, and it reads the log again. */
     @PostMapping("/admin/projections/search/replay")
     public ResponseEntity<ProgressView> replaySearch() {
         search.projection().reset();

@@ -10,37 +10,31 @@ import dev.runtape.projections.search.lucene.LuceneTrajectorySearch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
  * The service's search index: Lucene under {@code DATA/search/} or an Elasticsearch index ({@code runtape.search}),
- * fed by a {@link SearchProjection} that a thread of its own keeps within half a second of the log, and that a search
- * or a redaction first brings up to the log's end, so each sees what was committed before it.
+ * fed by a {@link SearchProjection} on an Axon tracking processor that follows the log, and that a search or a
+ * redaction first waits for to reach the log's end, so each sees what was committed before it.
  */
 @Component
 public class SearchIndex implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
+    /** How long a search waits for the index to reach the log's end. */
+    private static final Duration FRESHNESS = Duration.ofSeconds(10);
 
     private final TrajectorySearch search;
     private final SearchProjection projection;
-    private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "runtape-projection-search");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     public SearchIndex(LedgerNode node, RuntapeProperties properties) throws IOException, SearchException {
         Path folder = Files.createDirectories(node.settings().dataDirectory().resolve("search"));
         this.search = open(properties.search(), folder);
-        // 10,000 entries a cycle: a rebuild commits the index less often (ReplayBenchmark, docs/benchmarks.md)
-        this.projection = new SearchProjection(node.log(), node.disclosures(), search, folder.resolve("position"),
-                10_000);
-        follower.scheduleWithFixedDelay(this::follow, 0, 500, TimeUnit.MILLISECONDS);
+        // 10,000 entries a batch: a rebuild commits the index less often (ReplayBenchmark, docs/benchmarks.md)
+        this.projection = new SearchProjection(node.log(), node.axon().eventStore(), node.disclosures(), search,
+                folder.resolve("position"), 10_000);
+        projection.start();
     }
 
     /**
@@ -63,17 +57,20 @@ public class SearchIndex implements AutoCloseable {
         };
     }
 
-    private void follow() {
-        try {
-            projection.catchUp();
-        } catch (SearchException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "the search projection failed a cycle; it tries again", e);
-        }
-    }
-
-    /** The index, brought up to everything the log held when asked. */
+    /**
+     * The index, once it holds everything the log held when asked (a client reads its own writes), or after
+     * {@link #FRESHNESS} as it is: a rebuild from position 0 can take longer than a request should wait.
+     */
     public TrajectorySearch current() throws SearchException {
-        projection.catchUp();
+        try {
+            if (!projection.catchUp(FRESHNESS)) {
+                LOG.log(System.Logger.Level.INFO, "the search index is behind the log ({0} entries); answering "
+                        + "from it as it is", projection.progress().lag());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SearchException("interrupted while waiting for the search index", e);
+        }
         return search;
     }
 
@@ -83,8 +80,7 @@ public class SearchIndex implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        follower.shutdownNow();
-        follower.awaitTermination(10, TimeUnit.SECONDS);
+        projection.close();
         search.close();
     }
 }

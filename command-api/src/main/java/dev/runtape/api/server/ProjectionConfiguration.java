@@ -7,18 +7,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The projections the service keeps, each following the node's log on a thread of its own from position 0 (their
- * stores are in memory), stopped before the node closes.
+ * The projections the service keeps, each on an Axon tracking processor following the node's log from position 0
+ * (their stores are in memory), stopped before the node closes.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
-    /** Entries a cycle of the lineage projection reads at most. */
+    /** Entries a batch of the lineage projection takes at most. */
     static final int LINEAGE_BATCH = 1000;
 
     @Bean(destroyMethod = "close")
     public LineageProjection lineageProjection(LedgerNode node) {
-        LineageProjection projection = new LineageProjection(node.log(), new LineageStore(), LINEAGE_BATCH);
+        LineageProjection projection = new LineageProjection(node.log(), node.axon().eventStore(), new LineageStore(),
+                LINEAGE_BATCH);
         projection.start();
         return projection;
     }

@@ -1,178 +1,116 @@
 package dev.runtape.projections.lineage;
 
-import dev.runtape.projections.ProjectionProgress;
 import dev.runtape.ledger.log.EventLog;
 import dev.runtape.ledger.log.LogEntry;
+import dev.runtape.projections.ProjectionProgress;
+import dev.runtape.projections.tracking.BatchProjection;
+import dev.runtape.projections.tracking.TrackedProjection;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
 
 /**
- * Follows the log's global order into a {@link LineageStore}, as the integrator follows it into the tree: each cycle
- * reads the next batch after the store's position ({@link EventLog#readAfter}) and applies every event's updates;
- * {@link #start()} runs cycles on a thread of its own, waiting on the log ({@link EventLog#awaitAfter}) when there is
- * nothing new. The position lives in the store, beside the graphs it describes.
+ * Follows the log's global order into a {@link LineageStore} on an Axon tracking processor ({@link TrackedProjection}):
+ * each batch's events become the store's updates, and the position the store keeps beside its graphs is the
+ * processor's token. {@link #reset()} is the processor's token reset, which clears the store and replays the log from
+ * position 0 while the service runs; queries meanwhile see a graph that is being rebuilt, which the progress shows.
+ * The store is in memory, so a node starts from position 0.
  *
- * <p>{@link #reset()} replays from position 0 while the service runs: the next cycle clears the store and reads the
- * log again from the start. Queries meanwhile see a graph that is being rebuilt, which the progress shows.
- *
- * <p>Safe for use by many threads: cycles run one at a time.
+ * <p>Safe for use by many threads.
  */
 public final class LineageProjection implements AutoCloseable {
 
     /** The projection's name in metrics and progress reports. */
     public static final String NAME = "lineage";
 
-    private static final System.Logger LOG = System.getLogger(LineageProjection.class.getName());
-    private static final Duration WAIT = Duration.ofSeconds(1);
-    private static final Duration BACK_OFF = Duration.ofSeconds(1);
-
-    private final EventLog log;
     private final LineageStore store;
-    private final int batchSize;
-    private final LogEvents events = new LogEvents();
-    /** Notified after every cycle that took something in, for {@link #awaitPosition}. */
-    private final Object advanced = new Object();
-    private volatile boolean resetRequested;
-    private volatile long replays;
-    private volatile boolean running;
-    private @Nullable Thread thread;
+    private final TrackedProjection tracked;
 
     /**
-     * A projection reading up to {@code batchSize} entries a cycle.
+     * A projection of {@code events}, the node's event store over {@code log}, taking up to {@code batchSize} entries
+     * a batch. Not started.
      *
      * @throws IllegalArgumentException if {@code batchSize} is not positive
      */
-    public LineageProjection(EventLog log, LineageStore store, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be positive: " + batchSize);
-        }
-        this.log = log;
+    public LineageProjection(EventLog log, StreamableMessageSource<TrackedEventMessage<?>> events, LineageStore store,
+            int batchSize) {
         this.store = store;
-        this.batchSize = batchSize;
+        this.tracked = new TrackedProjection(NAME, log, events, new Updates(store), batchSize);
     }
 
     public LineageStore store() {
         return store;
     }
 
-    /**
-     * One cycle: the replay if one was asked for, then up to one batch of new entries.
-     *
-     * @return how many entries it took in
-     * @throws dev.runtape.ledger.log.EventLogException if the log fails
-     */
-    public synchronized int runOnce() {
-        if (resetRequested) {
-            resetRequested = false;
-            store.clear();
-            replays++;
+    /** The events of a batch as the store's updates. */
+    private static final class Updates implements BatchProjection {
+
+        private final LineageStore store;
+        private final LogEvents events = new LogEvents();
+
+        Updates(LineageStore store) {
+            this.store = store;
         }
-        List<LogEntry> entries = log.readAfter(store.position(), batchSize);
-        for (LogEntry entry : entries) {
-            LineageEvent event = events.read(entry);
-            store.apply(entry.position(), entry.tenant(), LineageBuilder.updates(event));
+
+        @Override
+        public long position() {
+            return store.position();
         }
-        if (!entries.isEmpty()) {
-            synchronized (advanced) {
-                advanced.notifyAll();
+
+        @Override
+        public void apply(List<LogEntry> entries) {
+            for (LogEntry entry : entries) {
+                store.apply(entry.position(), entry.tenant(), LineageBuilder.updates(events.read(entry)));
             }
         }
-        return entries.size();
+
+        @Override
+        public void clear() {
+            store.clear();
+        }
     }
 
     /**
-     * Waits until the store has taken in {@code position} (and any replay asked for is past it), or the timeout
-     * passes: how a query reads what was committed before it.
+     * Waits until the store has taken in {@code position}, or the timeout passes: how a query reads what was
+     * committed before it.
      *
      * @return whether the store got there
      */
     public boolean awaitPosition(long position, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (advanced) {
-            while (resetRequested || store.position() < position) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(advanced, left);
-            }
-        }
-        return true;
-    }
-
-    /** Runs cycles until the store has everything the log held when this was called. */
-    public void catchUp() {
-        long last = log.lastPosition();
-        while (store.position() < last || resetRequested) {
-            runOnce();
-        }
+        return tracked.awaitPosition(position, timeout);
     }
 
     /**
-     * Asks for a replay from position 0; the running thread does it within its wait on the log (a second at most),
-     * or the next {@link #runOnce()}. Not by interrupting the thread: a read of the store is no place for that.
+     * Starts the processor if need be and waits until the store has everything the log held when this was called.
+     *
+     * @return whether it got there within {@code timeout}
      */
+    public boolean catchUp(Duration timeout) throws InterruptedException {
+        return tracked.catchUp(timeout);
+    }
+
+    /** Replays the log from position 0 (the processor's token reset), while the service runs. */
     public void reset() {
-        resetRequested = true;
+        tracked.reset();
     }
 
     public ProjectionProgress progress() {
-        // The store's position first: read the other way round, an append in between could make the lag negative.
-        long position = store.position();
-        return new ProjectionProgress(NAME, resetRequested ? 0 : position, log.lastPosition(), replays);
+        return tracked.progress();
     }
 
-    /**
-     * Starts running cycles on a thread of its own until {@link #stop()}.
-     *
-     * @throws IllegalStateException if it runs already
-     */
-    public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("the lineage projection runs already");
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("runtape-projection-" + NAME).daemon().start(this::loop);
+    /** Starts the processor, if it is not running. */
+    public void start() {
+        tracked.start();
     }
 
-    /** Stops the thread {@link #start()} started, if any, between two cycles. */
-    public void stop() throws InterruptedException {
-        Thread started;
-        synchronized (this) {
-            started = thread;
-            thread = null;
-            running = false;
-        }
-        if (started != null) {
-            started.interrupt();
-            started.join();
-        }
+    /** Stops the processor between two batches. */
+    public void stop() {
+        tracked.stop();
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stop();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                if (runOnce() == 0 && !resetRequested) {
-                    log.awaitAfter(store.position(), WAIT);
-                }
-            } catch (InterruptedException e) {
-                return; // stop() interrupts the wait: nothing is half done between cycles
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "the lineage projection failed at position "
-                        + store.position() + "; it tries again", e);
-                try {
-                    Thread.sleep(BACK_OFF);
-                } catch (InterruptedException stopped) {
-                    return;
-                }
-            }
-        }
     }
 }

@@ -5,11 +5,14 @@ import dev.runtape.ledger.log.LogEntry;
 import dev.runtape.ledger.log.StreamId;
 import dev.runtape.ledger.statement.Disclosures;
 import dev.runtape.projections.ProjectionProgress;
+import dev.runtape.projections.tracking.BatchProjection;
+import dev.runtape.projections.tracking.TrackedProjection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,30 +22,29 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
 
 /**
- * Follows the log into the search index. Each cycle reads the next entries after its position, notes the trajectories
- * they touch, and indexes each of those once ({@link StreamDocuments}): made from the cycle's own entries when they
- * hold the trajectory's stream from its start, as a replay's mostly do, else from its whole stream read back. Contents
- * are read from the store as it is now (a redacted content is a digest, not text, so a redaction takes the text out
- * of the index when its statement is projected); labels and the latest review come from the stream. The position is
- * kept in a file beside the index, written after the documents, so a restart goes on where it stopped and indexing a
- * trajectory twice is harmless. {@link #reset()} asks for a rebuild from position 0, done by the next cycle while the
- * service runs.
+ * Follows the log into the search index, on an Axon tracking processor ({@link TrackedProjection}). Each batch notes
+ * the trajectories its entries touch, and indexes each of those once ({@link StreamDocuments}): made from the batch's
+ * own entries when they hold the trajectory's stream from its start, as a replay's mostly do, else from its whole
+ * stream read back. Contents are read from the store as it is now (a redacted content is a digest, not text, so a
+ * redaction takes the text out of the index when its statement is projected); labels and the latest review come from
+ * the stream. The position, the processor's token, is kept in a file beside the index, written after the documents,
+ * so a restart goes on where it stopped and indexing a trajectory twice is harmless. {@link #reset()} is the
+ * processor's token reset: the index is cleared and rebuilt from position 0 while the service runs.
  */
-public final class SearchProjection {
+public final class SearchProjection implements AutoCloseable {
 
     /** The projection's name in progress reports and metrics. */
     public static final String NAME = "search";
 
-    private final EventLog log;
     private final TrajectorySearch search;
     private final StreamDocuments streams;
     private final Path positionFile;
-    private final int batchSize;
     private volatile long position;
-    private volatile boolean resetRequested;
-    private volatile long replays;
+    private final TrackedProjection tracked;
     /** Daemon threads, one per core, so a projection nobody closes does not keep the JVM alive. */
     private final ExecutorService readers = Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
@@ -51,15 +53,19 @@ public final class SearchProjection {
                 return thread;
             });
 
-    public SearchProjection(EventLog log, Disclosures disclosures, TrajectorySearch search, Path positionFile,
-            int batchSize) throws IOException {
-        this.log = log;
+    /**
+     * A projection of {@code events}, the node's event store over {@code log}, into {@code search}, up to
+     * {@code batchSize} entries a batch, going on from the position in {@code positionFile} if there is one. Not
+     * started.
+     */
+    public SearchProjection(EventLog log, StreamableMessageSource<TrackedEventMessage<?>> events,
+            Disclosures disclosures, TrajectorySearch search, Path positionFile, int batchSize) throws IOException {
         this.search = search;
         this.streams = new StreamDocuments(log, disclosures);
         this.positionFile = positionFile;
-        this.batchSize = batchSize;
         this.position = Files.isRegularFile(positionFile)
                 ? Long.parseLong(Files.readString(positionFile, StandardCharsets.US_ASCII).strip()) : 0;
+        this.tracked = new TrackedProjection(NAME, log, events, new Batches(), batchSize);
     }
 
     public TrajectorySearch search() {
@@ -67,58 +73,98 @@ public final class SearchProjection {
     }
 
     public long position() {
-        return resetRequested ? 0 : position;
+        return position;
     }
 
     public long replays() {
-        return replays;
+        return tracked.progress().replays();
     }
 
     /** How far the index has read, as every projection reports it. */
     public ProjectionProgress progress() {
-        long at = position(); // before the log's end, so the lag is never negative
-        return new ProjectionProgress(NAME, at, log.lastPosition(), replays);
+        return tracked.progress();
     }
 
-    /** Asks for a rebuild from position 0: the next cycle clears the index first. */
+    /** Rebuilds the index from position 0 (the processor's token reset), while the service runs. */
     public void reset() {
-        resetRequested = true;
+        tracked.reset();
+    }
+
+    /** Starts the processor, if it is not running. */
+    public void start() {
+        tracked.start();
+    }
+
+    /** Stops the processor between two batches. */
+    public void stop() {
+        tracked.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        readers.shutdownNow();
     }
 
     /**
-     * One cycle: the rebuild if one was asked for, then up to one batch of entries.
+     * Starts the processor if need be and waits until the index holds everything the log held when this was called.
      *
-     * @return how many entries it took in
+     * @return whether it got there within {@code timeout}
      */
-    public synchronized int runOnce() throws SearchException {
-        if (resetRequested) {
-            search.clear();
-            position = 0;
-            savePosition();
-            resetRequested = false;
-            replays++;
-        }
-        List<LogEntry> entries = log.readAfter(position, batchSize);
-        Map<String, Touched> touched = new LinkedHashMap<>(); // by trajectory id, in log order
-        for (LogEntry entry : entries) {
-            if (entry.stream().kind() == StreamId.Kind.TRAJECTORY) {
-                touched.computeIfAbsent(entry.stream().aggregateId(), id -> new Touched(id, entry.tenant(),
-                        new ArrayList<>())).entries().add(entry);
+    public boolean catchUp(Duration timeout) throws InterruptedException {
+        return tracked.catchUp(timeout);
+    }
+
+    /**
+     * Indexes a trajectory again from its whole stream and its contents as the store holds them now. A redaction asks
+     * for it once the processor has passed the redaction's statement and the contents are deleted: the processor may
+     * have read them just before they were.
+     */
+    public void reindex(String trajectoryId) throws SearchException {
+        List<LogEntry> stream = streams.stream(trajectoryId);
+        if (!stream.isEmpty()) {
+            Optional<TrajectoryDocument> document = streams.document(stream.getFirst().tenant(), trajectoryId, stream);
+            if (document.isPresent()) {
+                search.indexAllAt(List.of(new DocumentAt(document.get(), stream.getLast().position())));
             }
         }
-        List<DocumentAt> documents = documents(List.copyOf(touched.values()));
-        if (!documents.isEmpty()) {
-            search.indexAllAt(documents);
+    }
+
+    /** A batch's entries into the index, the position after them. */
+    private final class Batches implements BatchProjection {
+
+        @Override
+        public long position() {
+            return position;
         }
-        if (!entries.isEmpty()) {
-            position = entries.getLast().position();
-            savePosition();
+
+        @Override
+        public void apply(List<LogEntry> entries) throws SearchException {
+            Map<String, Touched> touched = new LinkedHashMap<>(); // by trajectory id, in log order
+            for (LogEntry entry : entries) {
+                if (entry.stream().kind() == StreamId.Kind.TRAJECTORY) {
+                    touched.computeIfAbsent(entry.stream().aggregateId(), id -> new Touched(id, entry.tenant(),
+                            new ArrayList<>())).entries().add(entry);
+                }
+            }
+            List<DocumentAt> documents = documents(List.copyOf(touched.values()));
+            if (!documents.isEmpty()) {
+                search.indexAllAt(documents);
+            }
+            if (!entries.isEmpty()) {
+                savePosition(entries.getLast().position());
+            }
         }
-        return entries.size();
+
+        @Override
+        public void clear() throws SearchException {
+            search.clear();
+            savePosition(0);
+        }
     }
 
     /**
-     * A trajectory the cycle's entries touch, with its entries among them: its whole stream so far when they begin
+     * A trajectory the batch's entries touch, with its entries among them: its whole stream so far when they begin
      * at its start (a replay sees most trajectories whole), else only part of it.
      */
     private record Touched(String id, String tenant, List<LogEntry> entries) {
@@ -128,7 +174,7 @@ public final class SearchProjection {
         }
     }
 
-    /** The touched trajectories' documents, made on every core: decoding and reading contents is the cycle's work. */
+    /** The touched trajectories' documents, made on every core: decoding and reading contents is the batch's work. */
     private List<DocumentAt> documents(List<Touched> work) throws SearchException {
         if (work.size() < 2) {
             List<DocumentAt> one = new ArrayList<>();
@@ -163,21 +209,12 @@ public final class SearchProjection {
                 .map(document -> new DocumentAt(document, stream.getLast().position()));
     }
 
-    /** Runs cycles until the index holds everything the log held when this was called. */
-    public void catchUp() throws SearchException {
-        long last = log.lastPosition();
-        while (position < last || resetRequested) {
-            if (runOnce() == 0 && !resetRequested) {
-                return;
-            }
-        }
-    }
-
-    private void savePosition() throws SearchException {
+    private void savePosition(long at) throws SearchException {
         try {
             Path next = positionFile.resolveSibling(positionFile.getFileName() + ".next");
-            Files.writeString(next, Long.toString(position), StandardCharsets.US_ASCII);
+            Files.writeString(next, Long.toString(at), StandardCharsets.US_ASCII);
             Files.move(next, positionFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            position = at;
         } catch (IOException e) {
             throw new SearchException("cannot keep the search projection's position in " + positionFile + ": "
                     + e.getMessage(), e);

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,15 +53,17 @@ public final class ReplayBenchmark {
             long events = node.log().lastPosition();
             System.out.printf(Locale.ROOT, "log: %,d events (%d trajectories x %d steps) built in %.1f s%n", events,
                     trajectories, steps, (System.nanoTime() - built) / 1e9);
-            SearchProjection projection = new SearchProjection(node.log(), node.disclosures(), search,
-                    directory.resolve("position"), batch);
+            SearchProjection projection = new SearchProjection(node.log(), node.axon().eventStore(),
+                    node.disclosures(), search, directory.resolve("position"), batch);
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             List<Double> rates = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 projection.reset();
                 long cpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
-                projection.catchUp();
+                if (!projection.catchUp(Duration.ofMinutes(10))) {
+                    throw new IllegalStateException("the replay did not finish within 10 minutes");
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
                 double rate = events / seconds;

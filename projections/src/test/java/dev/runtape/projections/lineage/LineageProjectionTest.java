@@ -34,7 +34,8 @@ class LineageProjectionTest {
     @Test
     void itCatchesUpFollowsTheTailAndReplaysFromZeroWhileRunning() throws Exception {
         try (LineageLedger ledger = LineageLedger.start(directory.resolve("data"));
-                LineageProjection projection = new LineageProjection(ledger.node.log(), new LineageStore(), 7)) {
+                LineageProjection projection = new LineageProjection(ledger.node.log(),
+                        ledger.node.axon().eventStore(), new LineageStore(), 7)) {
             long last = ledger.node.log().lastPosition();
             assertThat(projection.progress().lag()).isEqualTo(last);
 
@@ -62,18 +63,20 @@ class LineageProjectionTest {
     }
 
     @Test
-    void aResetBetweenCyclesStartsTheNextOneFromAnEmptyStore() throws Exception {
-        try (LineageLedger ledger = LineageLedger.start(directory.resolve("data"))) {
-            LineageProjection projection = new LineageProjection(ledger.node.log(), new LineageStore(), 1000);
-            projection.catchUp();
+    void aResetOfTheStoppedProcessorStartsTheNextRunFromAnEmptyStore() throws Exception {
+        try (LineageLedger ledger = LineageLedger.start(directory.resolve("data"));
+                LineageProjection projection = new LineageProjection(ledger.node.log(),
+                        ledger.node.axon().eventStore(), new LineageStore(), 1000)) {
+            assertThat(projection.catchUp(Duration.ofSeconds(30))).isTrue();
             long last = ledger.node.log().lastPosition();
             Map<String, LineageStore.Size> sizes = projection.store().sizes();
+            projection.stop();
 
             projection.reset();
-            assertThat(projection.progress().position()).as("a replay is asked for").isZero();
+            assertThat(projection.progress().position()).as("the token reset cleared the store").isZero();
             assertThat(projection.progress().lag()).isEqualTo(last);
-            assertThat(projection.runOnce()).isEqualTo((int) Math.min(1000, last));
-            projection.catchUp();
+            assertThat(projection.store().sizes()).isEmpty();
+            assertThat(projection.catchUp(Duration.ofSeconds(30))).isTrue();
             assertThat(projection.progress()).isEqualTo(new ProjectionProgress(LineageProjection.NAME, last, last, 1));
             assertThat(projection.store().sizes()).isEqualTo(sizes);
         }

@@ -23,7 +23,8 @@ class LineageReadmeExampleTest {
             LineageView view;
             byte[] prov;
             // As in the README:
-            LineageProjection projection = new LineageProjection(node.log(), new LineageStore(), 1000);
+            LineageProjection projection = new LineageProjection(node.log(), node.axon().eventStore(),
+                    new LineageStore(), 1000);
             projection.start();                                      // catches up from position 0, then follows the tail
             projection.awaitPosition(node.log().lastPosition(), Duration.ofSeconds(2));
             view = projection.store().lineage("acme", LineageQuery.parse(

@@ -26,6 +26,7 @@ import dev.runtape.projections.search.lucene.LuceneTrajectorySearch;
 import dev.runtape.testing.SharedFiles;
 import dev.runtape.verifier.Digest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The search index fed from a real node's log: imports, a label, a redaction that takes text out, a rebuild. */
 class SearchProjectionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path directory;
@@ -76,10 +79,10 @@ class SearchProjectionTest {
             ImportedTrajectory run = ImportFormats.detector().read(SourceFile.read(SharedFiles.sample(
                     "mini-swe-agent/github_issue.traj.json")), null);
             new LedgerImporter(node, "importer").write(run);
-            SearchProjection projection = new SearchProjection(node.log(), node.disclosures(), search,
-                    directory.resolve("index.position"), 100);
+            SearchProjection projection = new SearchProjection(node.log(), node.axon().eventStore(),
+                    node.disclosures(), search, directory.resolve("index.position"), 100);
 
-            projection.catchUp();
+            assertThat(projection.catchUp(WAIT)).isTrue();
 
             assertThat(projection.position()).isEqualTo(node.log().lastPosition());
             assertThat(ids(search, SearchQuery.of("default").withText("Traceback")))
@@ -91,7 +94,8 @@ class SearchProjectionTest {
             send(node, new ApplyRedaction(run.trajectoryId(), List.of(stdout), RedactionApplied.Kind.REDACT,
                     "a traceback with a path"));
             node.content().delete(stdout);
-            projection.catchUp();
+            assertThat(projection.catchUp(WAIT)).isTrue();
+            projection.reindex(run.trajectoryId()); // as the service does once the contents are deleted
 
             assertThat(ids(search, SearchQuery.of("default").withText("Traceback")))
                     .as("the redacted text is gone from the index").isEmpty();
@@ -99,13 +103,15 @@ class SearchProjectionTest {
                     "flaky")))).containsExactly(run.trajectoryId());
 
             projection.reset();
-            projection.catchUp();
+            assertThat(projection.catchUp(WAIT)).isTrue();
             assertThat(projection.replays()).isEqualTo(1);
             assertThat(ids(search, SearchQuery.of("default").withFilter(SearchFilter.terms(SearchField.LABEL,
                     "flaky")))).as("rebuilt from position 0").containsExactly(run.trajectoryId());
-            assertThat(new SearchProjection(node.log(), node.disclosures(), search,
-                    directory.resolve("index.position"), 100).position()).as("kept across a restart")
-                    .isEqualTo(node.log().lastPosition());
+            projection.close();
+            try (SearchProjection restarted = new SearchProjection(node.log(), node.axon().eventStore(),
+                    node.disclosures(), search, directory.resolve("index.position"), 100)) {
+                assertThat(restarted.position()).as("kept across a restart").isEqualTo(node.log().lastPosition());
+            }
         }
     }
 }

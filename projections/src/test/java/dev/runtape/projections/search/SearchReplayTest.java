@@ -29,6 +29,7 @@ import dev.runtape.projections.search.lucene.LuceneTrajectorySearch;
 import dev.runtape.testing.SharedFiles;
 import dev.runtape.verifier.Digest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * read together) change nothing.
  */
 class SearchReplayTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static final List<String> FILES = List.of(
             "mini-swe-agent/github_issue.traj.json",
@@ -66,8 +69,8 @@ class SearchReplayTest {
                 TrajectorySearch followed = LuceneTrajectorySearch.open(directory.resolve("followed"));
                 TrajectorySearch rebuilt = LuceneTrajectorySearch.open(directory.resolve("rebuilt"))) {
             // five entries a cycle: most cycles see a trajectory's stream from its middle on
-            SearchProjection follower = new SearchProjection(node.log(), node.disclosures(), followed,
-                    directory.resolve("followed.position"), 5);
+            SearchProjection follower = new SearchProjection(node.log(), node.axon().eventStore(),
+                    node.disclosures(), followed, directory.resolve("followed.position"), 5);
             LedgerImporter importer = new LedgerImporter(node, "importer", 3); // three steps an event
             Map<String, List<String>> labels = new LinkedHashMap<>(); // what each labelled trajectory should show
             Map<String, String> reviews = new LinkedHashMap<>();
@@ -76,7 +79,7 @@ class SearchReplayTest {
                 ImportedTrajectory run = ImportFormats.detector().read(SourceFile.read(SharedFiles.sample(file)),
                         null);
                 importer.write(run);
-                follower.catchUp();
+                assertThat(follower.catchUp(WAIT)).isTrue();
                 ids.add(run.trajectoryId());
                 if (ids.size() >= 2) { // an earlier trajectory, touched again after others were written
                     String earlier = ids.get(ids.size() - 2);
@@ -95,12 +98,15 @@ class SearchReplayTest {
             String secret = textOf(node, text);
             send(node, new ApplyRedaction(redacted, List.of(text), RedactionApplied.Kind.REDACT, "a path"));
             node.content().delete(text);
-            follower.catchUp();
+            assertThat(follower.catchUp(WAIT)).isTrue();
+            follower.reindex(redacted); // as the service does once the contents are deleted
 
-            SearchProjection replay = new SearchProjection(node.log(), node.disclosures(), rebuilt,
-                    directory.resolve("rebuilt.position"), 10_000);
+            follower.close();
+            SearchProjection replay = new SearchProjection(node.log(), node.axon().eventStore(), node.disclosures(),
+                    rebuilt, directory.resolve("rebuilt.position"), 10_000);
             replay.reset();
-            replay.catchUp();
+            assertThat(replay.catchUp(WAIT)).isTrue();
+            replay.close();
 
             StoredTrajectoryReader reader = new StoredTrajectoryReader(node.log(), node.disclosures());
             List<String> stored = trajectoryIds(node);

@@ -87,7 +87,10 @@ public class RedactionController {
         for (Digest digest : digests) {
             (content.delete(digest) ? deleted : absent).add(digest);
         }
-        search.current(); // acknowledged once projected: the text is out of the search index before the answer
+        // Acknowledged once projected: the text is out of the search index before the answer. The processor may
+        // have indexed the redaction's statement before the contents were deleted, so the trajectory is indexed again.
+        search.current();
+        search.projection().reindex(stream.aggregateId());
         return ResponseEntity.ok().location(URI.create("/streams/" + outcome.stream()))
                 .eTag(Revisions.etag(outcome.revision())).body(new RedactionOutcome(outcome, deleted, absent));
     }
