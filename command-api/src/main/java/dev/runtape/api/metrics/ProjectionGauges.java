@@ -33,11 +33,13 @@ public class ProjectionGauges implements MeterBinder {
     }
 
     private static void gauges(MeterRegistry registry, String name, Supplier<ProjectionProgress> progress) {
+        // Held strongly: a gauge keeps its state object by a weak reference, and nothing else holds these suppliers,
+        // so once collected the gauge would read NaN.
         Gauge.builder("runtape.projection.lag", progress, p -> p.get().lag())
-                .tag("projection", name)
+                .tag("projection", name).strongReference(true)
                 .description("Log entries the projection has not taken in yet").register(registry);
         Gauge.builder("runtape.projection.position", progress, p -> p.get().position())
-                .tag("projection", name)
+                .tag("projection", name).strongReference(true)
                 .description("The last log position the projection has taken in").register(registry);
     }
 }

@@ -261,10 +261,14 @@ class LineageTest extends ServiceTest {
         assertThat(after.get("nodes")).isEqualTo(before.get("nodes"));
         assertThat(after.get("edges")).isEqualTo(before.get("edges"));
 
+        System.gc(); // a gauge whose state was held only weakly reads NaN once it is collected
         Answer metrics = expect(tenantA.get("/actuator/prometheus"), 200);
         Scrape scrape = new Scrape(new String(metrics.bytes(), StandardCharsets.UTF_8));
-        assertThat(scrape.sample("runtape_projection_lag", "projection=\"lineage\"")).isPresent();
+        assertThat(scrape.sample("runtape_projection_lag", "projection=\"lineage\"")).hasValueSatisfying(
+                lag -> assertThat(lag).isNotNaN().isNotNegative());
         assertThat(scrape.sample("runtape_projection_position", "projection=\"lineage\"")).hasValueSatisfying(
                 position -> assertThat(position).isPositive());
+        assertThat(scrape.sample("runtape_projection_position", "projection=\"search\"")).hasValueSatisfying(
+                position -> assertThat(position).isNotNaN());
     }
 }
