@@ -34,12 +34,20 @@ public final class CborDecoder {
     private final byte[] in;
     private final CborProfile profile;
     private int pos;
+    /** Where the input ends: the array's length, or the end of the range {@link #check} was given. */
+    private final int end;
     /** The text keys of maps read so far, made when the first map is met. */
     private @Nullable TextKeys keys;
 
     private CborDecoder(byte[] in, CborProfile profile) {
+        this(in, 0, in.length, profile);
+    }
+
+    private CborDecoder(byte[] in, int from, int to, CborProfile profile) {
         this.in = in;
         this.profile = profile;
+        this.pos = from;
+        this.end = to;
     }
 
     /** The single data item in {@code bytes}, read under {@link CborProfile#DETERMINISTIC}. */
@@ -94,6 +102,109 @@ public final class CborDecoder {
             items.add(decoder.item(0));
         }
         return items;
+    }
+
+    /**
+     * Checks that {@code bytes[from]} to {@code bytes[to - 1]} hold exactly one data item that keeps every rule of
+     * {@code profile}, as {@link #decode(byte[], CborProfile)} would, without making any of its values: for a reader
+     * that then takes the few fields it needs where they lie (a bundle's verifier reads a million statements).
+     *
+     * @throws CborException as {@code decode} would
+     * @throws IllegalArgumentException if the profile is not a strict one (only values tell its duplicate keys apart)
+     *     or the range is not within the bytes
+     */
+    public static void check(byte[] bytes, int from, int to, CborProfile profile) throws CborException {
+        if (!profile.strict()) {
+            throw new IllegalArgumentException("only a strict profile can be checked without decoding: " + profile);
+        }
+        if (from < 0 || to > bytes.length || from > to) {
+            throw new IllegalArgumentException("not a range of " + bytes.length + " bytes: " + from + " to " + to);
+        }
+        CborDecoder decoder = new CborDecoder(bytes, from, to, profile);
+        decoder.skip(0);
+        if (decoder.pos != to) {
+            throw new CborException("at byte " + decoder.pos + ": " + (to - decoder.pos)
+                    + " bytes after the end of the data item");
+        }
+    }
+
+    /** Checks one item as {@link #item} reads it, under a strict profile, making nothing but a float's value. */
+    private void skip(int depth) throws CborException {
+        if (depth > MAX_DEPTH) {
+            throw error(pos, "nested deeper than " + MAX_DEPTH + " levels");
+        }
+        int start = pos;
+        int initial = readByte();
+        int majorType = initial >>> 5;
+        int info = initial & 0x1F;
+        if (info == 31) {
+            indefinite(start, majorType, depth); // refused: a strict profile has definite lengths only
+            return;
+        }
+        if (majorType == 7) {
+            simpleOrFloat(start, info);
+            return;
+        }
+        long argument = argument(start, info);
+        switch (majorType) {
+            case 0 -> {
+            }
+            case 1 -> checkNegative(start, argument);
+            case 2 -> {
+                requireBytes(start, argument, "byte string");
+                pos += (int) argument;
+            }
+            case 3 -> {
+                requireBytes(start, argument, "text string");
+                int from = pos;
+                pos += (int) argument;
+                checkUtf8(start, from, (int) argument);
+            }
+            case 4 -> {
+                checkCount(start, argument, end - pos, "array of ", " items");
+                for (long i = 0; i < argument; i++) {
+                    skip(depth + 1);
+                }
+            }
+            case 5 -> skipMap(start, argument, depth);
+            case 6 -> skip(depth + 1);
+            default -> throw new AssertionError("major type " + majorType);
+        }
+    }
+
+    /** A map's keys in strictly increasing order of their encodings, which also rules out repeated keys. */
+    private void skipMap(int start, long count, int depth) throws CborException {
+        checkCount(start, count, (end - pos) / 2, "map of ", " entries");
+        int previousKeyStart = -1;
+        int previousKeyEnd = -1;
+        for (long i = 0; i < count; i++) {
+            int keyStart = pos;
+            skip(depth + 1);
+            if (previousKeyStart >= 0
+                    && Arrays.compareUnsigned(in, previousKeyStart, previousKeyEnd, in, keyStart, pos) >= 0) {
+                throw error(keyStart, "map key " + CborDecoder.decode(Arrays.copyOfRange(in, keyStart, pos), profile)
+                        + " is out of the deterministic order (keys sorted by their encoded bytes)");
+            }
+            previousKeyStart = keyStart;
+            previousKeyEnd = pos;
+            skip(depth + 1);
+        }
+    }
+
+    private void checkCount(int start, long count, int most, String what, String unit) throws CborException {
+        if (Long.compareUnsigned(count, most) > 0) {
+            throw error(start, what + Long.toUnsignedString(count) + unit + " but only " + remaining());
+        }
+    }
+
+    /** Text that is ASCII needs no decoding to be valid UTF-8; any other is decoded to be sure. */
+    private void checkUtf8(int start, int from, int length) throws CborException {
+        for (int i = from; i < from + length; i++) {
+            if (in[i] < 0) {
+                utf8(start, in, from, length);
+                return;
+            }
+        }
     }
 
     private CborValue item(int depth) throws CborException {
@@ -157,12 +268,16 @@ public final class CborDecoder {
     }
 
     private CborInteger negative(int start, long argument) throws CborException {
-        if (profile == CborProfile.DCBOR && Long.compareUnsigned(argument, INT64_MIN_MAGNITUDE_MINUS_ONE) > 0) {
-            throw error(start, "negative integer below -2^63, outside dCBOR's range");
-        }
+        checkNegative(start, argument);
         // -1 - n: for n up to 2^63-1 a long holds it; beyond, only a BigInteger does.
         return CborInteger.decoded(argument >= 0 ? BigInteger.valueOf(-1 - argument)
                 : unsigned(argument).add(BigInteger.ONE).negate());
+    }
+
+    private void checkNegative(int start, long argument) throws CborException {
+        if (profile == CborProfile.DCBOR && Long.compareUnsigned(argument, INT64_MIN_MAGNITUDE_MINUS_ONE) > 0) {
+            throw error(start, "negative integer below -2^63, outside dCBOR's range");
+        }
     }
 
     private CborValue simpleOrFloat(int start, int info) throws CborException {
@@ -207,9 +322,7 @@ public final class CborDecoder {
     }
 
     private CborArray array(int start, long count, int depth) throws CborException {
-        if (Long.compareUnsigned(count, in.length - pos) > 0) {
-            throw error(start, "array of " + Long.toUnsignedString(count) + " items but only " + remaining());
-        }
+        checkCount(start, count, end - pos, "array of ", " items");
         List<CborValue> items = new ArrayList<>((int) Math.min(count, MAX_PRESIZED));
         for (long i = 0; i < count; i++) {
             items.add(item(depth + 1));
@@ -219,9 +332,7 @@ public final class CborDecoder {
 
     private CborMap map(int start, long count, int depth) throws CborException {
         // Each entry takes at least two bytes.
-        if (Long.compareUnsigned(count, (in.length - pos) / 2) > 0) {
-            throw error(start, "map of " + Long.toUnsignedString(count) + " entries but only " + remaining());
-        }
+        checkCount(start, count, (end - pos) / 2, "map of ", " entries");
         MapEntries entries = new MapEntries((int) Math.min(count, MAX_PRESIZED));
         int previousKeyStart = -1;
         int previousKeyEnd = -1;
@@ -251,10 +362,10 @@ public final class CborDecoder {
      * then shared (see {@link TextKeys}); any other key is read as an item.
      */
     private CborValue key(int depth) throws CborException {
-        int head = pos < in.length ? in[pos] & 0xFF : -1;
+        int head = pos < end ? in[pos] & 0xFF : -1;
         int length = head - 0x60;
         int from = pos + 1;
-        if (length < 0 || length > 23 || length > in.length - from || depth > MAX_DEPTH) {
+        if (length < 0 || length > 23 || length > end - from || depth > MAX_DEPTH) {
             return item(depth);
         }
         if (keys == null) {
@@ -334,7 +445,7 @@ public final class CborDecoder {
     }
 
     private boolean atBreakPeek() throws CborException {
-        if (pos >= in.length) {
+        if (pos >= end) {
             throw error(pos, "input ends inside an indefinite-length item");
         }
         return (in[pos] & 0xFF) == 0xFF;
@@ -358,13 +469,13 @@ public final class CborDecoder {
 
     /** Checks that {@code length} bytes are present; the message is put together only when they are not. */
     private void requireBytes(int start, long length, String what) throws CborException {
-        if (Long.compareUnsigned(length, in.length - pos) > 0) {
+        if (Long.compareUnsigned(length, end - pos) > 0) {
             throw error(start, what + " of " + Long.toUnsignedString(length) + " bytes but only " + remaining());
         }
     }
 
     private String remaining() {
-        int left = in.length - pos;
+        int left = end - pos;
         return left == 1 ? "1 byte remains" : left + " bytes remain";
     }
 
@@ -390,14 +501,14 @@ public final class CborDecoder {
     }
 
     private int readByte() throws CborException {
-        if (pos >= in.length) {
+        if (pos >= end) {
             throw error(pos, "input ends where a data item was expected");
         }
         return in[pos++] & 0xFF;
     }
 
     private long readBigEndian(int width) throws CborException {
-        if (in.length - pos < width) {
+        if (end - pos < width) {
             throw error(pos, "input ends inside a " + width + "-byte argument");
         }
         long value = 0;
