@@ -95,7 +95,9 @@ final class EntryChecks {
             Optional<ReceiptCheck.Batch> proofs) {
         StatementFacts statement;
         try {
-            statement = StatementFacts.read(entry.bytes());
+            // Schema and signature need the decoded statement; without them its facts are taken where they lie.
+            statement = signatures.isPresent() ? StatementFacts.read(entry.bytes())
+                    : StatementFacts.scan(entry.bytes());
         } catch (FormatException e) {
             findings.failed(Check.SCHEMA, "entry " + entry.ordinal() + " (statement " + number + ")", e.getMessage());
             return Optional.empty();

@@ -31,19 +31,27 @@ record LogForm(Digest digest, Digest leafHash) {
         int headerStart = 2 + headLength(protectedLength) + protectedLength;
         int headerEnd = bytes.length - headLength(payloadLength) - payloadLength - headLength(signatureLength)
                 - signatureLength;
-        byte[] header = logUnprotected.encode();
+        return of(bytes, headerStart, headerEnd, logUnprotected.encode());
+    }
+
+    /**
+     * @param headerStart where the statement's unprotected header starts in {@code bytes}
+     * @param headerEnd where it ends
+     * @param logHeader the encoding of the log form's unprotected header, which takes its place
+     */
+    static LogForm of(byte[] bytes, int headerStart, int headerEnd, byte[] logHeader) {
         MessageDigest digest = Digest.newSha256();
         MessageDigest leaf = Rfc9162Hasher.leafHasher();
         for (MessageDigest sha256 : new MessageDigest[] {digest, leaf}) {
             sha256.update(bytes, 0, headerStart);
-            sha256.update(header);
+            sha256.update(logHeader);
             sha256.update(bytes, headerEnd, bytes.length - headerEnd);
         }
         return new LogForm(Digest.finish(digest), Digest.finish(leaf));
     }
 
     /** The length of the shortest head of a byte string of {@code length} bytes (RFC 8949 §4.2.1). */
-    private static int headLength(int length) {
+    static int headLength(int length) {
         return length < 24 ? 1 : length < 0x100 ? 2 : length < 0x10000 ? 3 : 5;
     }
 }

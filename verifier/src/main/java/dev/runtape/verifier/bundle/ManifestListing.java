@@ -3,7 +3,6 @@ package dev.runtape.verifier.bundle;
 import dev.runtape.cbor.CborArray;
 import dev.runtape.cbor.CborByteString;
 import dev.runtape.cbor.CborMap;
-import dev.runtape.cbor.CborTag;
 import dev.runtape.cbor.CborTextString;
 import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.Digest;
@@ -56,8 +55,7 @@ final class ManifestListing {
 
     /** Looks {@code statement} and what it refers to up in {@code index}. Thread-safe: the index is not changed. */
     static Listed lookUp(ManifestIndex index, StatementFacts statement) {
-        List<Digest> referred = new ArrayList<>();
-        collectReferences(statement.payload(), referred);
+        List<Digest> referred = statement.references();
         int[] disclosures = new int[referred.size()];
         int[] artifacts = new int[referred.size()];
         int d = 0;
@@ -193,29 +191,6 @@ final class ManifestListing {
             }
         }
         return withheld;
-    }
-
-    /**
-     * The digests of the content-refs and artifact-refs in a payload: every map with a 32-byte "digest" member.
-     * The schemas give only those maps a member of that name.
-     */
-    private static void collectReferences(CborValue value, List<Digest> into) {
-        switch (value) {
-            case CborMap map -> {
-                if (map.get("digest").orElse(null) instanceof CborByteString digest && digest.length() == Digest.LENGTH) {
-                    try {
-                        into.add(Digest.of(digest));
-                    } catch (FormatException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                map.entries().values().forEach(v -> collectReferences(v, into));
-            }
-            case CborArray array -> array.items().forEach(v -> collectReferences(v, into));
-            case CborTag tag -> collectReferences(tag.content(), into);
-            default -> {
-            }
-        }
     }
 
     private void noteRedaction(CborMap payload) {

@@ -15,20 +15,23 @@ import dev.runtape.verifier.cose.CoseSign1;
 import dev.runtape.verifier.cose.HeaderLabels;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the checks need of one statement of a bundle, read from its protected header (statement.cddl): who signed
- * (kid, iss), when (iat), where it sits (stream, revision, prev), and the receipts attached on export. Its digest
- * and leaf hash are of the statement as the log holds it: without the receipts (label 394).
+ * (kid, iss), when (iat), where it sits (stream, revision, prev), the receipts attached on export and the contents its
+ * payload refers to. Its digest and leaf hash are of the statement as the log holds it: without the receipts (label
+ * 394).
  *
- * @param decoded the statement as a CBOR item, receipts included, for schema validation
+ * <p>{@link #read} decodes the whole statement, as schema validation and the signature need it; {@link #scan} takes
+ * the same facts from the checked bytes where they lie ({@link StatementScan}), and decodes the message, the item or
+ * the payload only if asked for them. Not to be shared between threads.
  */
-public record StatementFacts(CoseSign1 message, CborValue decoded, Digest digest, Digest leafHash, byte[] kid,
-        String issuer, String stream, Instant issuedAt, long revision, String eventType, Digest prev,
-        List<byte[]> receipts, CborMap payload) {
+public final class StatementFacts {
 
     /** Runtape's header parameters (statement.cddl). */
     public static final long EVENT_TYPE = -70001;
@@ -37,12 +40,32 @@ public record StatementFacts(CoseSign1 message, CborValue decoded, Digest digest
     public static final long TENANT = -70004;
     public static final long PREV = -70005;
 
-    private static final long ISS = 1;
-    private static final long SUB = 2;
-    private static final long IAT = 6;
+    static final long ISS = 1;
+    static final long SUB = 2;
+    static final long IAT = 6;
+
+    /** The header fields and where the parts lie, as decoding or a scan found them. */
+    record Fields(byte[] kid, String issuer, String stream, Instant issuedAt, long revision, String eventType,
+            Digest prev, List<byte[]> receipts, List<Digest> references, int payloadFrom, int payloadTo) {
+    }
+
+    private final byte[] bytes;
+    private final Fields fields;
+    private final Digest digest;
+    private final Digest leafHash;
+    private @Nullable CborValue decoded;
+    private @Nullable CoseSign1 message;
+    private @Nullable CborMap payload;
+
+    StatementFacts(byte[] bytes, Fields fields, LogForm logForm) {
+        this.bytes = bytes;
+        this.fields = fields;
+        this.digest = logForm.digest();
+        this.leafHash = logForm.leafHash();
+    }
 
     /**
-     * Reads a statement in its bundle form.
+     * Reads a statement in its bundle form, decoding all of it.
      *
      * @throws FormatException if it is not deterministic CBOR, not a tagged COSE_Sign1 with an attached map payload,
      *     or a header parameter the checks need is missing or of the wrong type
@@ -74,8 +97,9 @@ public record StatementFacts(CoseSign1 message, CborValue decoded, Digest digest
                 receipts.add(wrapped.bytes());
             }
         }
-        LogForm logForm = LogForm.of(bytes, message, payloadBytes.length, new CborMap(logUnprotected));
-        return new StatementFacts(message, decoded, logForm.digest(), logForm.leafHash(),
+        int signatureLength = message.signature().length;
+        int payloadTo = bytes.length - LogForm.headLength(signatureLength) - signatureLength;
+        Fields fields = new Fields(
                 field(header, HeaderLabels.KID, CborByteString.class, "kid (4)").bytes(),
                 field(claims, ISS, CborTextString.class, "iss (15/1)").value(),
                 field(claims, SUB, CborTextString.class, "sub (15/2)").value(),
@@ -83,12 +107,114 @@ public record StatementFacts(CoseSign1 message, CborValue decoded, Digest digest
                 unsigned(field(header, STREAM_REVISION, CborInteger.class, "stream revision (-70002)"), "revision"),
                 field(header, EVENT_TYPE, CborTextString.class, "event type (-70001)").value(),
                 Digest.of(field(header, PREV, CborByteString.class, "prev (-70005)")),
-                receipts, payload);
+                receipts, PayloadReferences.of(payload), payloadTo - payloadBytes.length, payloadTo);
+        StatementFacts facts = new StatementFacts(bytes, fields,
+                LogForm.of(bytes, message, payloadBytes.length, new CborMap(logUnprotected)));
+        facts.decoded = decoded;
+        facts.message = message;
+        facts.payload = payload;
+        return facts;
+    }
+
+    /**
+     * The facts {@link #read} gives, taken from the bytes where they lie when the statement has the shape the ledger
+     * writes, else read by decoding; refuses what {@code read} refuses, with its messages.
+     *
+     * @throws FormatException as {@link #read}
+     */
+    public static StatementFacts scan(byte[] bytes) throws FormatException {
+        StatementFacts scanned = StatementScan.of(bytes);
+        return scanned != null ? scanned : read(bytes);
+    }
+
+    /** The statement as one CBOR item, receipts included, for schema validation: decoded on first use. */
+    public CborValue decoded() {
+        if (decoded == null) {
+            decoded = decodeChecked(bytes, "statement");
+        }
+        return decoded;
+    }
+
+    /** The statement as a COSE_Sign1 message, for its signature: decoded on first use. */
+    public CoseSign1 message() {
+        if (message == null) {
+            try {
+                message = CoseSign1.fromCbor(decoded());
+            } catch (FormatException e) {
+                throw new IllegalStateException("a scanned statement is a COSE_Sign1: " + e.getMessage(), e);
+            }
+        }
+        return message;
+    }
+
+    /** The payload map: decoded on first use. */
+    public CborMap payload() {
+        if (payload == null) {
+            payload = (CborMap) decodeChecked(Arrays.copyOfRange(bytes, fields.payloadFrom(),
+                    fields.payloadTo()), "statement payload");
+        }
+        return payload;
+    }
+
+    private static CborValue decodeChecked(byte[] bytes, String what) {
+        try {
+            return CborInput.decode(bytes, CborProfile.DETERMINISTIC, what);
+        } catch (FormatException e) {
+            throw new IllegalStateException("a scanned " + what + " is deterministic CBOR: " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 of the log form: what the manifest lists and {@code prev} names. */
+    public Digest digest() {
+        return digest;
+    }
+
+    /** The log form's RFC 9162 leaf hash: what the receipt proves. */
+    public Digest leafHash() {
+        return leafHash;
+    }
+
+    public byte[] kid() {
+        return fields.kid();
+    }
+
+    public String issuer() {
+        return fields.issuer();
+    }
+
+    public String stream() {
+        return fields.stream();
+    }
+
+    public Instant issuedAt() {
+        return fields.issuedAt();
+    }
+
+    public long revision() {
+        return fields.revision();
+    }
+
+    public String eventType() {
+        return fields.eventType();
+    }
+
+    public Digest prev() {
+        return fields.prev();
+    }
+
+    /** The receipts attached under label 394, each as its bytes. */
+    public List<byte[]> receipts() {
+        return fields.receipts();
+    }
+
+    /** The digests of the contents the payload refers to ({@link PayloadReferences}). */
+    public List<Digest> references() {
+        return fields.references();
     }
 
     /** The statement as its stream and revision name it: {@code trajectory/t-1 #3}. */
     public String position() {
-        return stream + " #" + revision;
+        return fields.stream() + " #" + fields.revision();
     }
 
     private static <T extends CborValue> T field(CborMap map, long label, Class<T> type, String name)

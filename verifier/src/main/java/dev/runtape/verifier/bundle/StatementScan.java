@@ -1,0 +1,213 @@
+package dev.runtape.verifier.bundle;
+
+import dev.runtape.cbor.CborDecoder;
+import dev.runtape.cbor.CborException;
+import dev.runtape.cbor.CborProfile;
+import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.FormatException;
+import dev.runtape.verifier.cose.CoseSign1;
+import dev.runtape.verifier.cose.HeaderLabels;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Takes a statement's facts from its bytes in one walk, for {@code --fast}: the bytes, the protected header and the
+ * payload are checked as deterministic CBOR without being decoded ({@code CborDecoder.check}), then a cursor reads
+ * the header fields, the receipts and the payload's references where they lie. It takes only the shape the ledger
+ * writes: tag 18 over {@code [protected, {394: [receipts]} or {}, payload, signature]}, a deterministic protected map
+ * that does not hold label 394, and every field of the right type. For anything else it gives up, and the statement
+ * is decoded ({@link StatementFacts#read}), which refuses it or reads it with the messages a reader expects.
+ */
+final class StatementScan {
+
+    /** The log form's unprotected header: the receipts taken out leave an empty map. */
+    private static final byte[] EMPTY_MAP = {(byte) 0xa0};
+
+    private final byte[] bytes;
+    private byte @Nullable [] kid;
+    private @Nullable String issuer;
+    private @Nullable String stream;
+    private long issuedAt = -1;
+    private long revision = -1;
+    private @Nullable String eventType;
+    private @Nullable Digest prev;
+
+    private StatementScan(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** The statement's facts, or null when it is not of the shape this reads (decoding then judges it). */
+    static @Nullable StatementFacts of(byte[] bytes) {
+        try {
+            return new StatementScan(bytes).scan();
+        } catch (CborException | FormatException e) {
+            return null;
+        }
+    }
+
+    private @Nullable StatementFacts scan() throws CborException, FormatException {
+        CborDecoder.check(bytes, 0, bytes.length, CborProfile.DETERMINISTIC);
+        CheckedCbor cbor = new CheckedCbor(bytes, 0);
+        if (!is(cbor.head(), CheckedCbor.TAG, CoseSign1.TAG) || !is(cbor.head(), CheckedCbor.ARRAY, 4)
+                || cbor.head().major() != CheckedCbor.BYTES) {
+            return null;
+        }
+        int protectedFrom = cbor.takeString();
+        if (!protectedHeader(protectedFrom, cbor.position())) {
+            return null;
+        }
+        int headerStart = cbor.position();
+        List<byte[]> receipts = receipts(cbor);
+        int headerEnd = cbor.position();
+        if (receipts == null || cbor.head().major() != CheckedCbor.BYTES) {
+            return null;
+        }
+        int payloadFrom = cbor.takeString();
+        int payloadTo = cbor.position();
+        CborDecoder.check(bytes, payloadFrom, payloadTo, CborProfile.DETERMINISTIC);
+        if (new CheckedCbor(bytes, payloadFrom).peekMajor() != CheckedCbor.MAP
+                || cbor.head().major() != CheckedCbor.BYTES) {
+            return null;
+        }
+        if (kid == null || issuer == null || stream == null || issuedAt < 0 || revision < 0 || eventType == null
+                || prev == null) {
+            return null;
+        }
+        StatementFacts.Fields fields = new StatementFacts.Fields(kid, issuer, stream,
+                Instant.ofEpochSecond(issuedAt), revision, eventType, prev, receipts,
+                PayloadReferences.of(bytes, payloadFrom), payloadFrom, payloadTo);
+        return new StatementFacts(bytes, fields, LogForm.of(bytes, headerStart, headerEnd, EMPTY_MAP));
+    }
+
+    private static boolean is(CheckedCbor head, int major, long argument) {
+        return head.major() == major && head.argument() == argument;
+    }
+
+    /** Reads the fields of a deterministic protected map; false when it is not one, or holds label 394. */
+    private boolean protectedHeader(int from, int to) throws CborException, FormatException {
+        if (from == to) {
+            return false;
+        }
+        CborDecoder.check(bytes, from, to, CborProfile.DETERMINISTIC);
+        CheckedCbor cbor = new CheckedCbor(bytes, from);
+        if (cbor.head().major() != CheckedCbor.MAP) {
+            return false;
+        }
+        long entries = cbor.argument();
+        for (long i = 0; i < entries; i++) {
+            Long label = label(cbor);
+            if (label == null) {
+                cbor.skip();
+            } else if (label == HeaderLabels.RECEIPTS) {
+                return false;
+            } else if (!field(label, cbor)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An integer key, or null after stepping over any other key. */
+    private static @Nullable Long label(CheckedCbor cbor) {
+        int major = cbor.peekMajor();
+        if (major != CheckedCbor.UNSIGNED && major != CheckedCbor.NEGATIVE) {
+            cbor.skip();
+            return null;
+        }
+        long argument = cbor.head().argument();
+        if (argument < 0) {
+            return Long.MIN_VALUE; // beyond a long: no label of ours, but not to be confused with one either
+        }
+        return major == CheckedCbor.UNSIGNED ? argument : -1 - argument;
+    }
+
+    /** Takes the value of a header label the checks need; false when it has the wrong type or range. */
+    private boolean field(long label, CheckedCbor cbor) throws FormatException {
+        if (label == HeaderLabels.KID) {
+            if (cbor.head().major() != CheckedCbor.BYTES) {
+                return false;
+            }
+            kid = cbor.byteString();
+        } else if (label == HeaderLabels.CWT_CLAIMS) {
+            return claims(cbor);
+        } else if (label == StatementFacts.EVENT_TYPE) {
+            if (cbor.head().major() != CheckedCbor.TEXT) {
+                return false;
+            }
+            eventType = cbor.text();
+        } else if (label == StatementFacts.STREAM_REVISION) {
+            revision = unsigned(cbor);
+            return revision >= 0;
+        } else if (label == StatementFacts.PREV) {
+            if (cbor.head().major() != CheckedCbor.BYTES || cbor.argument() != Digest.LENGTH) {
+                return false;
+            }
+            prev = Digest.of(cbor.byteString());
+        } else {
+            cbor.skip();
+        }
+        return true;
+    }
+
+    private boolean claims(CheckedCbor cbor) {
+        if (cbor.head().major() != CheckedCbor.MAP) {
+            return false;
+        }
+        long entries = cbor.argument();
+        for (long i = 0; i < entries; i++) {
+            Long label = label(cbor);
+            if (label != null && (label == StatementFacts.ISS || label == StatementFacts.SUB)) {
+                if (cbor.head().major() != CheckedCbor.TEXT) {
+                    return false;
+                }
+                if (label == StatementFacts.ISS) {
+                    issuer = cbor.text();
+                } else {
+                    stream = cbor.text();
+                }
+            } else if (label != null && label == StatementFacts.IAT) {
+                issuedAt = unsigned(cbor);
+                if (issuedAt < 0) {
+                    return false;
+                }
+            } else {
+                cbor.skip();
+            }
+        }
+        return true;
+    }
+
+    /** An unsigned integer no later than {@code Instant.MAX} in seconds, as the checks take it; else -1. */
+    private static long unsigned(CheckedCbor cbor) {
+        cbor.head();
+        if (cbor.major() != CheckedCbor.UNSIGNED) {
+            return -1; // the scan gives up here, so the cursor need not step over the rest of the item
+        }
+        long value = cbor.argument();
+        return value >= 0 && value <= Instant.MAX.getEpochSecond() ? value : -1;
+    }
+
+    /** The unprotected header: {} or {394: [bstr...]}; null for any other. */
+    private static @Nullable List<byte[]> receipts(CheckedCbor cbor) {
+        if (cbor.head().major() != CheckedCbor.MAP || cbor.argument() > 1) {
+            return null;
+        }
+        List<byte[]> receipts = new ArrayList<>();
+        if (cbor.argument() == 0) {
+            return receipts;
+        }
+        if (!is(cbor.head(), CheckedCbor.UNSIGNED, HeaderLabels.RECEIPTS) || cbor.head().major() != CheckedCbor.ARRAY) {
+            return null;
+        }
+        long count = cbor.argument();
+        for (long i = 0; i < count; i++) {
+            if (cbor.head().major() != CheckedCbor.BYTES) {
+                return null;
+            }
+            receipts.add(cbor.byteString());
+        }
+        return receipts;
+    }
+}
