@@ -69,6 +69,10 @@ final class ReceiptCheck {
             }
             VerificationException last = null;
             for (byte[] bytes : statement.receipts()) {
+                long proved = provedAlone(bytes, statement.leafHash());
+                if (proved >= 0) {
+                    return proved;
+                }
                 try {
                     Receipt receipt = Receipt.decode(bytes);
                     checkIssuer(receipt);
@@ -90,6 +94,28 @@ final class ReceiptCheck {
                 }
             }
             throw last;
+        }
+
+        /**
+         * The leaf index a receipt proves when its protected header and signature are those this batch verified last
+         * (over the checkpoint's root, with its issuer checked), so that its proof alone decides; -1 when they are
+         * not, or anything about it is not as expected: the full check then reads it and says what is wrong.
+         */
+        private long provedAlone(byte[] bytes, Digest leafHash) {
+            if (lastHeader.length == 0) {
+                return -1; // nothing verified yet
+            }
+            ReceiptScan receipt = ReceiptScan.of(bytes);
+            if (receipt == null || receipt.treeSize() != checkpoint.treeSize()
+                    || !receipt.sameSignedPartsAs(lastHeader, lastSignature)) {
+                return -1;
+            }
+            try {
+                Digest root = memo.rootFrom(receipt.leafIndex(), receipt.treeSize(), leafHash, receipt.path());
+                return root.equals(checkpoint.root()) ? receipt.leafIndex() : -1;
+            } catch (VerificationException e) {
+                return -1;
+            }
         }
 
         private void prove(Receipt receipt, InclusionProof proof, Digest leafHash) throws VerificationException {

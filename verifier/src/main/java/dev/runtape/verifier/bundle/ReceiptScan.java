@@ -1,0 +1,101 @@
+package dev.runtape.verifier.bundle;
+
+import dev.runtape.cbor.CborDecoder;
+import dev.runtape.cbor.CborException;
+import dev.runtape.cbor.CborProfile;
+import dev.runtape.verifier.Digest;
+import dev.runtape.verifier.FormatException;
+import dev.runtape.verifier.cose.CoseSign1;
+import dev.runtape.verifier.cose.HeaderLabels;
+import dev.runtape.verifier.receipt.Receipt;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A receipt of the shape the ledger attaches, read where it lies: deterministic CBOR, a COSE_Sign1 with a detached
+ * payload whose unprotected header holds one inclusion proof and nothing else ({@code {396: {-1: [proof]}}}). The
+ * receipts of one bundle share their protected header and signature, so a checker that has verified those once needs
+ * only the proof of each further one: {@link #sameSignedPartsAs} tells it, without copying or decoding them. Any other
+ * shape is left to {@link Receipt#decode}, which names what is wrong.
+ *
+ * @param path the inclusion path, checked to hold 32-byte hashes
+ */
+record ReceiptScan(byte[] bytes, int protectedFrom, int protectedTo, int signatureFrom, int signatureTo,
+        long treeSize, long leafIndex, List<Digest> path) {
+
+    private static final int NIL = 0xf6;
+
+    /** The receipt, or null when it is not of that shape. */
+    static @Nullable ReceiptScan of(byte[] bytes) {
+        try {
+            return scan(bytes);
+        } catch (CborException | FormatException e) {
+            return null;
+        }
+    }
+
+    /** Whether its protected header and signature are, byte for byte, {@code header} and {@code signature}. */
+    boolean sameSignedPartsAs(byte[] header, byte[] signature) {
+        return Arrays.equals(bytes, protectedFrom, protectedTo, header, 0, header.length)
+                && Arrays.equals(bytes, signatureFrom, signatureTo, signature, 0, signature.length);
+    }
+
+    private static @Nullable ReceiptScan scan(byte[] bytes) throws CborException, FormatException {
+        CborDecoder.check(bytes, 0, bytes.length, CborProfile.DETERMINISTIC);
+        CheckedCbor cbor = new CheckedCbor(bytes, 0);
+        if (cbor.peekMajor() == CheckedCbor.TAG && cbor.head().argument() != CoseSign1.TAG) {
+            return null;
+        }
+        if (!is(cbor.head(), CheckedCbor.ARRAY, 4) || cbor.head().major() != CheckedCbor.BYTES) {
+            return null;
+        }
+        int protectedFrom = cbor.takeString();
+        int protectedTo = cbor.position();
+        if (!is(cbor.head(), CheckedCbor.MAP, 1) || !is(cbor.head(), CheckedCbor.UNSIGNED, HeaderLabels.VDP)
+                || !is(cbor.head(), CheckedCbor.MAP, 1) || !is(cbor.head(), CheckedCbor.NEGATIVE, -1 - Receipt.INCLUSION_PROOFS)
+                || !is(cbor.head(), CheckedCbor.ARRAY, 1) || cbor.head().major() != CheckedCbor.BYTES) {
+            return null;
+        }
+        int proofFrom = cbor.takeString();
+        int proofTo = cbor.position();
+        if ((bytes[cbor.position()] & 0xff) != NIL) {
+            return null;
+        }
+        cbor.skip();
+        if (cbor.head().major() != CheckedCbor.BYTES) {
+            return null;
+        }
+        int signatureFrom = cbor.takeString();
+        int signatureTo = cbor.position();
+
+        CborDecoder.check(bytes, proofFrom, proofTo, CborProfile.DETERMINISTIC);
+        CheckedCbor proof = new CheckedCbor(bytes, proofFrom);
+        if (!is(proof.head(), CheckedCbor.ARRAY, 3) || proof.head().major() != CheckedCbor.UNSIGNED) {
+            return null;
+        }
+        long treeSize = proof.argument();
+        if (proof.head().major() != CheckedCbor.UNSIGNED) {
+            return null;
+        }
+        long leafIndex = proof.argument();
+        if (treeSize < 0 || leafIndex < 0 || leafIndex >= treeSize || proof.head().major() != CheckedCbor.ARRAY) {
+            return null; // a size beyond a long, or an index outside the tree: decoding says which
+        }
+        long hashes = proof.argument();
+        List<Digest> path = new ArrayList<>((int) Math.min(hashes, 64));
+        for (long i = 0; i < hashes; i++) {
+            if (proof.head().major() != CheckedCbor.BYTES || proof.argument() != Digest.LENGTH) {
+                return null;
+            }
+            path.add(Digest.of(proof.byteString()));
+        }
+        return new ReceiptScan(bytes, protectedFrom, protectedTo, signatureFrom, signatureTo, treeSize, leafIndex,
+                path);
+    }
+
+    private static boolean is(CheckedCbor head, int major, long argument) {
+        return head.major() == major && head.argument() == argument;
+    }
+}
