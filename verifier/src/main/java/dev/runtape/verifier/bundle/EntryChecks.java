@@ -15,7 +15,8 @@ import java.util.Optional;
  * The checks of an entry that need no other entry, run by the workers on a batch of consecutive entries: of a
  * statement, reading it (its digest and leaf hash included), its receipt, where the manifest lists it and the contents
  * its payload refers to (the index is read-only by now), and
- * unless {@code --fast} its schema and signature; of a disclosure or an artifact, its digest (and a disclosure's
+ * unless {@code --fast} its schema and signature (the signatures of a batch verified together, {@link
+ * SignatureBatch}); of a disclosure or an artifact, its digest (and a disclosure's
  * shape). What the checks in bundle order still need is handed back as a {@link Read}. Thread-safe: a batch keeps
  * its own state.
  */
@@ -80,19 +81,21 @@ final class EntryChecks {
         List<Read> read = new ArrayList<>(batch.size());
         // Consecutive statements have neighbouring leaves: their proofs share most of their inner nodes.
         Optional<ReceiptCheck.Batch> proofs = receipts.map(ReceiptCheck::batch);
+        Optional<SignatureBatch> signed = signatures.map(check -> new SignatureBatch(findings));
         for (Framed framed : batch) {
             switch (framed.entry()) {
-                case BundleEntry.StatementEntry s -> statement(s, framed.number(), proofs).ifPresent(read::add);
+                case BundleEntry.StatementEntry s -> statement(s, framed.number(), proofs, signed).ifPresent(read::add);
                 case BundleEntry.DisclosureEntry d -> read.add(disclosure(d));
                 case BundleEntry.ArtifactEntry a -> read.add(artifact(a));
                 default -> throw new IllegalArgumentException("not an entry for the workers: " + framed.entry());
             }
         }
+        signed.ifPresent(SignatureBatch::finish);
         return read;
     }
 
     private Optional<Read> statement(BundleEntry.StatementEntry entry, long number,
-            Optional<ReceiptCheck.Batch> proofs) {
+            Optional<ReceiptCheck.Batch> proofs, Optional<SignatureBatch> signed) {
         StatementFacts statement;
         try {
             // Schema and signature need the decoded statement; without them its facts are taken where they lie.
@@ -107,7 +110,7 @@ final class EntryChecks {
             return Optional.empty();
         }
         long leaf = proofs.isPresent() ? leafIndex(proofs.get(), number, statement) : -1;
-        signatures.ifPresent(check -> schemaAndSignature(check, number, statement));
+        signatures.ifPresent(check -> schemaAndSignature(check, number, statement, signed.orElseThrow()));
         Optional<CborMap> redaction = statement.eventType().equals("RedactionApplied")
                 ? Optional.of(statement.payload()) : Optional.empty();
         return Optional.of(new Statement(number, StreamChains.Link.of(statement), leaf,
@@ -136,13 +139,14 @@ final class EntryChecks {
         return -1;
     }
 
-    private void schemaAndSignature(SignatureCheck check, long number, StatementFacts statement) {
+    /** Checks the schema and admits the signature to the batch's, which verifies it with the others. */
+    private void schemaAndSignature(SignatureCheck check, long number, StatementFacts statement,
+            SignatureBatch signed) {
         try {
             SignatureCheck.schemaProblem(statement).ifPresentOrElse(
                     reason -> findings.failed(Check.SCHEMA, item(number, statement), reason),
                     () -> findings.passed(Check.SCHEMA));
-            check.verify(statement);
-            findings.passed(Check.SIGNATURE);
+            signed.add(number, statement, check.admit(statement));
         } catch (VerificationException e) {
             findings.failed(Check.SIGNATURE, item(number, statement), e.getMessage());
         } catch (RuntimeException e) {

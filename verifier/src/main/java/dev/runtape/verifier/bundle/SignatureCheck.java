@@ -7,6 +7,7 @@ import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.VerificationException;
 import dev.runtape.verifier.cose.Sign1Verifier;
 import dev.runtape.verifier.keys.SignatureAlgorithm;
+import dev.runtape.verifier.keys.VerificationKey;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +39,34 @@ final class SignatureCheck {
     }
 
     /**
+     * A statement's signature, once the key may make it: what it signs, by which key.
+     *
+     * @param toBeSigned the statement's Sig_structure
+     */
+    record Admitted(VerificationKey key, SignatureAlgorithm algorithm, byte[] toBeSigned, byte[] signature) {
+
+        /** Verifies the signature alone. */
+        void verify() throws VerificationException {
+            key.verify(algorithm, toBeSigned, signature);
+        }
+    }
+
+    /**
      * Verifies the statement's signature and the key's right to make it.
      *
      * @throws VerificationException naming the key and what is wrong with it, or saying "invalid signature"
      */
     void verify(StatementFacts statement) throws VerificationException {
+        admit(statement).verify();
+    }
+
+    /**
+     * Checks the key's right to make the statement's signature, and what the header demands, leaving the signature
+     * to the caller.
+     *
+     * @throws VerificationException naming the key and what is wrong with it
+     */
+    Admitted admit(StatementFacts statement) throws VerificationException {
         TimedKey key = keys.find(statement.kid()).orElseThrow(() -> new VerificationException(
                 "unknown key: kid " + HexFormat.of().formatHex(statement.kid()) + " is not in the bundle's key set"));
         if (key.principal().isPresent() && !key.principal().get().equals(statement.issuer())) {
@@ -63,7 +87,9 @@ final class SignatureCheck {
             throw new VerificationException("the header names alg " + algorithm + ", key "
                     + key.key().thumbprint().hex() + " is a " + key.key().curve() + " key");
         }
-        Sign1Verifier.verify(statement.message(), key.key());
+        return new Admitted(key.key(), algorithm,
+                Sign1Verifier.toBeSigned(statement.message(), new byte[0], Optional.empty()),
+                statement.message().signature());
     }
 
     private static String describe(List<Failure> failures) {

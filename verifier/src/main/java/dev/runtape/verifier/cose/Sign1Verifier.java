@@ -43,10 +43,21 @@ public final class Sign1Verifier {
         } catch (FormatException e) {
             throw new VerificationException(e.getMessage(), e);
         }
+        key.verify(algorithm, toBeSigned(message, externalAad, detachedPayload), message.signature());
+    }
+
+    /**
+     * What the signature of {@code message} signs (its Sig_structure), once its critical parameters are understood
+     * and its payload is there exactly once: for a caller that verifies the signature itself, with others at once.
+     *
+     * @throws VerificationException if a critical parameter is not understood, or the payload is missing or given
+     *     twice
+     */
+    public static byte[] toBeSigned(CoseSign1 message, byte[] externalAad, Optional<byte[]> detachedPayload)
+            throws VerificationException {
         checkCritical(message);
-        byte[] payload = payloadToVerify(message, detachedPayload);
-        key.verify(algorithm, SigStructure.toBeSigned(message.protectedHeader(), externalAad, payload),
-                message.signature());
+        return SigStructure.toBeSigned(message.protectedHeader(), externalAad,
+                payloadToVerify(message, detachedPayload));
     }
 
     /**

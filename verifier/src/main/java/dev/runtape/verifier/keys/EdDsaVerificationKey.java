@@ -2,8 +2,10 @@ package dev.runtape.verifier.keys;
 
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.VerificationException;
+import dev.runtape.verifier.ed25519.Ed25519Batch;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed448PublicKeyParameters;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -16,6 +18,7 @@ public final class EdDsaVerificationKey extends KeyIdentity implements Verificat
     private final byte[] encoded;
     private final @Nullable Ed25519PublicKeyParameters ed25519;
     private final @Nullable Ed448PublicKeyParameters ed448;
+    private final Ed25519Batch.@Nullable PublicKey batchKey;
 
     private EdDsaVerificationKey(Curve curve, byte[] encoded, byte[] kid) {
         super(curve, KeyThumbprint.okp(curve, encoded), kid);
@@ -23,6 +26,7 @@ public final class EdDsaVerificationKey extends KeyIdentity implements Verificat
         // Decoded once here: verifying then skips point decompression.
         this.ed25519 = curve == Curve.ED25519 ? new Ed25519PublicKeyParameters(encoded) : null;
         this.ed448 = curve == Curve.ED448 ? new Ed448PublicKeyParameters(encoded) : null;
+        this.batchKey = curve == Curve.ED25519 ? Ed25519Batch.PublicKey.decode(encoded) : null;
     }
 
     /** An Ed25519 key from its 32-byte encoding; its kid is its thumbprint. */
@@ -77,6 +81,11 @@ public final class EdDsaVerificationKey extends KeyIdentity implements Verificat
         if (!valid) {
             throw new VerificationException("invalid signature");
         }
+    }
+
+    /** This key for verifying many Ed25519 signatures at once; empty for an Ed448 key. */
+    public Optional<Ed25519Batch.PublicKey> batchKey() {
+        return Optional.ofNullable(batchKey);
     }
 
     @Override
