@@ -17,6 +17,9 @@ import java.security.MessageDigest;
  */
 record LogForm(Digest digest, Digest leafHash) {
 
+    /** One SHA-256 instance per thread for both hashes, one after the other. */
+    private static final ThreadLocal<MessageDigest> HASHER = ThreadLocal.withInitial(Digest::newSha256);
+
     /**
      * @param bytes the statement's deterministic encoding: tag 18, an array of four, the protected header, the
      *     unprotected header, the attached payload, the signature
@@ -40,14 +43,19 @@ record LogForm(Digest digest, Digest leafHash) {
      * @param logHeader the encoding of the log form's unprotected header, which takes its place
      */
     static LogForm of(byte[] bytes, int headerStart, int headerEnd, byte[] logHeader) {
-        MessageDigest digest = Digest.newSha256();
-        MessageDigest leaf = Rfc9162Hasher.leafHasher();
-        for (MessageDigest sha256 : new MessageDigest[] {digest, leaf}) {
-            sha256.update(bytes, 0, headerStart);
-            sha256.update(logHeader);
-            sha256.update(bytes, headerEnd, bytes.length - headerEnd);
-        }
-        return new LogForm(Digest.finish(digest), Digest.finish(leaf));
+        MessageDigest sha256 = HASHER.get();
+        sha256.reset();
+        hash(sha256, bytes, headerStart, headerEnd, logHeader);
+        Digest digest = Digest.finish(sha256);
+        sha256.update(Rfc9162Hasher.LEAF_PREFIX);
+        hash(sha256, bytes, headerStart, headerEnd, logHeader);
+        return new LogForm(digest, Digest.finish(sha256));
+    }
+
+    private static void hash(MessageDigest sha256, byte[] bytes, int headerStart, int headerEnd, byte[] logHeader) {
+        sha256.update(bytes, 0, headerStart);
+        sha256.update(logHeader);
+        sha256.update(bytes, headerEnd, bytes.length - headerEnd);
     }
 
     /** The length of the shortest head of a byte string of {@code length} bytes (RFC 8949 §4.2.1). */

@@ -7,8 +7,8 @@ import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.cose.CoseSign1;
 import dev.runtape.verifier.cose.HeaderLabels;
+import dev.runtape.verifier.merkle.PathHashes;
 import dev.runtape.verifier.receipt.Receipt;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -84,15 +84,18 @@ record ReceiptScan(byte[] bytes, int protectedFrom, int protectedTo, int signatu
             return null; // a size beyond a long, or an index outside the tree: decoding says which
         }
         long hashes = proof.argument();
-        List<Digest> path = new ArrayList<>((int) Math.min(hashes, 64));
-        for (long i = 0; i < hashes; i++) {
+        if (hashes > Long.SIZE) {
+            return null; // no tree of a size below 2^63 has a longer path: decoding says what is wrong
+        }
+        int[] offsets = new int[(int) hashes];
+        for (int i = 0; i < offsets.length; i++) {
             if (proof.head().major() != CheckedCbor.BYTES || proof.argument() != Digest.LENGTH) {
                 return null;
             }
-            path.add(Digest.of(proof.byteString()));
+            offsets[i] = proof.takeString();
         }
         return new ReceiptScan(bytes, protectedFrom, protectedTo, signatureFrom, signatureTo, treeSize, leafIndex,
-                path);
+                new PathHashes(bytes, offsets));
     }
 
     private static boolean is(CheckedCbor head, int major, long argument) {

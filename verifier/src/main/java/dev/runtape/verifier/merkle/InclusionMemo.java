@@ -66,7 +66,7 @@ public final class InclusionMemo {
             return false;
         }
         for (int i = step; i < path.size(); i++) {
-            if (!path.get(i).equals(this.path.get(i))) {
+            if (!PathHashes.sameAt(path, this.path, i)) {
                 return false;
             }
         }

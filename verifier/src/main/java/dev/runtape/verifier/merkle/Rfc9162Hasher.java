@@ -9,7 +9,8 @@ import java.security.MessageDigest;
  */
 public final class Rfc9162Hasher {
 
-    private static final byte LEAF_PREFIX = 0x00;
+    /** The byte an RFC 9162 leaf hash puts before the leaf (§2.1.1). */
+    public static final byte LEAF_PREFIX = 0x00;
     private static final byte NODE_PREFIX = 0x01;
     private static final Digest EMPTY_ROOT = Digest.sha256(new byte[0]);
 

@@ -77,4 +77,43 @@ class InclusionMemoTest {
         assertThatThrownBy(() -> memo.rootFrom(SIZE, SIZE, TREE.node(0, 3), path))
                 .hasMessage("leaf index 77 is not in a tree of 77 leaves");
     }
+
+    @Test
+    void pathsReadWhereTheyLieMixWithPathsOfDigests() throws VerificationException {
+        // Every proof's path laid out in one array, as a receipt carries it, alternating with the same path as
+        // digests, and one hash changed in every fifth: the memo compares the two kinds by their bytes.
+        InclusionMemo memo = new InclusionMemo();
+        Random random = new Random(6962);
+        for (int index = 0; index < SIZE; index++) {
+            List<Digest> path = new ArrayList<>(ProofBuilder.inclusion(TREE, index, SIZE).path());
+            if (index % 5 == 4) {
+                int changed = random.nextInt(path.size());
+                path.set(changed, Digest.sha256(path.get(changed).bytes()));
+            }
+            List<Digest> laidOut = index % 2 == 0 ? laidOut(path, random) : path;
+            Digest leaf = TREE.node(0, index);
+
+            assertThat(laidOut).isEqualTo(path);
+            assertThat(memo.rootFrom(index, SIZE, leaf, laidOut)).isEqualTo(Inclusion.rootFromProof(index, SIZE, leaf,
+                    path));
+        }
+    }
+
+    @Test
+    void aLaidOutPathRefusesOffsetsOutsideItsBytes() {
+        assertThatThrownBy(() -> new PathHashes(new byte[40], new int[] {0, 9}))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    /** The path's hashes in one array, each after a few bytes of something else. */
+    private static PathHashes laidOut(List<Digest> path, Random random) {
+        byte[] bytes = new byte[path.size() * (Digest.LENGTH + 3) + 5];
+        random.nextBytes(bytes);
+        int[] offsets = new int[path.size()];
+        for (int i = 0; i < path.size(); i++) {
+            offsets[i] = 2 + i * (Digest.LENGTH + 3);
+            System.arraycopy(path.get(i).bytes(), 0, bytes, offsets[i], Digest.LENGTH);
+        }
+        return new PathHashes(bytes, offsets);
+    }
 }
