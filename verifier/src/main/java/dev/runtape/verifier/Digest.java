@@ -59,6 +59,14 @@ public final class Digest implements Comparable<Digest> {
         return new Digest(Arrays.copyOfRange(bytes, offset, Math.addExact(offset, LENGTH)));
     }
 
+    /**
+     * The first four bytes, big-endian: a hash for tables of digests, which are uniformly distributed (unless chosen
+     * by someone who wants a table slow).
+     */
+    public int leadingInt() {
+        return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
+    }
+
     /** Whether the 32 bytes of {@code bytes} from {@code offset} are this digest's. */
     public boolean matches(byte[] bytes, int offset) {
         return Arrays.equals(this.bytes, 0, LENGTH, bytes, offset, offset + LENGTH);

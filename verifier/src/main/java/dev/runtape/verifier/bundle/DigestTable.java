@@ -27,11 +27,11 @@ final class DigestTable {
 
     /** Adds {@code digest} and returns its number, or returns {@code -1 - n} when it is already there as number n. */
     int add(Digest digest) {
-        byte[] bytes = digest.bytes();
-        int slot = slotOf(bytes);
+        int slot = slotOf(digest);
         if (slots[slot] != EMPTY) {
             return -1 - slots[slot];
         }
+        byte[] bytes = digest.bytes();
         int page = size >>> PAGE_BITS;
         if (page == pages.length) {
             pages = Arrays.copyOf(pages, page + 1);
@@ -48,7 +48,7 @@ final class DigestTable {
 
     /** The number of {@code digest}, or {@code -1} if it is not in the table. */
     int find(Digest digest) {
-        return slots[slotOf(digest.bytes())];
+        return slots[slotOf(digest)];
     }
 
     /** The digest numbered {@code n}. */
@@ -60,12 +60,12 @@ final class DigestTable {
         }
     }
 
-    /** The slot holding {@code bytes}, or the empty slot where it would go. */
-    private int slotOf(byte[] bytes) {
+    /** The slot holding {@code digest}, or the empty slot where it would go. */
+    private int slotOf(Digest digest) {
         int mask = slots.length - 1;
-        int slot = hash(bytes, 0) & mask;
-        while (slots[slot] != EMPTY && !Arrays.equals(pages[slots[slot] >>> PAGE_BITS], offset(slots[slot]),
-                offset(slots[slot]) + Digest.LENGTH, bytes, 0, Digest.LENGTH)) {
+        int slot = mix(digest.leadingInt()) & mask;
+        while (slots[slot] != EMPTY
+                && !digest.matches(pages[slots[slot] >>> PAGE_BITS], offset(slots[slot]))) {
             slot = (slot + 1) & mask;
         }
         return slot;
@@ -88,13 +88,17 @@ final class DigestTable {
         return (n & (PAGE_DIGESTS - 1)) * Digest.LENGTH;
     }
 
-    /**
-     * The first four bytes, mixed: digests from outside may be chosen to collide here, which only slows the lookup
-     * of that bundle down; it cannot make it wrong.
-     */
+    /** The first four bytes of the digest at {@code from}, mixed as {@link #mix} mixes them. */
     private static int hash(byte[] bytes, int from) {
-        int h = (bytes[from] & 0xff) << 24 | (bytes[from + 1] & 0xff) << 16 | (bytes[from + 2] & 0xff) << 8
-                | (bytes[from + 3] & 0xff);
+        return mix((bytes[from] & 0xff) << 24 | (bytes[from + 1] & 0xff) << 16 | (bytes[from + 2] & 0xff) << 8
+                | (bytes[from + 3] & 0xff));
+    }
+
+    /**
+     * A digest's first four bytes, mixed: digests from outside may be chosen to collide here, which only slows the
+     * lookup of that bundle down; it cannot make it wrong.
+     */
+    private static int mix(int h) {
         return h ^ (h >>> 16) * 0x45d9f3b;
     }
 

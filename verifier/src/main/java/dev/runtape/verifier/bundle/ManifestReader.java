@@ -186,7 +186,7 @@ final class ManifestReader {
             List<Element> elements = new ArrayList<>(chunk.size());
             for (int k = 0; k < chunk.size(); k++) {
                 try {
-                    elements.add(element(name, where(name, first + k), chunk.get(k)));
+                    elements.add(element(name, first + k, chunk.get(k)));
                 } catch (FormatException e) {
                     return new Checked(elements, e);
                 }
@@ -211,7 +211,47 @@ final class ManifestReader {
         }
     }
 
-    private static Element element(String name, String where, byte[] bytes) throws FormatException {
+    /**
+     * The deterministic encoding of {"digest": h'<32 bytes>', "included": <bool>}, as the exporter lists most
+     * disclosures and every artifact: a map of two, the text "digest", a byte string of 32, the text "included".
+     */
+    private static final byte[] LISTED_HEAD = {(byte) 0xa2, 0x66, 'd', 'i', 'g', 'e', 's', 't', 0x58, 0x20};
+    private static final byte[] INCLUDED_KEY = {0x68, 'i', 'n', 'c', 'l', 'u', 'd', 'e', 'd'};
+    private static final int LISTED_LENGTH = LISTED_HEAD.length + Digest.LENGTH + INCLUDED_KEY.length + 1;
+    private static final int FALSE = 0xf4;
+    private static final int TRUE = 0xf5;
+
+    /**
+     * A disclosure or an artifact listed in exactly that encoding, read from its bytes: valid against
+     * bundle-disclosure and bundle-artifact as decoding and checking would find it; null for any other encoding,
+     * which is decoded and checked.
+     */
+    private static @Nullable Element listed(String name, byte[] bytes) {
+        if (bytes.length != LISTED_LENGTH
+                || !Arrays.equals(bytes, 0, LISTED_HEAD.length, LISTED_HEAD, 0, LISTED_HEAD.length)
+                || !Arrays.equals(bytes, LISTED_HEAD.length + Digest.LENGTH, LISTED_LENGTH - 1, INCLUDED_KEY, 0,
+                        INCLUDED_KEY.length)) {
+            return null;
+        }
+        int bool = bytes[LISTED_LENGTH - 1] & 0xff;
+        if (bool != FALSE && bool != TRUE) {
+            return null;
+        }
+        Digest digest = Digest.copyOf(bytes, LISTED_HEAD.length);
+        return name.equals("disclosures")
+                ? new DisclosureElement(digest, bool == TRUE ? ManifestIndex.Status.INCLUDED
+                        : ManifestIndex.Status.POLICY, Optional.empty())
+                : new ArtifactElement(digest, bool == TRUE);
+    }
+
+    private static Element element(String name, long number, byte[] bytes) throws FormatException {
+        if (!name.equals("trajectories")) {
+            Element listed = listed(name, bytes);
+            if (listed != null) {
+                return listed;
+            }
+        }
+        String where = where(name, number);
         CborValue item = CborInput.decode(bytes, CborProfile.DETERMINISTIC, where);
         switch (name) {
             case "trajectories" -> {

@@ -18,7 +18,9 @@ final class StreamChains {
     /** What a statement's link is made of: its stream, its revision, the digest it names as prev, its own digest. */
     record Link(String stream, long revision, Digest prev, Digest digest) {
 
+        /** Made by a worker, which also computes the stream's hash, so the reading thread finds it cached. */
         static Link of(StatementFacts statement) {
+            statement.stream().hashCode();
             return new Link(statement.stream(), statement.revision(), statement.prev(), statement.digest());
         }
 

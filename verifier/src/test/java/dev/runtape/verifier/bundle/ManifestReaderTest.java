@@ -2,13 +2,17 @@ package dev.runtape.verifier.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborMap;
+import dev.runtape.cbor.CborSimple;
 import dev.runtape.cbor.CborTextString;
 import dev.runtape.verifier.FormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -58,6 +62,45 @@ class ManifestReaderTest {
         String serial = failure(broken, false);
         assertThat(serial).startsWith("manifest: disclosures[700]: not a valid bundle-disclosure");
         assertThat(failure(broken, true)).isEqualTo(serial);
+    }
+
+    @Test
+    void eachListedContentHasTheStatusItsListingGives() throws IOException, FormatException {
+        // Most are listed as {"digest", "included"} and read from their bytes; the withheld ones name why.
+        ManifestIndex index = open(BUNDLE, true).index();
+        List<CborMap> listing = BUNDLE.disclosureListing();
+        assertThat(listing).anyMatch(m -> m.get("withheld").isPresent()).anyMatch(m -> m.size() == 2);
+        for (int n = 0; n < listing.size(); n++) {
+            CborMap listed = listing.get(n);
+            ManifestIndex.Status expected = listed.get("included").orElseThrow().equals(CborSimple.TRUE)
+                    ? ManifestIndex.Status.INCLUDED
+                    : listed.get("withheld").map(v -> ManifestIndex.Status.valueOf(
+                            ((CborTextString) v).value().toUpperCase(Locale.ROOT))).orElse(ManifestIndex.Status.POLICY);
+            assertThat(index.disclosureDigest(n).bytes())
+                    .isEqualTo(((CborByteString) listed.get("digest").orElseThrow()).bytes());
+            assertThat(index.disclosureStatus(n)).as("disclosure %d", n).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aListingOneByteFromTheReadEncodingIsDecodedAndRefused() {
+        // "included": 1 instead of true, and a digest of 31 bytes: the same length or shape as the encoding read from
+        // its bytes, so they must fail its comparison and be judged by the rule.
+        List<CborMap> listing = new ArrayList<>(BUNDLE.disclosureListing());
+        listing.set(5, CborMap.builder().put("digest", new CborByteString(new byte[32]))
+                .put("included", CborInteger.of(1)).build());
+        assertThat(failure(withDisclosures(listing), true))
+                .startsWith("manifest: disclosures[5]: not a valid bundle-disclosure");
+        listing.set(5, CborMap.builder().put("digest", new CborByteString(new byte[31]))
+                .put("included", CborSimple.TRUE).build());
+        assertThat(failure(withDisclosures(listing), true))
+                .startsWith("manifest: disclosures[5]: not a valid bundle-disclosure");
+    }
+
+    private static TestBundle withDisclosures(List<CborMap> listing) {
+        return new TestBundle(BUNDLE.fields(), BUNDLE.checkpoint(), BUNDLE.consistency(), BUNDLE.keySets(),
+                BUNDLE.trajectories(), listing, BUNDLE.artifactListing(), BUNDLE.statements(), BUNDLE.disclosures(),
+                BUNDLE.artifacts());
     }
 
     private static Manifest open(TestBundle bundle, boolean parallel) throws IOException, FormatException {
