@@ -64,17 +64,17 @@ final class ReceiptCheck {
          * @throws VerificationException why none proves it
          */
         long leafIndex(StatementFacts statement) throws VerificationException {
-            if (statement.receipts().isEmpty()) {
+            if (statement.receiptRanges().isEmpty()) {
                 throw new VerificationException("no receipt attached (unprotected label 394)");
             }
             VerificationException last = null;
-            for (byte[] bytes : statement.receipts()) {
-                long proved = provedAlone(bytes, statement.leafHash());
+            for (ByteRange range : statement.receiptRanges()) {
+                long proved = provedAlone(range, statement.leafHash());
                 if (proved >= 0) {
                     return proved;
                 }
                 try {
-                    Receipt receipt = Receipt.decode(bytes);
+                    Receipt receipt = Receipt.decode(range.copy());
                     checkIssuer(receipt);
                     if (receipt.inclusionProofs().isEmpty()) {
                         throw new VerificationException("the receipt holds no inclusion proof");
@@ -101,7 +101,7 @@ final class ReceiptCheck {
          * (over the checkpoint's root, with its issuer checked), so that its proof alone decides; -1 when they are
          * not, or anything about it is not as expected: the full check then reads it and says what is wrong.
          */
-        private long provedAlone(byte[] bytes, Digest leafHash) {
+        private long provedAlone(ByteRange bytes, Digest leafHash) {
             if (lastHeader.length == 0) {
                 return -1; // nothing verified yet
             }

@@ -28,9 +28,9 @@ record ReceiptScan(byte[] bytes, int protectedFrom, int protectedTo, int signatu
     private static final int NIL = 0xf6;
 
     /** The receipt, or null when it is not of that shape. */
-    static @Nullable ReceiptScan of(byte[] bytes) {
+    static @Nullable ReceiptScan of(ByteRange receipt) {
         try {
-            return scan(bytes);
+            return scan(receipt.bytes(), receipt.from(), receipt.to());
         } catch (CborException | FormatException e) {
             return null;
         }
@@ -42,9 +42,9 @@ record ReceiptScan(byte[] bytes, int protectedFrom, int protectedTo, int signatu
                 && Arrays.equals(bytes, signatureFrom, signatureTo, signature, 0, signature.length);
     }
 
-    private static @Nullable ReceiptScan scan(byte[] bytes) throws CborException, FormatException {
-        CborDecoder.check(bytes, 0, bytes.length, CborProfile.DETERMINISTIC);
-        CheckedCbor cbor = new CheckedCbor(bytes, 0);
+    private static @Nullable ReceiptScan scan(byte[] bytes, int from, int to) throws CborException, FormatException {
+        CborDecoder.check(bytes, from, to, CborProfile.DETERMINISTIC);
+        CheckedCbor cbor = new CheckedCbor(bytes, from);
         if (cbor.peekMajor() == CheckedCbor.TAG && cbor.head().argument() != CoseSign1.TAG) {
             return null;
         }

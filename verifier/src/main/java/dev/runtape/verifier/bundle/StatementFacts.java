@@ -46,7 +46,7 @@ public final class StatementFacts {
 
     /** The header fields and where the parts lie, as decoding or a scan found them. */
     record Fields(byte[] kid, String issuer, String stream, Instant issuedAt, long revision, String eventType,
-            Digest prev, List<byte[]> receipts, List<Digest> references, int payloadFrom, int payloadTo) {
+            Digest prev, List<ByteRange> receipts, List<Digest> references, int payloadFrom, int payloadTo) {
     }
 
     private final byte[] bytes;
@@ -83,7 +83,7 @@ public final class StatementFacts {
         if (!(CborInput.decode(payloadBytes, CborProfile.DETERMINISTIC, "statement payload") instanceof CborMap payload)) {
             throw new FormatException("statement: the payload must be a map");
         }
-        List<byte[]> receipts = new ArrayList<>();
+        List<ByteRange> receipts = new ArrayList<>();
         Map<CborValue, CborValue> logUnprotected = new LinkedHashMap<>(message.unprotectedHeader().entries());
         CborValue attached = logUnprotected.remove(CborInteger.of(HeaderLabels.RECEIPTS));
         if (attached != null) {
@@ -94,7 +94,7 @@ public final class StatementFacts {
                 if (!(receipt instanceof CborByteString wrapped)) {
                     throw new FormatException("statement: receipts (394) must be byte strings, found " + receipt);
                 }
-                receipts.add(wrapped.bytes());
+                receipts.add(ByteRange.of(wrapped.bytes()));
             }
         }
         int signatureLength = message.signature().length;
@@ -204,6 +204,11 @@ public final class StatementFacts {
 
     /** The receipts attached under label 394, each as its bytes. */
     public List<byte[]> receipts() {
+        return fields.receipts().stream().map(ByteRange::copy).toList();
+    }
+
+    /** The receipts attached, where they lie. */
+    List<ByteRange> receiptRanges() {
         return fields.receipts();
     }
 

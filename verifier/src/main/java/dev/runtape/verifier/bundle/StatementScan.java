@@ -59,7 +59,7 @@ final class StatementScan {
             return null;
         }
         int headerStart = cbor.position();
-        List<byte[]> receipts = receipts(cbor);
+        List<ByteRange> receipts = receipts(cbor);
         int headerEnd = cbor.position();
         if (receipts == null || cbor.head().major() != CheckedCbor.BYTES) {
             return null;
@@ -190,11 +190,11 @@ final class StatementScan {
     }
 
     /** The unprotected header: {} or {394: [bstr...]}; null for any other. */
-    private static @Nullable List<byte[]> receipts(CheckedCbor cbor) {
+    private @Nullable List<ByteRange> receipts(CheckedCbor cbor) {
         if (cbor.head().major() != CheckedCbor.MAP || cbor.argument() > 1) {
             return null;
         }
-        List<byte[]> receipts = new ArrayList<>();
+        List<ByteRange> receipts = new ArrayList<>(1);
         if (cbor.argument() == 0) {
             return receipts;
         }
@@ -206,7 +206,8 @@ final class StatementScan {
             if (cbor.head().major() != CheckedCbor.BYTES) {
                 return null;
             }
-            receipts.add(cbor.byteString());
+            int from = cbor.takeString();
+            receipts.add(new ByteRange(bytes, from, cbor.position()));
         }
         return receipts;
     }
