@@ -29,6 +29,9 @@ public final class ManifestIndex {
         }
     }
 
+    /** {@code Status.values()} once: each call makes a new array. */
+    private static final Status[] STATUSES = Status.values();
+
     private final List<Trajectory> trajectories = new ArrayList<>();
     private final DigestTable statements = new DigestTable();
     private final DigestTable disclosures = new DigestTable();
@@ -93,7 +96,7 @@ public final class ManifestIndex {
     }
 
     Status disclosureStatus(int number) {
-        return Status.values()[disclosureStatus[number]];
+        return STATUSES[disclosureStatus[number]];
     }
 
     Optional<String> withheldReason(int number) {

@@ -28,7 +28,9 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  *
  * <p>Arguments: {@code --statements N} (default 100000), {@code --large M} (default 1000000; 0 to skip the heap
  * runs), {@code --heap SIZES} (the caps of the heap runs, comma-separated, default 256m,128m), {@code --modes} (of the heap runs: {@code --fast,full}),
- * {@code --warmup W} (the statements of the bundle verified once in each mode before the measured runs, default 5000).
+ * {@code --warmup W} (the statements of the bundle verified once in each mode before the measured runs, default 5000),
+ * {@code --rounds R} (the verifications of the bundle in each mode, alternating; default 8, the median of the
+ * second half reported).
  */
 public final class BundleBenchmark {
 
@@ -44,6 +46,7 @@ public final class BundleBenchmark {
         String heap = text(words, "--heap", "256m,128m");
         String modes = text(words, "--modes", "--fast,full");
         long warmup = option(words, "--warmup", 5_000);
+        long rounds = Math.max(1, option(words, "--rounds", 8));
         int cores = Runtime.getRuntime().availableProcessors();
         Path dir = Files.createTempDirectory("bundle-bench");
         try {
@@ -55,17 +58,24 @@ public final class BundleBenchmark {
 
             double raw = rawVerifyRate(1, 3);
             double rawAll = rawVerifyRate(cores, 3);
-            BundleReport full = BundleVerifier.verify(bundle, BundleVerifier.Options.defaults());
-            BundleReport fast = BundleVerifier.verify(bundle, BundleVerifier.Options.defaults().withFast(true));
-            double fullRate = rate(full);
+            // Alternating, so that both modes see the same machine; the median is the JIT's steady state.
+            List<BundleReport> full = new ArrayList<>();
+            List<BundleReport> fast = new ArrayList<>();
+            for (long round = 0; round < rounds; round++) {
+                full.add(BundleVerifier.verify(bundle, BundleVerifier.Options.defaults()));
+                fast.add(BundleVerifier.verify(bundle, BundleVerifier.Options.defaults().withFast(true)));
+            }
+            double fullRate = median(full);
+            double fastRate = median(fast);
             System.out.printf(Locale.ROOT, "raw Bouncy Castle Ed25519 verify: %,.0f/s on one thread; %,.0f/s on %d "
                     + "threads at once (x%d cores would be %,.0f/s)%n", raw, rawAll, cores, cores, raw * cores);
-            System.out.printf(Locale.ROOT, "full verification of %,d statements: %,.0f statements/s (%.1f s, valid %s)"
-                    + " = %.2f of raw x cores, %.2f of raw on %d threads at once%n", full.statements(), fullRate,
-                    full.elapsed().toMillis() / 1000.0, full.valid(), fullRate / (raw * cores), fullRate / rawAll,
-                    cores);
-            System.out.printf(Locale.ROOT, "--fast verification of %,d statements: %,.0f statements/s (%.1f s, valid %s)%n",
-                    fast.statements(), rate(fast), fast.elapsed().toMillis() / 1000.0, fast.valid());
+            System.out.printf(Locale.ROOT, "full verification of %,d statements: %,.0f statements/s, the median of"
+                    + " the last %d of %d rounds (%s) = %.2f of raw x cores, %.2f of raw on %d threads at once%n",
+                    full.getFirst().statements(), fullRate, rounds - rounds / 2, rounds, rounds(full),
+                    fullRate / (raw * cores), fullRate / rawAll, cores);
+            System.out.printf(Locale.ROOT, "--fast verification of %,d statements: %,.0f statements/s, the median"
+                    + " of the last %d of %d rounds (%s) = %.2f of 500,000/s%n", fast.getFirst().statements(), fastRate,
+                    rounds - rounds / 2, rounds, rounds(fast), fastRate / 500_000);
             if (large > 0) {
                 Path big = generate(dir.resolve("large.bundle"), large);
                 for (String cap : heap.split(",")) {
@@ -154,6 +164,24 @@ public final class BundleBenchmark {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * The median rate of the second half of the rounds (the JIT still compiles during the first ones), each of which
+     * must have found the bundle valid.
+     */
+    private static double median(List<BundleReport> reports) {
+        if (!reports.stream().allMatch(BundleReport::valid)) {
+            throw new IllegalStateException("a round found the generated bundle invalid");
+        }
+        double[] rates = reports.subList(reports.size() / 2, reports.size()).stream()
+                .mapToDouble(BundleBenchmark::rate).sorted().toArray();
+        return rates[rates.length / 2];
+    }
+
+    /** Each round's rate, in the order they ran. */
+    private static String rounds(List<BundleReport> reports) {
+        return String.join(", ", reports.stream().map(r -> String.format(Locale.ROOT, "%,.0f", rate(r))).toList());
     }
 
     private static double rate(BundleReport report) {
