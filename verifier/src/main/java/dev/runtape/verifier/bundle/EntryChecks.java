@@ -82,9 +82,11 @@ final class EntryChecks {
         // Consecutive statements have neighbouring leaves: their proofs share most of their inner nodes.
         Optional<ReceiptCheck.Batch> proofs = receipts.map(ReceiptCheck::batch);
         Optional<SignatureBatch> signed = signatures.map(check -> new SignatureBatch(findings));
+        ManifestListing.Guesses guesses = new ManifestListing.Guesses();
         for (Framed framed : batch) {
             switch (framed.entry()) {
-                case BundleEntry.StatementEntry s -> statement(s, framed.number(), proofs, signed).ifPresent(read::add);
+                case BundleEntry.StatementEntry s ->
+                        statement(s, framed.number(), proofs, signed, guesses).ifPresent(read::add);
                 case BundleEntry.DisclosureEntry d -> read.add(disclosure(d));
                 case BundleEntry.ArtifactEntry a -> read.add(artifact(a));
                 default -> throw new IllegalArgumentException("not an entry for the workers: " + framed.entry());
@@ -95,7 +97,7 @@ final class EntryChecks {
     }
 
     private Optional<Read> statement(BundleEntry.StatementEntry entry, long number,
-            Optional<ReceiptCheck.Batch> proofs, Optional<SignatureBatch> signed) {
+            Optional<ReceiptCheck.Batch> proofs, Optional<SignatureBatch> signed, ManifestListing.Guesses guesses) {
         StatementFacts statement;
         try {
             // Schema and signature need the decoded statement; without them its facts are taken where they lie.
@@ -114,7 +116,7 @@ final class EntryChecks {
         Optional<CborMap> redaction = statement.eventType().equals("RedactionApplied")
                 ? Optional.of(statement.payload()) : Optional.empty();
         return Optional.of(new Statement(number, StreamChains.Link.of(statement), leaf,
-                ManifestListing.lookUp(index, statement), redaction));
+                ManifestListing.lookUp(index, statement, guesses), redaction));
     }
 
     /** A statement as findings name it: {@code statement N (STREAM #REVISION, DIGEST)}. */

@@ -91,6 +91,11 @@ public final class ManifestIndex {
         return disclosures.find(digest);
     }
 
+    /** {@link #disclosure}, trying number {@code guess} first ({@link DigestTable#find(Digest, int)}). */
+    int disclosure(Digest digest, int guess) {
+        return disclosures.find(digest, guess);
+    }
+
     Digest disclosureDigest(int number) {
         return disclosures.get(number);
     }
@@ -105,6 +110,11 @@ public final class ManifestIndex {
 
     int artifact(Digest digest) {
         return artifacts.find(digest);
+    }
+
+    /** {@link #artifact}, trying number {@code guess} first. */
+    int artifact(Digest digest, int guess) {
+        return artifacts.find(digest, guess);
     }
 
     Digest artifactDigest(int number) {

@@ -32,4 +32,20 @@ class DigestTableTest {
         assertThat(table.find(Digest.ZERO)).isEqualTo(-1);
         assertThat(table.size()).isEqualTo(count);
     }
+
+    @Test
+    void aGuessIsTriedFirstAndAWrongOneChangesNothing() {
+        DigestTable table = new DigestTable();
+        int count = 20_000;
+        for (int n = 0; n < count; n++) {
+            table.add(digest(n));
+        }
+        for (int n = 0; n < count; n += 331) {
+            for (int guess : new int[] {n, n + 1, n - 1, 0, -1, count, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+                assertThat(table.find(digest(n), guess)).as("digest %d, guess %d", n, guess).isEqualTo(n);
+            }
+        }
+        assertThat(table.find(digest(count), count - 1)).isEqualTo(-1);
+        assertThat(table.find(Digest.ZERO, 0)).isEqualTo(-1);
+    }
 }
