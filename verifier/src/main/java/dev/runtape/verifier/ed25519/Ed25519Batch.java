@@ -27,7 +27,8 @@ public final class Ed25519Batch {
     /** The order of the base point, L = 2^252 + 27742317777372353535851937790883648493. */
     static final BigInteger L = BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One generator per thread: the workers draw weights at once, and a shared one would make them wait. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private final MessageDigest sha512;
     private final Map<PublicKey, BigInteger> keyScalars = new HashMap<>();
@@ -94,7 +95,7 @@ public final class Ed25519Batch {
         sha512.update(key.encoded);
         sha512.update(message);
         BigInteger h = unsigned(sha512.digest(), 0, 64).mod(L);
-        RANDOM.nextBytes(weight);
+        RANDOM.get().nextBytes(weight);
         BigInteger z = unsigned(weight, 0, 16);
         baseScalar = baseScalar.add(z.multiply(s)).mod(L);
         keyScalars.merge(key, z.multiply(h).mod(L), (a, b) -> a.add(b).mod(L));

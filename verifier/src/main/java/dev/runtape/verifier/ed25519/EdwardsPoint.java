@@ -85,10 +85,7 @@ final class EdwardsPoint {
     /** This point with what adding it needs computed once: (Y+X, Y-X, 2d·T, 2Z). */
     Cached cached() {
         Cached c = new Cached();
-        X25519Field.add(y, x, c.yPlusX);
-        X25519Field.sub(y, x, c.yMinusX);
-        X25519Field.carry(c.yPlusX);
-        X25519Field.carry(c.yMinusX);
+        plusMinus(y, x, c.yPlusX, c.yMinusX);
         X25519Field.mul(t, D2, c.t2d);
         X25519Field.add(z, z, c.z2);
         X25519Field.carry(c.z2);
@@ -97,10 +94,7 @@ final class EdwardsPoint {
 
     /** this += q. */
     void add(Cached q, Scratch s) {
-        X25519Field.sub(y, x, s.a);
-        X25519Field.add(y, x, s.b);
-        X25519Field.carry(s.a);
-        X25519Field.carry(s.b);
+        plusMinus(y, x, s.b, s.a);
         X25519Field.mul(s.a, q.yMinusX, s.a);
         X25519Field.mul(s.b, q.yPlusX, s.b);
         X25519Field.mul(t, q.t2d, s.c);
@@ -110,10 +104,7 @@ final class EdwardsPoint {
 
     /** this -= q. */
     void subtract(Cached q, Scratch s) {
-        X25519Field.sub(y, x, s.a);
-        X25519Field.add(y, x, s.b);
-        X25519Field.carry(s.a);
-        X25519Field.carry(s.b);
+        plusMinus(y, x, s.b, s.a);
         X25519Field.mul(s.a, q.yPlusX, s.a);
         X25519Field.mul(s.b, q.yMinusX, s.b);
         X25519Field.mul(t, q.t2d, s.c);
@@ -124,14 +115,8 @@ final class EdwardsPoint {
 
     /** this += q, for a q that is not cached. */
     void add(EdwardsPoint q, Scratch s) {
-        X25519Field.sub(q.y, q.x, s.e);
-        X25519Field.add(q.y, q.x, s.f);
-        X25519Field.carry(s.e);
-        X25519Field.carry(s.f);
-        X25519Field.sub(y, x, s.a);
-        X25519Field.add(y, x, s.b);
-        X25519Field.carry(s.a);
-        X25519Field.carry(s.b);
+        plusMinus(q.y, q.x, s.f, s.e);
+        plusMinus(y, x, s.b, s.a);
         X25519Field.mul(s.a, s.e, s.a);
         X25519Field.mul(s.b, s.f, s.b);
         X25519Field.mul(t, q.t, s.c);
@@ -148,14 +133,7 @@ final class EdwardsPoint {
         X25519Field.sub(s.d, s.c, s.f);
         X25519Field.add(s.d, s.c, s.g);
         X25519Field.add(s.b, s.a, s.h);
-        X25519Field.carry(s.e);
-        X25519Field.carry(s.f);
-        X25519Field.carry(s.g);
-        X25519Field.carry(s.h);
-        X25519Field.mul(s.e, s.f, x);
-        X25519Field.mul(s.g, s.h, y);
-        X25519Field.mul(s.e, s.h, t);
-        X25519Field.mul(s.f, s.g, z);
+        output(s, true);
     }
 
     /** this = 2·this; T is computed only when {@code withT}, since a doubling does not read it. */
@@ -171,16 +149,29 @@ final class EdwardsPoint {
         X25519Field.sub(s.h, s.e, s.e);
         X25519Field.sub(s.a, s.b, s.g);
         X25519Field.add(s.c, s.g, s.f);
-        X25519Field.carry(s.h);
+        output(s, withT);
+    }
+
+    /** From E, F, G, H, carried first: X = E·F, Y = G·H, Z = F·G, and T = E·H when {@code withT}. */
+    private void output(Scratch s, boolean withT) {
         X25519Field.carry(s.e);
-        X25519Field.carry(s.g);
         X25519Field.carry(s.f);
+        X25519Field.carry(s.g);
+        X25519Field.carry(s.h);
         X25519Field.mul(s.e, s.f, x);
         X25519Field.mul(s.g, s.h, y);
         X25519Field.mul(s.f, s.g, z);
         if (withT) {
             X25519Field.mul(s.e, s.h, t);
         }
+    }
+
+    /** plus = y + x and minus = y - x, carried. */
+    private static void plusMinus(int[] y, int[] x, int[] plus, int[] minus) {
+        X25519Field.add(y, x, plus);
+        X25519Field.sub(y, x, minus);
+        X25519Field.carry(plus);
+        X25519Field.carry(minus);
     }
 
     /** Whether this is the neutral element: X = 0 and Y = Z. */
