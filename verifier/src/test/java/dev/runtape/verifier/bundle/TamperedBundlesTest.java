@@ -58,6 +58,28 @@ class TamperedBundlesTest {
     }
 
     @Test
+    void oneBadSignatureFailsItsStatementAloneThoughItsBatchIsVerifiedTogether() throws Exception {
+        // The signatures of a worker's batch are verified at once (decision 0023); the one that spoils the batch is
+        // found by verifying each alone, and only it is reported.
+        BundleTampering.Tampered flipped = tampered().stream()
+                .filter(t -> t.name().equals("a bit of a statement's signature")).findFirst().orElseThrow();
+        Path file = Files.write(dir.resolve("one-bad-signature.bundle"), flipped.bytes());
+
+        BundleReport report = BundleVerifier.verify(file, BundleVerifier.Options.defaults());
+
+        assertThat(report.tallies()).filteredOn(t -> t.check() == Check.SIGNATURE).singleElement().satisfies(t -> {
+            assertThat(t.checked()).isEqualTo(report.statements());
+            assertThat(t.failed()).isEqualTo(1);
+        });
+        assertThat(report.failures()).filteredOn(f -> f.check() == Check.SIGNATURE).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.item()).startsWith("statement " + (GENERATED.bundle().trajectories().size() + 1)
+                            + " (");
+                    assertThat(f.reason()).isEqualTo("invalid signature");
+                });
+    }
+
+    @Test
     void fastStillCatchesWhatItChecks() throws Exception {
         for (BundleTampering.Tampered tampered : tampered()) {
             if (tampered.check() == Check.SIGNATURE || tampered.check() == Check.SCHEMA) {
