@@ -131,9 +131,30 @@ class LineageJsonTest {
         assertThat(fieldNames(generated)).containsExactly("prov:entity", "prov:activity");
     }
 
+    @Test
+    void provJsonNamesEachRelationRecordByItsNumber() throws Exception {
+        // 1,234 relations: blank-node names of one to four digits, each relation under its own.
+        LineageStore store = new LineageStore();
+        List<GraphUpdate> changes = new ArrayList<>();
+        for (int i = 0; i < 1_234; i++) {
+            changes.add(LineageEdge.of(Relation.WAS_DERIVED_FROM, DATASET, NodeId.of(NodeKind.TRAJECTORY, "t-" + i)));
+        }
+        store.apply(1, "acme", changes);
+        LineageView view = store.lineage("acme", new LineageQuery(DATASET, Direction.UP, 1)).orElseThrow();
+
+        JsonNode derived = JSON.readTree(ProvJson.bytes(view)).get("wasDerivedFrom");
+        List<String> expected = new ArrayList<>();
+        for (int n = 1; n <= 1_234; n++) {
+            expected.add("_:r" + n);
+        }
+        assertThat(fieldNames(derived)).containsExactlyElementsOf(expected);
+        assertThat(derived.get("_:r1000").get("prov:usedEntity").textValue()).isEqualTo("runtape:trajectory/t-999");
+    }
+
     private static List<String> fieldNames(JsonNode object) {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
 }
