@@ -180,8 +180,7 @@ public final class CborDecoder {
         for (long i = 0; i < count; i++) {
             int keyStart = pos;
             skip(depth + 1);
-            if (previousKeyStart >= 0
-                    && Arrays.compareUnsigned(in, previousKeyStart, previousKeyEnd, in, keyStart, pos) >= 0) {
+            if (!followsPrevious(previousKeyStart, previousKeyEnd, keyStart)) {
                 throw error(keyStart, "map key " + CborDecoder.decode(Arrays.copyOfRange(in, keyStart, pos), profile)
                         + " is out of the deterministic order (keys sorted by their encoded bytes)");
             }
@@ -189,6 +188,15 @@ public final class CborDecoder {
             previousKeyEnd = pos;
             skip(depth + 1);
         }
+    }
+
+    /**
+     * Whether the key just read (from {@code keyStart} to here) sorts after the previous one by its encoded bytes, as
+     * a deterministic map's keys must; true for the first key ({@code previousKeyStart} -1).
+     */
+    private boolean followsPrevious(int previousKeyStart, int previousKeyEnd, int keyStart) {
+        return previousKeyStart < 0
+                || Arrays.compareUnsigned(in, previousKeyStart, previousKeyEnd, in, keyStart, pos) < 0;
     }
 
     private void checkCount(int start, long count, int most, String what, String unit) throws CborException {
@@ -341,8 +349,7 @@ public final class CborDecoder {
             CborValue key = key(depth + 1);
             boolean ordered = false;
             if (profile.strict()) {
-                if (previousKeyStart >= 0
-                        && Arrays.compareUnsigned(in, previousKeyStart, previousKeyEnd, in, keyStart, pos) >= 0) {
+                if (!followsPrevious(previousKeyStart, previousKeyEnd, keyStart)) {
                     throw error(keyStart, "map key " + key + " is out of the deterministic order (keys sorted by their encoded bytes)");
                 }
                 previousKeyStart = keyStart;

@@ -64,11 +64,7 @@ final class DigestTable {
 
     /** The digest numbered {@code n}. */
     Digest get(int n) {
-        try {
-            return Digest.of(Arrays.copyOfRange(pages[n >>> PAGE_BITS], offset(n), offset(n) + Digest.LENGTH));
-        } catch (dev.runtape.verifier.FormatException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digest.copyOf(pages[n >>> PAGE_BITS], offset(n));
     }
 
     /** The slot holding {@code digest}, or the empty slot where it would go. */

@@ -6,10 +6,8 @@ import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborTag;
 import dev.runtape.cbor.CborValue;
 import dev.runtape.verifier.Digest;
-import dev.runtape.verifier.FormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,7 +41,7 @@ final class PayloadReferences {
         switch (value) {
             case CborMap map -> {
                 if (map.get("digest").orElse(null) instanceof CborByteString digest && digest.length() == Digest.LENGTH) {
-                    into.add(digest(digest.bytes()));
+                    into.add(Digest.copyOf(digest.bytes(), 0));
                 }
                 map.entries().values().forEach(v -> collect(v, into));
             }
@@ -70,7 +68,7 @@ final class PayloadReferences {
                         cbor.head();
                         int start = cbor.takeString();
                         if (cbor.position() - start == Digest.LENGTH) {
-                            into.add(mapStart, digest(Arrays.copyOfRange(bytes, start, cbor.position())));
+                            into.add(mapStart, Digest.copyOf(bytes, start));
                         }
                     } else {
                         collect(cbor, bytes, into);
@@ -88,14 +86,6 @@ final class PayloadReferences {
                 collect(cbor, bytes, into);
             }
             default -> cbor.skip();
-        }
-    }
-
-    private static Digest digest(byte[] bytes) {
-        try {
-            return Digest.of(bytes);
-        } catch (FormatException e) {
-            throw new IllegalStateException("a digest was checked to have 32 bytes", e);
         }
     }
 }

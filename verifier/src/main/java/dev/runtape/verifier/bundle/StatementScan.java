@@ -144,7 +144,7 @@ final class StatementScan {
             if (cbor.head().major() != CheckedCbor.BYTES || cbor.argument() != Digest.LENGTH) {
                 return false;
             }
-            prev = Digest.of(cbor.byteString());
+            prev = Digest.copyOf(bytes, cbor.takeString());
         } else {
             cbor.skip();
         }

@@ -15,10 +15,10 @@ final class EdwardsPoint {
     static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
 
     /** d = -121665/121666 (RFC 8032 §5.1). */
-    private static final int[] D = field(BigInteger.valueOf(-121665)
-            .multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P));
-    private static final int[] D2 = field(BigInteger.valueOf(-121665).shiftLeft(1)
-            .multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P));
+    private static final BigInteger D_VALUE = BigInteger.valueOf(-121665)
+            .multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
+    private static final int[] D = field(D_VALUE);
+    private static final int[] D2 = field(D_VALUE.shiftLeft(1).mod(P));
 
     /** The base point B: y = 4/5, x even (RFC 8032 §5.1). */
     static final EdwardsPoint BASE = decodeBase();

@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class MultiScalar {
 
+    /** The neutral element, copied into a point to reset it; never changed. */
+    private static final EdwardsPoint IDENTITY = EdwardsPoint.identity();
+
     private MultiScalar() {
     }
 
@@ -54,7 +57,7 @@ final class MultiScalar {
                 }
                 int magnitude = Math.abs(d);
                 if (!filled[magnitude]) {
-                    bucket[magnitude].set(EdwardsPoint.identity());
+                    bucket[magnitude].set(IDENTITY);
                     filled[magnitude] = true;
                 }
                 if (d > 0) {
@@ -85,8 +88,6 @@ final class MultiScalar {
         }
         return result;
     }
-
-    private static final EdwardsPoint IDENTITY = EdwardsPoint.identity();
 
     /** The window that about minimises (256/c)·(n + 2^(c-1)). */
     static int window(int n) {
