@@ -245,6 +245,7 @@ public final class BundleVerifier {
 
         private final ManifestListing listing;
         private final StreamChains chains = new StreamChains();
+        private final Findings.Passes passes = new Findings.Passes();
         private final EntryChecks checks;
         private final ExecutorService workers;
         /** Batches handed to the workers, oldest first: their results are taken in bundle order. */
@@ -306,7 +307,7 @@ public final class BundleVerifier {
                 if (entry.isEmpty()) {
                     break;
                 }
-                findings.passed(Check.FORMAT);
+                passes.passed(Check.FORMAT);
                 if (entry.get() instanceof BundleEntry.AuditEntry || entry.get() instanceof BundleEntry.SealEntry) {
                     drain();
                 }
@@ -329,6 +330,7 @@ public final class BundleVerifier {
                         + "created, splits, key validity) are covered by no signature");
             }
             drain();
+            findings.passed(passes);
         }
 
         /** Frames the statement for the workers; what needs bundle order is checked when its batch comes back. */
@@ -413,7 +415,7 @@ public final class BundleVerifier {
 
         private void inOrder(EntryChecks.Statement checked) {
             chains.link(checked.link()).ifPresentOrElse(
-                    reason -> findings.failed(Check.CHAIN, checked.item(), reason), () -> findings.passed(Check.CHAIN));
+                    reason -> findings.failed(Check.CHAIN, checked.item(), reason), () -> passes.passed(Check.CHAIN));
             listing.statement(checked::item, checked.listed(), checked.redaction());
             long leaf = checked.leaf();
             if (leaf >= 0) {

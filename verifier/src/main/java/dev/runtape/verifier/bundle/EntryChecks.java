@@ -83,21 +83,24 @@ final class EntryChecks {
         Optional<ReceiptCheck.Batch> proofs = receipts.map(ReceiptCheck::batch);
         Optional<SignatureBatch> signed = signatures.map(check -> new SignatureBatch(findings));
         ManifestListing.Guesses guesses = new ManifestListing.Guesses();
+        Findings.Passes passes = new Findings.Passes();
         for (Framed framed : batch) {
             switch (framed.entry()) {
                 case BundleEntry.StatementEntry s ->
-                        statement(s, framed.number(), proofs, signed, guesses).ifPresent(read::add);
-                case BundleEntry.DisclosureEntry d -> read.add(disclosure(d));
-                case BundleEntry.ArtifactEntry a -> read.add(artifact(a));
+                        statement(s, framed.number(), proofs, signed, guesses, passes).ifPresent(read::add);
+                case BundleEntry.DisclosureEntry d -> read.add(disclosure(d, passes));
+                case BundleEntry.ArtifactEntry a -> read.add(artifact(a, passes));
                 default -> throw new IllegalArgumentException("not an entry for the workers: " + framed.entry());
             }
         }
         signed.ifPresent(SignatureBatch::finish);
+        findings.passed(passes);
         return read;
     }
 
     private Optional<Read> statement(BundleEntry.StatementEntry entry, long number,
-            Optional<ReceiptCheck.Batch> proofs, Optional<SignatureBatch> signed, ManifestListing.Guesses guesses) {
+            Optional<ReceiptCheck.Batch> proofs, Optional<SignatureBatch> signed, ManifestListing.Guesses guesses,
+            Findings.Passes passes) {
         StatementFacts statement;
         try {
             // Schema and signature need the decoded statement; without them its facts are taken where they lie.
@@ -111,8 +114,8 @@ final class EntryChecks {
                     "internal error: " + e);
             return Optional.empty();
         }
-        long leaf = proofs.isPresent() ? leafIndex(proofs.get(), number, statement) : -1;
-        signatures.ifPresent(check -> schemaAndSignature(check, number, statement, signed.orElseThrow()));
+        long leaf = proofs.isPresent() ? leafIndex(proofs.get(), number, statement, passes) : -1;
+        signatures.ifPresent(check -> schemaAndSignature(check, number, statement, signed.orElseThrow(), passes));
         Optional<CborMap> redaction = statement.eventType().equals("RedactionApplied")
                 ? Optional.of(statement.payload()) : Optional.empty();
         return Optional.of(new Statement(number, StreamChains.Link.of(statement), leaf,
@@ -128,10 +131,11 @@ final class EntryChecks {
         return "statement " + number + " (" + position + ", " + digest + ")";
     }
 
-    private long leafIndex(ReceiptCheck.Batch proofs, long number, StatementFacts statement) {
+    private long leafIndex(ReceiptCheck.Batch proofs, long number, StatementFacts statement,
+            Findings.Passes passes) {
         try {
             long leaf = proofs.leafIndex(statement);
-            findings.passed(Check.RECEIPT);
+            passes.passed(Check.RECEIPT);
             return leaf;
         } catch (VerificationException e) {
             findings.failed(Check.RECEIPT, item(number, statement), e.getMessage());
@@ -143,11 +147,11 @@ final class EntryChecks {
 
     /** Checks the schema and admits the signature to the batch's, which verifies it with the others. */
     private void schemaAndSignature(SignatureCheck check, long number, StatementFacts statement,
-            SignatureBatch signed) {
+            SignatureBatch signed, Findings.Passes passes) {
         try {
             SignatureCheck.schemaProblem(statement).ifPresentOrElse(
                     reason -> findings.failed(Check.SCHEMA, item(number, statement), reason),
-                    () -> findings.passed(Check.SCHEMA));
+                    () -> passes.passed(Check.SCHEMA));
             signed.add(number, statement, check.admit(statement));
         } catch (VerificationException e) {
             findings.failed(Check.SIGNATURE, item(number, statement), e.getMessage());
@@ -157,7 +161,7 @@ final class EntryChecks {
     }
 
     /** A disclosure's bytes hash to its digest and are a disclosure {@code [salt, value]}. */
-    private Read disclosure(BundleEntry.DisclosureEntry entry) {
+    private Read disclosure(BundleEntry.DisclosureEntry entry, Findings.Passes passes) {
         Content listed = new Content(entry.digest(), true, index.disclosure(entry.digest()));
         Digest actual = Digest.sha256(entry.bytes());
         if (!actual.equals(entry.digest())) {
@@ -171,7 +175,7 @@ final class EntryChecks {
             if (!result.isValid()) {
                 throw new FormatException("not a disclosure [salt, value]: " + result.failures().getFirst());
             }
-            findings.passed(Check.DISCLOSURE);
+            passes.passed(Check.DISCLOSURE);
         } catch (FormatException e) {
             findings.failed(Check.DISCLOSURE, "disclosure " + entry.digest(), e.getMessage());
         }
@@ -179,10 +183,10 @@ final class EntryChecks {
     }
 
     /** An artifact's bytes hash to its digest. */
-    private Read artifact(BundleEntry.ArtifactEntry entry) {
+    private Read artifact(BundleEntry.ArtifactEntry entry, Findings.Passes passes) {
         Digest actual = Digest.sha256(entry.bytes());
         if (actual.equals(entry.digest())) {
-            findings.passed(Check.ARTIFACT);
+            passes.passed(Check.ARTIFACT);
         } else {
             findings.failed(Check.ARTIFACT, "artifact " + entry.digest(), "its bytes hash to " + actual
                     + ", not to its digest");

@@ -29,6 +29,29 @@ final class Findings {
         checked.get(check).increment();
     }
 
+    /** Adds what one thread counted: a shared counter touched at every pass would cost more than many a check. */
+    void passed(Passes passes) {
+        for (Check check : Passes.CHECKS) {
+            long count = passes.counts[check.ordinal()];
+            if (count > 0) {
+                checked.get(check).add(count);
+                passes.counts[check.ordinal()] = 0;
+            }
+        }
+    }
+
+    /** Passes counted on one thread, to be added to the findings at once ({@link #passed(Passes)}). */
+    static final class Passes {
+
+        private static final Check[] CHECKS = Check.values();
+
+        private final long[] counts = new long[CHECKS.length];
+
+        void passed(Check check) {
+            counts[check.ordinal()]++;
+        }
+    }
+
     void failed(Check check, String item, String reason) {
         checked.get(check).increment();
         failed.get(check).increment();

@@ -26,6 +26,7 @@ final class ManifestListing {
 
     private final ManifestIndex index;
     private final Findings findings;
+    private final Findings.Passes passes = new Findings.Passes();
     private final BitSet statementsSeen = new BitSet();
     private final int[] nextInTrajectory;
     private final BitSet disclosuresReferred = new BitSet();
@@ -109,7 +110,7 @@ final class ManifestListing {
             ManifestIndex.Trajectory trajectory = index.trajectory(t);
             if (number == nextInTrajectory[t]) {
                 nextInTrajectory[t]++;
-                findings.passed(Check.MANIFEST);
+                passes.passed(Check.MANIFEST);
             } else if (number > nextInTrajectory[t]) {
                 findings.failed(Check.MANIFEST, named.get(), "listed as statement " + (number - trajectory.first())
                         + " of trajectory " + trajectory.id() + ", but its statement "
@@ -149,7 +150,7 @@ final class ManifestListing {
             disclosuresHeld.set(number);
         } else {
             disclosuresHeld.set(number);
-            findings.passed(Check.MANIFEST);
+            passes.passed(Check.MANIFEST);
         }
     }
 
@@ -164,44 +165,54 @@ final class ManifestListing {
             artifactsHeld.set(number);
         } else {
             artifactsHeld.set(number);
-            findings.passed(Check.MANIFEST);
+            passes.passed(Check.MANIFEST);
         }
     }
 
     /** Reports what the manifest lists but the bundle lacks; returns what is withheld. */
     List<Withheld> finish() {
+        findings.passed(passes);
         for (ManifestIndex.Trajectory trajectory : index.trajectories()) {
-            for (int n = trajectory.first(); n < trajectory.first() + trajectory.count(); n++) {
-                if (!statementsSeen.get(n)) {
-                    findings.failed(Check.MANIFEST, "statement " + index.statementDigest(n), "listed as statement "
-                            + (n - trajectory.first()) + " of trajectory " + trajectory.id() + ", not in the bundle");
-                }
+            int end = trajectory.first() + trajectory.count();
+            for (int n = statementsSeen.nextClearBit(trajectory.first()); n < end;
+                    n = statementsSeen.nextClearBit(n + 1)) {
+                findings.failed(Check.MANIFEST, "statement " + index.statementDigest(n), "listed as statement "
+                        + (n - trajectory.first()) + " of trajectory " + trajectory.id() + ", not in the bundle");
             }
         }
         List<Withheld> withheld = new ArrayList<>();
+        // Most listed contents are referred to and held: their digests are copied, and named, only when not.
         for (int n = 0; n < index.disclosureCount(); n++) {
-            Digest digest = index.disclosureDigest(n);
-            String item = "disclosure " + digest;
             ManifestIndex.Status status = index.disclosureStatus(n);
-            if (!disclosuresReferred.get(n)) {
-                findings.failed(Check.MANIFEST, item, "listed, but no statement of the bundle refers to it");
+            boolean included = status == ManifestIndex.Status.INCLUDED;
+            if (disclosuresReferred.get(n) && included && disclosuresHeld.get(n)) {
+                continue;
             }
-            if (status == ManifestIndex.Status.INCLUDED && !disclosuresHeld.get(n)) {
-                findings.failed(Check.MANIFEST, item, "listed as included, not in the bundle");
-            } else if (status != ManifestIndex.Status.INCLUDED) {
+            Digest digest = index.disclosureDigest(n);
+            if (!disclosuresReferred.get(n)) {
+                findings.failed(Check.MANIFEST, "disclosure " + digest,
+                        "listed, but no statement of the bundle refers to it");
+            }
+            if (included && !disclosuresHeld.get(n)) {
+                findings.failed(Check.MANIFEST, "disclosure " + digest, "listed as included, not in the bundle");
+            } else if (!included) {
                 withheld.add(new Withheld("disclosure", digest, status.word(),
                         index.withheldReason(n).or(() -> Optional.ofNullable(redactionReasons.get(digest)))));
             }
         }
         for (int n = 0; n < index.artifactCount(); n++) {
-            Digest digest = index.artifactDigest(n);
-            String item = "artifact " + digest;
-            if (!artifactsReferred.get(n)) {
-                findings.failed(Check.MANIFEST, item, "listed, but no statement of the bundle refers to it");
+            boolean included = index.artifactIncluded(n);
+            if (artifactsReferred.get(n) && included && artifactsHeld.get(n)) {
+                continue;
             }
-            if (index.artifactIncluded(n) && !artifactsHeld.get(n)) {
-                findings.failed(Check.MANIFEST, item, "listed as included, not in the bundle");
-            } else if (!index.artifactIncluded(n)) {
+            Digest digest = index.artifactDigest(n);
+            if (!artifactsReferred.get(n)) {
+                findings.failed(Check.MANIFEST, "artifact " + digest,
+                        "listed, but no statement of the bundle refers to it");
+            }
+            if (included && !artifactsHeld.get(n)) {
+                findings.failed(Check.MANIFEST, "artifact " + digest, "listed as included, not in the bundle");
+            } else if (!included) {
                 withheld.add(new Withheld("artifact", digest, "withheld",
                         Optional.ofNullable(redactionReasons.get(digest))));
             }
