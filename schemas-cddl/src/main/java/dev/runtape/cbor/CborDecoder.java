@@ -128,6 +128,29 @@ public final class CborDecoder {
         }
     }
 
+    /**
+     * Checks the one data item that starts at {@code bytes[from]}, within {@code bytes[to - 1]}, as {@link #check}
+     * checks a whole item, and returns where it ends: for a reader that walks an item itself and steps over the parts
+     * it does not need.
+     *
+     * @param depth how deep the item is nested in the whole, so that the whole's depth is limited as decoding limits
+     *     it
+     * @throws CborException as {@code decode} would
+     * @throws IllegalArgumentException as {@link #check}
+     */
+    public static int checkedEnd(byte[] bytes, int from, int to, int depth, CborProfile profile)
+            throws CborException {
+        if (!profile.strict()) {
+            throw new IllegalArgumentException("only a strict profile can be checked without decoding: " + profile);
+        }
+        if (from < 0 || to > bytes.length || from > to) {
+            throw new IllegalArgumentException("not a range of " + bytes.length + " bytes: " + from + " to " + to);
+        }
+        CborDecoder decoder = new CborDecoder(bytes, from, to, profile);
+        decoder.skip(depth);
+        return decoder.pos;
+    }
+
     /** Checks one item as {@link #item} reads it, under a strict profile, making nothing but a float's value. */
     private void skip(int depth) throws CborException {
         if (depth > MAX_DEPTH) {

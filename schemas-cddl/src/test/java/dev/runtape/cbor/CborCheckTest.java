@@ -79,6 +79,30 @@ class CborCheckTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void anItemWithinARangeIsCheckedToItsEndWhichIsReturned() throws Exception {
+        byte[] first = CborMap.builder().put("a", CborInteger.of(1)).put("b", CborTextString.of("Grüße")).build()
+                .encode();
+        byte[] second = CborInteger.of(70000).encode();
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        assertThat(CborDecoder.checkedEnd(both, 0, both.length, 0, CborProfile.DETERMINISTIC)).isEqualTo(first.length);
+        assertThat(CborDecoder.checkedEnd(both, first.length, both.length, 0, CborProfile.DETERMINISTIC))
+                .isEqualTo(both.length);
+        assertThatThrownBy(() -> CborDecoder.checkedEnd(both, 0, first.length - 1, 0, CborProfile.DETERMINISTIC))
+                .isInstanceOf(CborException.class);
+        byte[] unordered = both.clone();
+        unordered[2] = 'c'; // the key "a" made "c", before "b"
+        assertThatThrownBy(() -> CborDecoder.checkedEnd(unordered, 0, both.length, 0, CborProfile.DETERMINISTIC))
+                .isInstanceOf(CborException.class).hasMessageContaining("deterministic order");
+        // The depth it is given counts towards the limit: an array of one integer is two levels.
+        byte[] nested = CborArray.of(CborInteger.of(1)).encode();
+        assertThat(CborDecoder.checkedEnd(nested, 0, nested.length, CborDecoder.MAX_DEPTH - 1,
+                CborProfile.DETERMINISTIC)).isEqualTo(nested.length);
+        assertThatThrownBy(() -> CborDecoder.checkedEnd(nested, 0, nested.length, CborDecoder.MAX_DEPTH,
+                CborProfile.DETERMINISTIC)).isInstanceOf(CborException.class).hasMessageContaining("nested deeper");
+    }
+
     /** 1 when both refuse the input with the same message, 0 when both accept it; fails when they disagree. */
     private static int agree(byte[] input) {
         int refused = 0;

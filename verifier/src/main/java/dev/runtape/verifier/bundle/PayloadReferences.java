@@ -2,6 +2,7 @@ package dev.runtape.verifier.bundle;
 
 import dev.runtape.cbor.CborArray;
 import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborException;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborTag;
 import dev.runtape.cbor.CborValue;
@@ -9,6 +10,7 @@ import dev.runtape.verifier.Digest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The digests of the content-refs and artifact-refs in a statement's payload: every map with a 32-byte
@@ -30,11 +32,20 @@ final class PayloadReferences {
         return into;
     }
 
-    /** The references in the item at {@code from}, checked deterministic CBOR, as {@link #of} finds them decoded. */
-    static List<Digest> of(byte[] bytes, int from) {
+    /**
+     * The references in the map that fills {@code bytes[from]} to {@code bytes[to - 1]}, as {@link #of} finds them
+     * decoded, checking it as deterministic CBOR on the way; null when it is not a map.
+     *
+     * @throws CborException if it breaks a rule of deterministic CBOR
+     */
+    static @Nullable List<Digest> ofMap(byte[] bytes, int from, int to) throws CborException {
+        CheckedCbor cbor = new CheckedCbor(bytes, from, to);
+        if (cbor.peekMajor() != CheckedCbor.MAP) {
+            return null;
+        }
         List<Digest> into = new ArrayList<>();
-        collect(new CheckedCbor(bytes, from), bytes, into);
-        return into;
+        collect(cbor, bytes, into, 0);
+        return cbor.atEnd() ? into : null;
     }
 
     private static void collect(CborValue value, List<Digest> into) {
@@ -52,18 +63,25 @@ final class PayloadReferences {
         }
     }
 
-    private static void collect(CheckedCbor cbor, byte[] bytes, List<Digest> into) {
+    private static void collect(CheckedCbor cbor, byte[] bytes, List<Digest> into, int depth) throws CborException {
+        cbor.checkDepth(depth);
         switch (cbor.peekMajor()) {
             case CheckedCbor.MAP -> {
                 long entries = cbor.head().argument();
+                if (entries > 0) {
+                    cbor.checkDepth(depth + 1); // its keys and a "digest" are read here
+                }
                 int mapStart = into.size(); // the map's own digest goes before those of its members
+                CheckedCbor.KeyOrder keys = new CheckedCbor.KeyOrder();
                 for (long i = 0; i < entries; i++) {
+                    int key = cbor.position();
                     boolean digestKey = false;
                     if (cbor.peekMajor() == CheckedCbor.TEXT) {
                         digestKey = cbor.head().textEquals(DIGEST);
                     } else {
-                        cbor.skip();
+                        cbor.skip(depth + 1);
                     }
+                    keys.next(cbor, key);
                     if (digestKey && cbor.peekMajor() == CheckedCbor.BYTES) {
                         cbor.head();
                         int start = cbor.takeString();
@@ -71,21 +89,21 @@ final class PayloadReferences {
                             into.add(mapStart, Digest.copyOf(bytes, start));
                         }
                     } else {
-                        collect(cbor, bytes, into);
+                        collect(cbor, bytes, into, depth + 1);
                     }
                 }
             }
             case CheckedCbor.ARRAY -> {
                 long items = cbor.head().argument();
                 for (long i = 0; i < items; i++) {
-                    collect(cbor, bytes, into);
+                    collect(cbor, bytes, into, depth + 1);
                 }
             }
             case CheckedCbor.TAG -> {
                 cbor.head();
-                collect(cbor, bytes, into);
+                collect(cbor, bytes, into, depth + 1);
             }
-            default -> cbor.skip();
+            default -> cbor.skip(depth);
         }
     }
 }

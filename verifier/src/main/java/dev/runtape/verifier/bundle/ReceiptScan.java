@@ -1,8 +1,6 @@
 package dev.runtape.verifier.bundle;
 
-import dev.runtape.cbor.CborDecoder;
 import dev.runtape.cbor.CborException;
-import dev.runtape.cbor.CborProfile;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.cose.CoseSign1;
@@ -14,7 +12,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A receipt of the shape the ledger attaches, read where it lies: deterministic CBOR, a COSE_Sign1 with a detached
+ * A receipt of the shape the ledger attaches, read where it lies and checked as it is read ({@link CheckedCbor}):
+ * deterministic CBOR, a COSE_Sign1 with a detached
  * payload whose unprotected header holds one inclusion proof and nothing else ({@code {396: {-1: [proof]}}}). The
  * receipts of one bundle share their protected header and signature, so a checker that has verified those once needs
  * only the proof of each further one: {@link #sameSignedPartsAs} tells it, without copying or decoding them. Any other
@@ -43,8 +42,7 @@ record ReceiptScan(byte[] bytes, int protectedFrom, int protectedTo, int signatu
     }
 
     private static @Nullable ReceiptScan scan(byte[] bytes, int from, int to) throws CborException, FormatException {
-        CborDecoder.check(bytes, from, to, CborProfile.DETERMINISTIC);
-        CheckedCbor cbor = new CheckedCbor(bytes, from);
+        CheckedCbor cbor = new CheckedCbor(bytes, from, to);
         if (cbor.peekMajor() == CheckedCbor.TAG && cbor.head().argument() != CoseSign1.TAG) {
             return null;
         }
@@ -60,18 +58,20 @@ record ReceiptScan(byte[] bytes, int protectedFrom, int protectedTo, int signatu
         }
         int proofFrom = cbor.takeString();
         int proofTo = cbor.position();
-        if ((bytes[cbor.position()] & 0xff) != NIL) {
+        if (cbor.peekByte() != NIL) {
             return null;
         }
-        cbor.skip();
+        cbor.skip(1);
         if (cbor.head().major() != CheckedCbor.BYTES) {
             return null;
         }
         int signatureFrom = cbor.takeString();
         int signatureTo = cbor.position();
+        if (!cbor.atEnd()) {
+            return null;
+        }
 
-        CborDecoder.check(bytes, proofFrom, proofTo, CborProfile.DETERMINISTIC);
-        CheckedCbor proof = new CheckedCbor(bytes, proofFrom);
+        CheckedCbor proof = new CheckedCbor(bytes, proofFrom, proofTo);
         if (!is(proof.head(), CheckedCbor.ARRAY, 3) || proof.head().major() != CheckedCbor.UNSIGNED) {
             return null;
         }
@@ -93,6 +93,9 @@ record ReceiptScan(byte[] bytes, int protectedFrom, int protectedTo, int signatu
                 return null;
             }
             offsets[i] = proof.takeString();
+        }
+        if (!proof.atEnd()) {
+            return null;
         }
         return new ReceiptScan(bytes, protectedFrom, protectedTo, signatureFrom, signatureTo, treeSize, leafIndex,
                 new PathHashes(bytes, offsets));

@@ -1,8 +1,6 @@
 package dev.runtape.verifier.bundle;
 
-import dev.runtape.cbor.CborDecoder;
 import dev.runtape.cbor.CborException;
-import dev.runtape.cbor.CborProfile;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import dev.runtape.verifier.cose.CoseSign1;
@@ -13,12 +11,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Takes a statement's facts from its bytes in one walk, for {@code --fast}: the bytes, the protected header and the
- * payload are checked as deterministic CBOR without being decoded ({@code CborDecoder.check}), then a cursor reads
- * the header fields, the receipts and the payload's references where they lie. It takes only the shape the ledger
- * writes: tag 18 over {@code [protected, {394: [receipts]} or {}, payload, signature]}, a deterministic protected map
- * that does not hold label 394, and every field of the right type. For anything else it gives up, and the statement
- * is decoded ({@link StatementFacts#read}), which refuses it or reads it with the messages a reader expects.
+ * Takes a statement's facts from its bytes in one walk, for {@code --fast}: a cursor that checks as it reads
+ * ({@link CheckedCbor}) reads the header fields, the receipts and the payload's references where they lie, and steps
+ * over the rest, so that every byte is checked as deterministic CBOR once, without being decoded. It takes only the
+ * shape the ledger writes: tag 18 over {@code [protected, {394: [receipts]} or {}, payload, signature]}, a
+ * deterministic protected map that does not hold label 394, and every field of the right type. For anything else it
+ * gives up, and the statement is decoded ({@link StatementFacts#read}), which refuses it or reads it with the messages
+ * a reader expects.
  */
 final class StatementScan {
 
@@ -48,8 +47,7 @@ final class StatementScan {
     }
 
     private @Nullable StatementFacts scan() throws CborException, FormatException {
-        CborDecoder.check(bytes, 0, bytes.length, CborProfile.DETERMINISTIC);
-        CheckedCbor cbor = new CheckedCbor(bytes, 0);
+        CheckedCbor cbor = new CheckedCbor(bytes, 0, bytes.length);
         if (!is(cbor.head(), CheckedCbor.TAG, CoseSign1.TAG) || !is(cbor.head(), CheckedCbor.ARRAY, 4)
                 || cbor.head().major() != CheckedCbor.BYTES) {
             return null;
@@ -66,18 +64,21 @@ final class StatementScan {
         }
         int payloadFrom = cbor.takeString();
         int payloadTo = cbor.position();
-        CborDecoder.check(bytes, payloadFrom, payloadTo, CborProfile.DETERMINISTIC);
-        if (new CheckedCbor(bytes, payloadFrom).peekMajor() != CheckedCbor.MAP
-                || cbor.head().major() != CheckedCbor.BYTES) {
+        if (cbor.head().major() != CheckedCbor.BYTES) {
             return null;
         }
-        if (kid == null || issuer == null || stream == null || issuedAt < 0 || revision < 0 || eventType == null
-                || prev == null) {
+        cbor.takeString();
+        if (!cbor.atEnd() || kid == null || issuer == null || stream == null || issuedAt < 0 || revision < 0
+                || eventType == null || prev == null) {
+            return null;
+        }
+        List<Digest> references = PayloadReferences.ofMap(bytes, payloadFrom, payloadTo);
+        if (references == null) {
             return null;
         }
         StatementFacts.Fields fields = new StatementFacts.Fields(kid, issuer, stream,
-                Instant.ofEpochSecond(issuedAt), revision, eventType, prev, receipts,
-                PayloadReferences.of(bytes, payloadFrom), payloadFrom, payloadTo);
+                Instant.ofEpochSecond(issuedAt), revision, eventType, prev, receipts, references, payloadFrom,
+                payloadTo);
         return new StatementFacts(bytes, fields, LogForm.of(bytes, headerStart, headerEnd, EMPTY_MAP));
     }
 
@@ -90,30 +91,32 @@ final class StatementScan {
         if (from == to) {
             return false;
         }
-        CborDecoder.check(bytes, from, to, CborProfile.DETERMINISTIC);
-        CheckedCbor cbor = new CheckedCbor(bytes, from);
+        CheckedCbor cbor = new CheckedCbor(bytes, from, to);
         if (cbor.head().major() != CheckedCbor.MAP) {
             return false;
         }
         long entries = cbor.argument();
+        CheckedCbor.KeyOrder keys = new CheckedCbor.KeyOrder();
         for (long i = 0; i < entries; i++) {
-            Long label = label(cbor);
+            int key = cbor.position();
+            Long label = label(cbor, 1);
+            keys.next(cbor, key);
             if (label == null) {
-                cbor.skip();
+                cbor.skip(1);
             } else if (label == HeaderLabels.RECEIPTS) {
                 return false;
             } else if (!field(label, cbor)) {
                 return false;
             }
         }
-        return true;
+        return cbor.atEnd();
     }
 
-    /** An integer key, or null after stepping over any other key. */
-    private static @Nullable Long label(CheckedCbor cbor) {
+    /** An integer key at {@code depth}, or null after stepping over any other key. */
+    private static @Nullable Long label(CheckedCbor cbor, int depth) throws CborException {
         int major = cbor.peekMajor();
         if (major != CheckedCbor.UNSIGNED && major != CheckedCbor.NEGATIVE) {
-            cbor.skip();
+            cbor.skip(depth);
             return null;
         }
         long argument = cbor.head().argument();
@@ -124,7 +127,7 @@ final class StatementScan {
     }
 
     /** Takes the value of a header label the checks need; false when it has the wrong type or range. */
-    private boolean field(long label, CheckedCbor cbor) throws FormatException {
+    private boolean field(long label, CheckedCbor cbor) throws CborException, FormatException {
         if (label == HeaderLabels.KID) {
             if (cbor.head().major() != CheckedCbor.BYTES) {
                 return false;
@@ -146,18 +149,21 @@ final class StatementScan {
             }
             prev = Digest.copyOf(bytes, cbor.takeString());
         } else {
-            cbor.skip();
+            cbor.skip(1);
         }
         return true;
     }
 
-    private boolean claims(CheckedCbor cbor) {
+    private boolean claims(CheckedCbor cbor) throws CborException {
         if (cbor.head().major() != CheckedCbor.MAP) {
             return false;
         }
         long entries = cbor.argument();
+        CheckedCbor.KeyOrder keys = new CheckedCbor.KeyOrder();
         for (long i = 0; i < entries; i++) {
-            Long label = label(cbor);
+            int key = cbor.position();
+            Long label = label(cbor, 2);
+            keys.next(cbor, key);
             if (label != null && (label == StatementFacts.ISS || label == StatementFacts.SUB)) {
                 if (cbor.head().major() != CheckedCbor.TEXT) {
                     return false;
@@ -173,14 +179,14 @@ final class StatementScan {
                     return false;
                 }
             } else {
-                cbor.skip();
+                cbor.skip(2);
             }
         }
         return true;
     }
 
     /** An unsigned integer no later than {@code Instant.MAX} in seconds, as the checks take it; else -1. */
-    private static long unsigned(CheckedCbor cbor) {
+    private static long unsigned(CheckedCbor cbor) throws CborException {
         cbor.head();
         if (cbor.major() != CheckedCbor.UNSIGNED) {
             return -1; // the scan gives up here, so the cursor need not step over the rest of the item
@@ -190,7 +196,7 @@ final class StatementScan {
     }
 
     /** The unprotected header: {} or {394: [bstr...]}; null for any other. */
-    private @Nullable List<ByteRange> receipts(CheckedCbor cbor) {
+    private @Nullable List<ByteRange> receipts(CheckedCbor cbor) throws CborException {
         if (cbor.head().major() != CheckedCbor.MAP || cbor.argument() > 1) {
             return null;
         }
