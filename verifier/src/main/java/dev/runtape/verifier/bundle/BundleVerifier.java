@@ -287,7 +287,7 @@ public final class BundleVerifier {
                     findings.skip(Check.SIGNATURE, "no readable key set");
                 }
             }
-            this.checks = new EntryChecks(findings, manifest.index(), receipts, signatures);
+            this.checks = new EntryChecks(findings, manifest.index(), receipts, signatures, !options.fast());
             this.workers = workers;
             this.maxInFlight = options.threads() * 4;
         }

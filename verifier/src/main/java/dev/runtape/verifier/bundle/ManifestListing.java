@@ -56,13 +56,28 @@ final class ManifestListing {
 
     /**
      * Where a batch's next disclosure and artifact are likeliest listed: after the last ones found, since the
-     * manifest lists contents in the order the bundle's statements first refer to them. Only a guess, tried first;
-     * one per batch. (Statements are listed by trajectory and held in log order, where trajectories interleave: a
-     * guess for them misses more often than not.)
+     * manifest lists contents in the order the bundle's statements first refer to them, and the bundle holds them in
+     * that order too. Only a guess, tried first; one for the references of a batch, one for the contents it holds.
+     * (Statements are listed by trajectory and held in log order, where trajectories interleave: a guess for them
+     * misses more often than not.)
      */
     static final class Guesses {
         private int disclosure;
         private int artifact;
+
+        /** {@link ManifestIndex#disclosure} of a disclosure the bundle holds. */
+        int disclosureHeld(ManifestIndex index, Digest digest) {
+            int number = index.disclosure(digest, disclosure);
+            disclosure = number + 1;
+            return number;
+        }
+
+        /** {@link ManifestIndex#artifact} of an artifact the bundle holds. */
+        int artifactHeld(ManifestIndex index, Digest digest) {
+            int number = index.artifact(digest, artifact);
+            artifact = number + 1;
+            return number;
+        }
     }
 
     /**

@@ -43,7 +43,7 @@ final class BundleCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--fast", description = "checkpoint signatures, chains, digests and proofs only: "
-            + "no per-statement signature or schema check")
+            + "no per-statement signature or schema check (nor a disclosure's shape)")
     private boolean fast;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads for the checks of each entry (default: every core)")

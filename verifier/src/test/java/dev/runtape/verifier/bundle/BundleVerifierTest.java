@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtape.cbor.CborDecoder;
 import dev.runtape.cbor.CborProfile;
+import dev.runtape.cbor.CborTextString;
 import dev.runtape.schemas.RuntapeSchemas;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.cose.CoseSign1;
@@ -136,6 +137,39 @@ class BundleVerifierTest {
         assertThat(tallies.get(Check.SCHEMA).checked()).isZero();
         assertThat(tallies.get(Check.RECEIPT).checked()).isEqualTo(generated.bundle().statements().size());
         assertThat(tallies.get(Check.CHECKPOINT).checked()).isEqualTo(1);
+    }
+
+    @Test
+    void aDisclosureOfTheWrongShapeFailsByItsShapeAndUnderFastOnlyByTheManifest() throws Exception {
+        byte[] notADisclosure = CborTextString.of("no salt").encode();
+        Digest itsDigest = Digest.sha256(notADisclosure);
+        TestBundle changed = generated.bundle().withDisclosures(disclosures -> {
+            List<TestBundle.Content> all = new ArrayList<>(disclosures);
+            all.set(0, new TestBundle.Content(itsDigest, notADisclosure));
+            return all;
+        });
+        Path file = changed.write(dir.resolve("shape.bundle"));
+
+        BundleReport full = BundleVerifier.verify(file, BundleVerifier.Options.defaults());
+        BundleReport fast = BundleVerifier.verify(file, BundleVerifier.Options.defaults().withFast(true));
+
+        String item = "disclosure " + itsDigest;
+        assertThat(full.failures()).anySatisfy(f -> {
+            assertThat(f.check()).isEqualTo(Check.DISCLOSURE);
+            assertThat(f.item()).isEqualTo(item);
+            assertThat(f.reason()).contains("not a disclosure [salt, value]");
+        });
+        // The shape is a schema check, which --fast skips; its bytes still hash to its digest.
+        assertThat(fast.failures()).noneMatch(f -> f.check() == Check.DISCLOSURE);
+        assertThat(tallies(fast).get(Check.DISCLOSURE).checked()).isEqualTo(changed.disclosures().size());
+        for (BundleReport report : List.of(full, fast)) {
+            assertThat(report.valid()).isFalse();
+            assertThat(report.failures()).anySatisfy(f -> {
+                assertThat(f.check()).isEqualTo(Check.MANIFEST);
+                assertThat(f.item()).isEqualTo(item);
+                assertThat(f.reason()).contains("not listed in the manifest");
+            });
+        }
     }
 
     @Test
