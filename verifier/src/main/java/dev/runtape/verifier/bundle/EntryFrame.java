@@ -18,6 +18,16 @@ final class EntryFrame {
     private static final int TEXT = 3;
     private static final int BYTES = 2;
 
+    /** The kinds of entry, by their index in {@link #KINDS}. */
+    private static final int STATEMENT = 0;
+    private static final int AUDIT = 1;
+    private static final int SEAL = 2;
+    private static final int DISCLOSURE = 3;
+    private static final int ARTIFACT = 4;
+    /** The encoding of each kind's name, its head included: compared as bytes, so no text is made per entry. */
+    private static final byte[][] KINDS = {encoded("statement"), encoded("audit"), encoded("seal"),
+            encoded("disclosure"), encoded("artifact")};
+
     private final byte[] bytes;
     private final int end;
     private int position;
@@ -42,9 +52,9 @@ final class EntryFrame {
             return Optional.empty();
         }
         int items = initial & 0x1f;
-        String kind = text();
-        boolean listed = kind.equals("disclosure") || kind.equals("artifact");
-        if (items != (listed ? 3 : 2)) {
+        int kind = kind();
+        boolean listed = kind == DISCLOSURE || kind == ARTIFACT;
+        if (kind < 0 || items != (listed ? 3 : 2)) {
             return Optional.empty();
         }
         byte[] digest = listed ? byteString() : null;
@@ -52,29 +62,34 @@ final class EntryFrame {
         if (content == null || position != end || (listed && (digest == null || digest.length != Digest.LENGTH))) {
             return Optional.empty();
         }
-        return Optional.ofNullable(switch (kind) {
-            case "statement" -> new BundleEntry.StatementEntry(number, content);
-            case "audit" -> new BundleEntry.AuditEntry(number, content);
-            case "seal" -> new BundleEntry.SealEntry(number, content);
-            case "disclosure" -> new BundleEntry.DisclosureEntry(number, digest(digest), content);
-            case "artifact" -> new BundleEntry.ArtifactEntry(number, digest(digest), content);
-            default -> null;
+        return Optional.of(switch (kind) {
+            case STATEMENT -> new BundleEntry.StatementEntry(number, content);
+            case AUDIT -> new BundleEntry.AuditEntry(number, content);
+            case SEAL -> new BundleEntry.SealEntry(number, content);
+            case DISCLOSURE -> new BundleEntry.DisclosureEntry(number, digest(digest), content);
+            default -> new BundleEntry.ArtifactEntry(number, digest(digest), content);
         });
     }
 
-    /** A text of fewer than 24 bytes (every kind is), or "" for anything else. */
-    private String text() {
-        if (position >= end) {
-            return "";
+    private static byte[] encoded(String kind) {
+        byte[] name = kind.getBytes(StandardCharsets.US_ASCII);
+        byte[] encoded = new byte[1 + name.length];
+        encoded[0] = (byte) ((TEXT << 5) | name.length); // every kind is shorter than 24 bytes
+        System.arraycopy(name, 0, encoded, 1, name.length);
+        return encoded;
+    }
+
+    /** The kind whose encoded name comes next, moving past it; -1 for any other item, which decoding judges. */
+    private int kind() {
+        for (int kind = 0; kind < KINDS.length; kind++) {
+            byte[] encoded = KINDS[kind];
+            if (end - position >= encoded.length
+                    && Arrays.equals(bytes, position, position + encoded.length, encoded, 0, encoded.length)) {
+                position += encoded.length;
+                return kind;
+            }
         }
-        int initial = bytes[position] & 0xff;
-        int length = initial & 0x1f;
-        if (initial >>> 5 != TEXT || length >= 24 || position + 1 + length > end) {
-            return "";
-        }
-        position += 1 + length;
-        // Malformed UTF-8 becomes U+FFFD here, which no kind holds: decoding then refuses it.
-        return new String(bytes, position - length, length, StandardCharsets.UTF_8);
+        return -1;
     }
 
     /** A byte string's contents, or null when the next item is not a byte string within the bytes. */
