@@ -70,7 +70,7 @@ final class BundleCommand implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             // Not a verdict on the bundle: the JVM was given too little heap for its manifest's index.
             spec.commandLine().getErr().println("runtape-verify: out of memory verifying bundle " + bundle
-                    + "; run java with a larger -Xmx (about 40 bytes per listed digest, plus 64 MiB)");
+                    + "; run java with a larger -Xmx (up to 64 bytes per listed digest, plus 64 MiB)");
             return ExitCodes.USAGE_OR_INPUT;
         }
         var out = spec.commandLine().getOut();
