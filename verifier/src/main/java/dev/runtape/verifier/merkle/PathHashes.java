@@ -39,6 +39,12 @@ public final class PathHashes extends AbstractList<Digest> implements RandomAcce
         return offsets.length;
     }
 
+    /** Whether hash {@code index} of {@code path} is {@code digest}, copying none. */
+    static boolean matchesAt(List<Digest> path, int index, Digest digest) {
+        return path instanceof PathHashes hashes ? digest.matches(hashes.bytes, hashes.offsets[index])
+                : path.get(index).equals(digest);
+    }
+
     /** Whether hash {@code index} of {@code path} equals hash {@code index} of {@code other}, copying neither. */
     static boolean sameAt(List<Digest> path, List<Digest> other, int index) {
         if (path instanceof PathHashes a) {

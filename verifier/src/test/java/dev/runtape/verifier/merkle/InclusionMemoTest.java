@@ -27,6 +27,21 @@ class InclusionMemoTest {
     }
 
     @Test
+    void consecutiveProofsHashEachInnerNodeOfTheirSubtreeOnce() throws VerificationException {
+        // 77 leaves have 76 inner nodes, and the first proof hashes its whole path; the paths hold over five times
+        // as many hashes, which a memo that took only the last proof's upper nodes would mostly hash.
+        InclusionMemo memo = new InclusionMemo();
+        long paths = 0;
+        for (int index = 0; index < SIZE; index++) {
+            List<Digest> path = ProofBuilder.inclusion(TREE, index, SIZE).path();
+            paths += path.size();
+            memo.rootFrom(index, SIZE, TREE.node(0, index), path);
+        }
+        assertThat(memo.hashed()).isLessThanOrEqualTo(SIZE - 1 + ProofBuilder.inclusion(TREE, 0, SIZE).path().size());
+        assertThat(paths).isGreaterThan(5L * SIZE);
+    }
+
+    @Test
     void aProofWithOneHashChangedGetsTheRootInclusionComputesFromIt() throws VerificationException {
         // After each good proof, the next leaf's proof with each one of its hashes changed (the memo has the good
         // hashes of the upper levels, which the changed proof must not borrow), and the leaf itself changed.
