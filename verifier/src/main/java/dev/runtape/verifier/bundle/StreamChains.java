@@ -12,7 +12,15 @@ import java.util.Optional;
  */
 final class StreamChains {
 
-    private record Head(long revision, Digest digest) {
+    /** A stream's last revision linked and its digest; moved forward in place, one lookup a statement. */
+    private static final class Head {
+        private long revision;
+        private Digest digest;
+
+        private Head(long revision, Digest digest) {
+            this.revision = revision;
+            this.digest = digest;
+        }
     }
 
     /** What a statement's link is made of: its stream, its revision, the digest it names as prev, its own digest. */
@@ -45,21 +53,24 @@ final class StreamChains {
                 reason = "the first statement of stream " + statement.stream() + " must have a zero prev, found "
                         + statement.prev();
             }
-        } else if (revision == head.revision()) {
+        } else if (revision == head.revision) {
             reason = "fork: a second statement at revision " + revision + " of stream " + statement.stream();
-        } else if (revision < head.revision()) {
+        } else if (revision < head.revision) {
             reason = "reordered: revision " + revision + " of stream " + statement.stream() + " comes after revision "
-                    + head.revision();
-        } else if (revision > head.revision() + 1) {
+                    + head.revision;
+        } else if (revision > head.revision + 1) {
             reason = "gap: revision " + revision + " of stream " + statement.stream() + " follows revision "
-                    + head.revision() + "; " + (revision - head.revision() - 1) + " missing";
-        } else if (!statement.prev().equals(head.digest())) {
-            reason = "prev " + statement.prev() + " is not the digest of revision " + head.revision() + " of stream "
-                    + statement.stream() + ", " + head.digest();
+                    + head.revision + "; " + (revision - head.revision - 1) + " missing";
+        } else if (!statement.prev().equals(head.digest)) {
+            reason = "prev " + statement.prev() + " is not the digest of revision " + head.revision + " of stream "
+                    + statement.stream() + ", " + head.digest;
         }
         // The head moves forward only, so that one broken link is reported once, not at every later statement.
-        if (head == null || revision > head.revision()) {
+        if (head == null) {
             heads.put(statement.stream(), new Head(revision, statement.digest()));
+        } else if (revision > head.revision) {
+            head.revision = revision;
+            head.digest = statement.digest();
         }
         return Optional.ofNullable(reason);
     }
