@@ -64,13 +64,12 @@ public final class Digest implements Comparable<Digest> {
      * by someone who wants a table slow).
      */
     public int leadingInt() {
-        return intAt(0);
+        return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
     }
 
-    /** The four bytes from {@code offset} (0 to 28), big-endian. */
-    public int intAt(int offset) {
-        return (bytes[offset] & 0xff) << 24 | (bytes[offset + 1] & 0xff) << 16 | (bytes[offset + 2] & 0xff) << 8
-                | (bytes[offset + 3] & 0xff);
+    /** Writes the 32 bytes into {@code into} from {@code offset}: a copy without an array of its own. */
+    public void copyTo(byte[] into, int offset) {
+        System.arraycopy(bytes, 0, into, offset, LENGTH);
     }
 
     /** Whether the 32 bytes of {@code bytes} from {@code offset} are this digest's. */

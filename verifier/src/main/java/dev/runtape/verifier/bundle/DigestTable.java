@@ -7,9 +7,9 @@ import java.util.Arrays;
  * A set of SHA-256 digests numbered in the order they were added, in flat arrays: 48 to 64 bytes a digest where a
  * {@code HashMap<Digest, Integer>} takes three times that, so that the index of a million-statement manifest fits
  * a small heap. The digests are kept in pages of 256 KiB, so that growing never copies them. Open addressing on the
- * digest's first bytes, which are uniformly distributed; each slot holds a digest's number with four more of its
- * bytes, so that a probe past another digest's slot is decided there, without reading that digest from its page
- * (a cache miss each, in a table of a million). Not thread-safe.
+ * digest's first four bytes, which are uniformly distributed; each slot holds a digest's number with those four
+ * bytes, so that neither a probe past another digest's slot nor growing the table reads a digest from its page (a
+ * cache miss each, in a table of a million). Not thread-safe.
  */
 final class DigestTable {
 
@@ -20,7 +20,7 @@ final class DigestTable {
     private static final int PAGE_DIGESTS = 1 << PAGE_BITS;
 
     private byte[][] pages = new byte[0][];
-    /** Each slot: a digest's number in its high half, its bytes 4 to 7 in its low half (0 to 3 place it); or EMPTY. */
+    /** Each slot: a digest's number in its high half, its first four bytes (which place it) in its low half; or EMPTY. */
     private long[] slots = emptySlots(32);
     private int size;
 
@@ -34,14 +34,13 @@ final class DigestTable {
         if (slots[slot] != EMPTY) {
             return -1 - number(slots[slot]);
         }
-        byte[] bytes = digest.bytes();
         int page = size >>> PAGE_BITS;
         if (page == pages.length) {
             pages = Arrays.copyOf(pages, page + 1);
             pages[page] = new byte[PAGE_DIGESTS * Digest.LENGTH];
         }
-        System.arraycopy(bytes, 0, pages[page], offset(size), Digest.LENGTH);
-        slots[slot] = slot(size, digest.intAt(4));
+        digest.copyTo(pages[page], offset(size));
+        slots[slot] = slot(size, digest.leadingInt());
         size++;
         if (size * 2 > slots.length) {
             rehash();
@@ -74,10 +73,10 @@ final class DigestTable {
     /** The slot holding {@code digest}, or the empty slot where it would go. */
     private int slotOf(Digest digest) {
         int mask = slots.length - 1;
-        int fingerprint = digest.intAt(4);
-        int slot = mix(digest.leadingInt()) & mask;
+        int leading = digest.leadingInt();
+        int slot = mix(leading) & mask;
         for (long held = slots[slot]; held != EMPTY; held = slots[slot]) {
-            if ((int) held == fingerprint && digest.matches(pages[number(held) >>> PAGE_BITS], offset(number(held)))) {
+            if ((int) held == leading && digest.matches(pages[number(held) >>> PAGE_BITS], offset(number(held)))) {
                 return slot;
             }
             slot = (slot + 1) & mask;
@@ -93,8 +92,7 @@ final class DigestTable {
             if (held == EMPTY) {
                 continue;
             }
-            int n = number(held);
-            int slot = hash(pages[n >>> PAGE_BITS], offset(n)) & mask;
+            int slot = mix((int) held) & mask;
             while (slots[slot] != EMPTY) {
                 slot = (slot + 1) & mask;
             }
@@ -102,8 +100,8 @@ final class DigestTable {
         }
     }
 
-    private static long slot(int number, int fingerprint) {
-        return (long) number << 32 | (fingerprint & 0xffffffffL);
+    private static long slot(int number, int leading) {
+        return (long) number << 32 | (leading & 0xffffffffL);
     }
 
     private static int number(long slot) {
@@ -113,12 +111,6 @@ final class DigestTable {
     /** Where digest {@code n} starts in its page. */
     private static int offset(int n) {
         return (n & (PAGE_DIGESTS - 1)) * Digest.LENGTH;
-    }
-
-    /** The first four bytes of the digest at {@code from}, mixed as {@link #mix} mixes them. */
-    private static int hash(byte[] bytes, int from) {
-        return mix((bytes[from] & 0xff) << 24 | (bytes[from + 1] & 0xff) << 16 | (bytes[from + 2] & 0xff) << 8
-                | (bytes[from + 3] & 0xff));
     }
 
     /**
