@@ -98,6 +98,13 @@ public final class Digest implements Comparable<Digest> {
         return new Digest(sha256.digest(data));
     }
 
+    /** SHA-256 of {@code length} bytes of {@code data} from {@code offset}. */
+    public static Digest sha256(byte[] data, int offset, int length) {
+        MessageDigest sha256 = oneShot();
+        sha256.update(data, offset, length);
+        return new Digest(sha256.digest());
+    }
+
     /** SHA-256 of {@code prefix} followed by {@code data}, without copying them together. */
     public static Digest sha256(byte prefix, byte[] data) {
         MessageDigest sha256 = oneShot();

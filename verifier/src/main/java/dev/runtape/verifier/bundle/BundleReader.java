@@ -123,22 +123,22 @@ public final class BundleReader implements Closeable {
                 if (array.size() != 2 || !(array.get(1) instanceof CborByteString statement)) {
                     throw new FormatException(where + ": expected [\"statement\", bstr]");
                 }
-                yield new BundleEntry.StatementEntry(number, statement.bytes());
+                yield new BundleEntry.StatementEntry(number, ByteRange.of(statement.bytes()));
             }
             case "audit" -> {
                 if (array.size() != 2 || !(array.get(1) instanceof CborByteString audit)) {
                     throw new FormatException(where + ": expected [\"audit\", bstr]");
                 }
-                yield new BundleEntry.AuditEntry(number, audit.bytes());
+                yield new BundleEntry.AuditEntry(number, ByteRange.of(audit.bytes()));
             }
             case "seal" -> {
                 if (array.size() != 2 || !(array.get(1) instanceof CborByteString seal)) {
                     throw new FormatException(where + ": expected [\"seal\", bstr]");
                 }
-                yield new BundleEntry.SealEntry(number, seal.bytes());
+                yield new BundleEntry.SealEntry(number, ByteRange.of(seal.bytes()));
             }
-            case "disclosure" -> new BundleEntry.DisclosureEntry(number, digest(array), bytesAt(array, 2));
-            case "artifact" -> new BundleEntry.ArtifactEntry(number, digest(array), bytesAt(array, 2));
+            case "disclosure" -> new BundleEntry.DisclosureEntry(number, digest(array), ByteRange.of(bytesAt(array, 2)));
+            case "artifact" -> new BundleEntry.ArtifactEntry(number, digest(array), ByteRange.of(bytesAt(array, 2)));
             default -> throw new FormatException(where + ": unknown kind of entry \"" + kind.value() + "\"");
         });
     }

@@ -340,7 +340,7 @@ public final class BundleVerifier {
                 findings.failed(Check.FORMAT, "entry " + entry.ordinal() + " (statement " + number + ")",
                         "a statement after the disclosures, artifacts or seal; statements come first");
             }
-            toWorkers(new EntryChecks.Framed(entry, number), entry.bytes().length);
+            toWorkers(new EntryChecks.Framed(entry, number), entry.content().length());
         }
 
         private void disclosure(BundleEntry.DisclosureEntry entry) {
@@ -348,7 +348,7 @@ public final class BundleVerifier {
                 findings.failed(Check.FORMAT, "disclosure " + entry.digest(), "after the seal; the seal comes last");
             }
             pastStatements = true;
-            toWorkers(new EntryChecks.Framed(entry, -1), entry.bytes().length);
+            toWorkers(new EntryChecks.Framed(entry, -1), entry.content().length());
         }
 
         private void artifact(BundleEntry.ArtifactEntry entry) {
@@ -356,7 +356,7 @@ public final class BundleVerifier {
                 findings.failed(Check.FORMAT, "artifact " + entry.digest(), "after the seal; the seal comes last");
             }
             pastStatements = true;
-            toWorkers(new EntryChecks.Framed(entry, -1), entry.bytes().length);
+            toWorkers(new EntryChecks.Framed(entry, -1), entry.content().length());
         }
 
         private void toWorkers(EntryChecks.Framed framed, long bytes) {

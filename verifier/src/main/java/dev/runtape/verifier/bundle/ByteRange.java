@@ -4,21 +4,26 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Bytes {@code from} to {@code to - 1} of an array, read where they lie: a receipt inside its statement, which the
- * common path reads without copying. The array must not change.
+ * Bytes {@code from} to {@code to - 1} of an array, read where they lie: an entry in the buffer the bundle was read
+ * into, a receipt inside its statement, which the common path reads without copying. The array must not change.
  */
-record ByteRange(byte[] bytes, int from, int to) {
+public record ByteRange(byte[] bytes, int from, int to) {
 
-    ByteRange {
+    public ByteRange {
         Objects.checkFromToIndex(from, to, bytes.length);
     }
 
     /** All of {@code bytes}. */
-    static ByteRange of(byte[] bytes) {
+    public static ByteRange of(byte[] bytes) {
         return new ByteRange(bytes, 0, bytes.length);
     }
 
-    byte[] copy() {
+    public int length() {
+        return to - from;
+    }
+
+    /** The bytes in an array of their own. */
+    public byte[] copy() {
         return Arrays.copyOfRange(bytes, from, to);
     }
 }

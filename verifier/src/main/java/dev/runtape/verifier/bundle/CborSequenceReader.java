@@ -27,8 +27,16 @@ final class CborSequenceReader implements Closeable {
 
     private final InputStream in;
     private final String source;
-    /** Read ahead from {@code in}: this reader buffers itself, so a byte costs an array access, not a call. */
-    private final byte[] buffer = new byte[1 << 16];
+    /** Bytes read from {@code in} at once. */
+    static final int BUFFER = 1 << 18;
+
+    /**
+     * Read ahead from {@code in}: this reader buffers itself, so a byte costs an array access, not a call. Each fill
+     * reads into a new buffer, so that an item's bytes handed out where they lie ({@link #readItem(long, Supplier,
+     * ItemBytes)}) stay as they are for as long as they are held; the garbage collector takes a buffer back once no
+     * item of it is.
+     */
+    private byte[] buffer = new byte[BUFFER];
     private int position;
     /** The end of the bytes read into the buffer. */
     private int end;
@@ -110,14 +118,14 @@ final class CborSequenceReader implements Closeable {
         return readItem(limit, what, Arrays::copyOfRange);
     }
 
-    /** Takes the bytes of an item where they lie, {@code bytes[from]} to {@code bytes[to - 1]}, to be used at once. */
+    /** Takes the bytes of an item where they lie, {@code bytes[from]} to {@code bytes[to - 1]}, which do not change. */
     interface ItemBytes<T> {
         T take(byte[] bytes, int from, int to) throws FormatException;
     }
 
     /**
      * Reads one item as {@link #readItem(long, String)} does, handing its bytes to {@code take} where they lie: in the
-     * buffer itself when the item lies within it, so that what {@code take} keeps of them is copied once.
+     * buffer itself when the item lies within it, so that {@code take} may keep them without a copy.
      */
     <T> T readItem(long limit, Supplier<String> what, ItemBytes<T> take) throws IOException, FormatException {
         long start = offset();
@@ -185,35 +193,40 @@ final class CborSequenceReader implements Closeable {
     }
 
     /**
-     * Reads the next bytes into the buffer, first handing the bytes read from it to the digest and the capture.
-     * Precondition: the buffer is used up. Returns false at the end of the input.
+     * Reads the next bytes: into the rest of the buffer, or once it is full into a new one, first handing the bytes
+     * read from the full one to the capture. Precondition: the bytes read are used up. Returns false at the end of
+     * the input.
      */
     private boolean fill() throws IOException {
         if (digest != null) {
             digest.update(buffer, digestFrom, position - digestFrom);
+            digestFrom = position;
         }
-        // An item that starts at the end of the buffer is captured only from the next bytes on.
-        if (captureFrom >= 0 && (capture != null || position > captureFrom)) {
-            if (capture == null) {
-                capture = new ByteArrayOutputStream(Math.max(256, 2 * (position - captureFrom)));
+        if (end == buffer.length) {
+            // An item that starts at the end of the buffer is captured only from the next bytes on.
+            if (captureFrom >= 0 && (capture != null || position > captureFrom)) {
+                if (capture == null) {
+                    capture = new ByteArrayOutputStream(Math.max(256, 2 * (position - captureFrom)));
+                }
+                capture.write(buffer, captureFrom, position - captureFrom);
             }
-            capture.write(buffer, captureFrom, position - captureFrom);
-        }
-        bufferStart += end;
-        position = 0;
-        end = 0;
-        digestFrom = 0;
-        if (captureFrom >= 0) {
-            captureFrom = 0;
+            bufferStart += end;
+            buffer = new byte[BUFFER];
+            position = 0;
+            end = 0;
+            digestFrom = 0;
+            if (captureFrom >= 0) {
+                captureFrom = 0;
+            }
         }
         int n;
         do {
-            n = in.read(buffer, 0, buffer.length);
+            n = in.read(buffer, end, buffer.length - end);
         } while (n == 0);
         if (n < 0) {
             return false;
         }
-        end = n;
+        end += n;
         return true;
     }
 

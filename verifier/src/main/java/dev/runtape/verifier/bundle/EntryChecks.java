@@ -110,7 +110,7 @@ final class EntryChecks {
         try {
             // Schema and signature need the decoded statement; without them its facts are taken where they lie.
             statement = signatures.isPresent() ? StatementFacts.read(entry.bytes())
-                    : StatementFacts.scan(entry.bytes());
+                    : StatementFacts.scan(entry.content());
         } catch (FormatException e) {
             findings.failed(Check.SCHEMA, "entry " + entry.ordinal() + " (statement " + number + ")", e.getMessage());
             return Optional.empty();
@@ -169,7 +169,7 @@ final class EntryChecks {
     private Read disclosure(BundleEntry.DisclosureEntry entry, ManifestListing.Guesses guesses,
             Findings.Passes passes) {
         Content listed = new Content(entry.digest(), true, guesses.disclosureHeld(index, entry.digest()));
-        Digest actual = Digest.sha256(entry.bytes());
+        Digest actual = sha256(entry.content());
         if (!actual.equals(entry.digest())) {
             findings.failed(Check.DISCLOSURE, "disclosure " + entry.digest(), "its bytes hash to " + actual
                     + ", not to its digest");
@@ -194,7 +194,7 @@ final class EntryChecks {
 
     /** An artifact's bytes hash to its digest. */
     private Read artifact(BundleEntry.ArtifactEntry entry, ManifestListing.Guesses guesses, Findings.Passes passes) {
-        Digest actual = Digest.sha256(entry.bytes());
+        Digest actual = sha256(entry.content());
         if (actual.equals(entry.digest())) {
             passes.passed(Check.ARTIFACT);
         } else {
@@ -202,5 +202,9 @@ final class EntryChecks {
                     + ", not to its digest");
         }
         return new Content(entry.digest(), false, guesses.artifactHeld(index, entry.digest()));
+    }
+
+    private static Digest sha256(ByteRange content) {
+        return Digest.sha256(content.bytes(), content.from(), content.length());
     }
 }

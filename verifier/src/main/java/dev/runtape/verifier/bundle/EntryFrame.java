@@ -1,10 +1,10 @@
 package dev.runtape.verifier.bundle;
 
 import dev.runtape.verifier.Digest;
-import dev.runtape.verifier.FormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frame of a well-shaped entry read from its bytes without decoding them into CBOR values: an array of the kind
@@ -40,7 +40,7 @@ final class EntryFrame {
 
     /**
      * The entry numbered {@code number} held in {@code bytes[from]} to {@code bytes[to - 1]}, or empty when it is not
-     * of a well-known shape. What it keeps of them is copied.
+     * of a well-known shape. Its contents are left where they lie: the bytes must not change.
      */
     static Optional<BundleEntry> read(long number, byte[] bytes, int from, int to) {
         return new EntryFrame(bytes, from, to).entry(number);
@@ -57,9 +57,9 @@ final class EntryFrame {
         if (kind < 0 || items != (listed ? 3 : 2)) {
             return Optional.empty();
         }
-        byte[] digest = listed ? byteString() : null;
-        byte[] content = byteString();
-        if (content == null || position != end || (listed && (digest == null || digest.length != Digest.LENGTH))) {
+        ByteRange digest = listed ? byteString() : null;
+        ByteRange content = byteString();
+        if (content == null || position != end || (listed && (digest == null || digest.length() != Digest.LENGTH))) {
             return Optional.empty();
         }
         return Optional.of(switch (kind) {
@@ -92,8 +92,8 @@ final class EntryFrame {
         return -1;
     }
 
-    /** A byte string's contents, or null when the next item is not a byte string within the bytes. */
-    private byte[] byteString() {
+    /** Where a byte string's contents lie, or null when the next item is not a byte string within the bytes. */
+    private @Nullable ByteRange byteString() {
         if (position >= end || (bytes[position] & 0xff) >>> 5 != BYTES) {
             return null;
         }
@@ -117,14 +117,11 @@ final class EntryFrame {
             return null;
         }
         position += (int) length;
-        return Arrays.copyOfRange(bytes, position - (int) length, position);
+        return new ByteRange(bytes, position - (int) length, position);
     }
 
-    private static Digest digest(byte[] bytes) {
-        try {
-            return Digest.of(bytes);
-        } catch (FormatException e) {
-            throw new IllegalStateException("a digest was checked to have 32 bytes", e);
-        }
+    /** A digest was checked to have 32 bytes. */
+    private static Digest digest(ByteRange bytes) {
+        return Digest.copyOf(bytes.bytes(), bytes.from());
     }
 }

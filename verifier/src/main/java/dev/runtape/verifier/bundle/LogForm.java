@@ -34,28 +34,31 @@ record LogForm(Digest digest, Digest leafHash) {
         int headerStart = 2 + headLength(protectedLength) + protectedLength;
         int headerEnd = bytes.length - headLength(payloadLength) - payloadLength - headLength(signatureLength)
                 - signatureLength;
-        return of(bytes, headerStart, headerEnd, logUnprotected.encode());
+        return of(ByteRange.of(bytes), headerStart, headerEnd, logUnprotected.encode());
     }
 
     /**
-     * @param headerStart where the statement's unprotected header starts in {@code bytes}
+     * @param statement where the statement's encoding lies
+     * @param headerStart where its unprotected header starts, in the same array
      * @param headerEnd where it ends
      * @param logHeader the encoding of the log form's unprotected header, which takes its place
      */
-    static LogForm of(byte[] bytes, int headerStart, int headerEnd, byte[] logHeader) {
+    static LogForm of(ByteRange statement, int headerStart, int headerEnd, byte[] logHeader) {
         MessageDigest sha256 = HASHER.get();
         sha256.reset();
-        hash(sha256, bytes, headerStart, headerEnd, logHeader);
+        hash(sha256, statement, headerStart, headerEnd, logHeader);
         Digest digest = Digest.finish(sha256);
         sha256.update(Rfc9162Hasher.LEAF_PREFIX);
-        hash(sha256, bytes, headerStart, headerEnd, logHeader);
+        hash(sha256, statement, headerStart, headerEnd, logHeader);
         return new LogForm(digest, Digest.finish(sha256));
     }
 
-    private static void hash(MessageDigest sha256, byte[] bytes, int headerStart, int headerEnd, byte[] logHeader) {
-        sha256.update(bytes, 0, headerStart);
+    private static void hash(MessageDigest sha256, ByteRange statement, int headerStart, int headerEnd,
+            byte[] logHeader) {
+        byte[] bytes = statement.bytes();
+        sha256.update(bytes, statement.from(), headerStart - statement.from());
         sha256.update(logHeader);
-        sha256.update(bytes, headerEnd, bytes.length - headerEnd);
+        sha256.update(bytes, headerEnd, statement.to() - headerEnd);
     }
 
     /** The length of the shortest head of a byte string of {@code length} bytes (RFC 8949 §4.2.1). */

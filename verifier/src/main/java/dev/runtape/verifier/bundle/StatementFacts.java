@@ -49,7 +49,8 @@ public final class StatementFacts {
             Digest prev, List<ByteRange> receipts, List<Digest> references, int payloadFrom, int payloadTo) {
     }
 
-    private final byte[] bytes;
+    /** The statement's bytes, where they lie: all of them once read, a range of a buffer when scanned. */
+    private final ByteRange bytes;
     private final Fields fields;
     private final Digest digest;
     private final Digest leafHash;
@@ -57,7 +58,7 @@ public final class StatementFacts {
     private @Nullable CoseSign1 message;
     private @Nullable CborMap payload;
 
-    StatementFacts(byte[] bytes, Fields fields, LogForm logForm) {
+    StatementFacts(ByteRange bytes, Fields fields, LogForm logForm) {
         this.bytes = bytes;
         this.fields = fields;
         this.digest = logForm.digest();
@@ -108,7 +109,7 @@ public final class StatementFacts {
                 field(header, EVENT_TYPE, CborTextString.class, "event type (-70001)").value(),
                 Digest.of(field(header, PREV, CborByteString.class, "prev (-70005)")),
                 receipts, PayloadReferences.of(payload), payloadTo - payloadBytes.length, payloadTo);
-        StatementFacts facts = new StatementFacts(bytes, fields,
+        StatementFacts facts = new StatementFacts(ByteRange.of(bytes), fields,
                 LogForm.of(bytes, message, payloadBytes.length, new CborMap(logUnprotected)));
         facts.decoded = decoded;
         facts.message = message;
@@ -123,14 +124,19 @@ public final class StatementFacts {
      * @throws FormatException as {@link #read}
      */
     public static StatementFacts scan(byte[] bytes) throws FormatException {
-        StatementFacts scanned = StatementScan.of(bytes);
-        return scanned != null ? scanned : read(bytes);
+        return scan(ByteRange.of(bytes));
+    }
+
+    /** {@link #scan(byte[])} of a statement where it lies, in the buffer it was read into. */
+    static StatementFacts scan(ByteRange statement) throws FormatException {
+        StatementFacts scanned = StatementScan.of(statement);
+        return scanned != null ? scanned : read(statement.copy());
     }
 
     /** The statement as one CBOR item, receipts included, for schema validation: decoded on first use. */
     public CborValue decoded() {
         if (decoded == null) {
-            decoded = decodeChecked(bytes, "statement");
+            decoded = decodeChecked(bytes.copy(), "statement");
         }
         return decoded;
     }
@@ -150,7 +156,7 @@ public final class StatementFacts {
     /** The payload map: decoded on first use. */
     public CborMap payload() {
         if (payload == null) {
-            payload = (CborMap) decodeChecked(Arrays.copyOfRange(bytes, fields.payloadFrom(),
+            payload = (CborMap) decodeChecked(Arrays.copyOfRange(bytes.bytes(), fields.payloadFrom(),
                     fields.payloadTo()), "statement payload");
         }
         return payload;

@@ -24,6 +24,7 @@ final class StatementScan {
     /** The log form's unprotected header: the receipts taken out leave an empty map. */
     private static final byte[] EMPTY_MAP = {(byte) 0xa0};
 
+    private final ByteRange statement;
     private final byte[] bytes;
     private byte @Nullable [] kid;
     private @Nullable String issuer;
@@ -33,21 +34,27 @@ final class StatementScan {
     private @Nullable String eventType;
     private @Nullable Digest prev;
 
-    private StatementScan(byte[] bytes) {
-        this.bytes = bytes;
+    private StatementScan(ByteRange statement) {
+        this.statement = statement;
+        this.bytes = statement.bytes();
     }
 
     /** The statement's facts, or null when it is not of the shape this reads (decoding then judges it). */
     static @Nullable StatementFacts of(byte[] bytes) {
+        return of(ByteRange.of(bytes));
+    }
+
+    /** {@link #of(byte[])} of a statement where it lies. */
+    static @Nullable StatementFacts of(ByteRange statement) {
         try {
-            return new StatementScan(bytes).scan();
+            return new StatementScan(statement).scan();
         } catch (CborException | FormatException e) {
             return null;
         }
     }
 
     private @Nullable StatementFacts scan() throws CborException, FormatException {
-        CheckedCbor cbor = new CheckedCbor(bytes, 0, bytes.length);
+        CheckedCbor cbor = new CheckedCbor(bytes, statement.from(), statement.to());
         if (!is(cbor.head(), CheckedCbor.TAG, CoseSign1.TAG) || !is(cbor.head(), CheckedCbor.ARRAY, 4)
                 || cbor.head().major() != CheckedCbor.BYTES) {
             return null;
@@ -79,7 +86,7 @@ final class StatementScan {
         StatementFacts.Fields fields = new StatementFacts.Fields(kid, issuer, stream,
                 Instant.ofEpochSecond(issuedAt), revision, eventType, prev, receipts, references, payloadFrom,
                 payloadTo);
-        return new StatementFacts(bytes, fields, LogForm.of(bytes, headerStart, headerEnd, EMPTY_MAP));
+        return new StatementFacts(statement, fields, LogForm.of(statement, headerStart, headerEnd, EMPTY_MAP));
     }
 
     private static boolean is(CheckedCbor head, int major, long argument) {

@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 
 class CborSequenceReaderTest {
 
-    /** Items of every size around the reader's 64 KiB buffer, so that some start, end or lie across its edges. */
+    private static final int BUFFER = CborSequenceReader.BUFFER;
+
+    /** Items of every size around the reader's buffer, so that some start, end or lie across its edges. */
     private static List<byte[]> items() {
         List<byte[]> items = new ArrayList<>();
-        int[] sizes = {0, 1, 23, 24, 255, 256, 65_535, 65_536, 65_537, 3, 200_000, 7, 131_072};
+        int[] sizes = {0, 1, 23, 24, 255, 256, 65_536, BUFFER - 1, BUFFER, BUFFER + 1, 3, 3 * BUFFER, 7, 2 * BUFFER};
         for (int i = 0; i < sizes.length; i++) {
             byte[] content = new byte[sizes[i]];
             Arrays.fill(content, (byte) i);
@@ -54,7 +56,7 @@ class CborSequenceReaderTest {
         for (byte[] item : items) {
             assertThat(reader.atEnd()).isFalse();
             assertThat(reader.offset()).isEqualTo(offset);
-            assertThat(reader.readItem(1 << 20, "item")).isEqualTo(item);
+            assertThat(reader.readItem(1 << 22, "item")).isEqualTo(item);
             offset += item.length;
         }
         reader.stopDigest();
@@ -64,11 +66,26 @@ class CborSequenceReaderTest {
     }
 
     @Test
+    void itemsHandedOutWhereTheyLieStayAsTheyWereAfterLaterReads() throws IOException, FormatException {
+        List<byte[]> items = items();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        items.forEach(all::writeBytes);
+        CborSequenceReader reader = new CborSequenceReader(new ByteArrayInputStream(all.toByteArray()), "test");
+        List<ByteRange> kept = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            kept.add(reader.readItem(1 << 22, () -> "item", ByteRange::new));
+        }
+
+        assertThat(reader.atEnd()).isTrue();
+        assertThat(kept).extracting(ByteRange::copy).containsExactlyElementsOf(items);
+    }
+
+    @Test
     void anItemThatStartsWhereTheBufferEndsIsReadWhole() throws IOException, FormatException {
-        // 3 bytes of head and 65,533 of content fill the 64 KiB buffer exactly; the next item starts after it.
-        byte[] first = new CborByteString(new byte[65_533]).encode();
+        // 5 bytes of head and the rest of content fill the buffer exactly; the next item starts after it.
+        byte[] first = new CborByteString(new byte[BUFFER - 5]).encode();
         byte[] second = CborArray.of(CborTextString.of("next"), new CborByteString(new byte[] {1, 2, 3})).encode();
-        assertThat(first).hasSize(65_536);
+        assertThat(first).hasSize(BUFFER);
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.writeBytes(first);
         all.writeBytes(second);
@@ -81,11 +98,11 @@ class CborSequenceReaderTest {
 
     @Test
     void anItemCutOffInsideItsBytesIsTruncated() {
-        byte[] item = items().get(10);
+        byte[] item = items().get(11);
         CborSequenceReader reader = new CborSequenceReader(
                 new ByteArrayInputStream(Arrays.copyOf(item, item.length - 1)), "test");
 
-        assertThatThrownBy(() -> reader.readItem(1 << 20, "item")).isInstanceOf(FormatException.class)
+        assertThatThrownBy(() -> reader.readItem(1 << 22, "item")).isInstanceOf(FormatException.class)
                 .hasMessage("test: at byte " + (item.length - 1) + ": the bundle ends inside an item (truncated)");
     }
 }
