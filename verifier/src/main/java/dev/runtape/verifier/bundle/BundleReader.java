@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Supplier;
 
 /**
  * Streams a bundle file (bundle.cddl): {@link #open} reads the manifest, then {@link #next} returns one entry at a
@@ -34,6 +34,16 @@ public final class BundleReader implements Closeable {
     private final Manifest manifest;
     private long ordinal;
     private boolean broken;
+    /** The number of the entry being read, and where it starts: for the two below, made once, not at every entry. */
+    private long current;
+    private long currentAt;
+    /** Names the entry being read, when it fails. */
+    private final Supplier<String> named = () -> "entry " + current + " (at byte " + currentAt + ")";
+    /** The entry being read, framed where it lies, or a copy of its bytes when it is not of a well-known shape. */
+    private final CborSequenceReader.ItemBytes<Object> framed = (bytes, from, to) -> {
+        BundleEntry entry = EntryFrame.read(current, bytes, from, to);
+        return entry != null ? entry : Arrays.copyOfRange(bytes, from, to);
+    };
 
     private BundleReader(CborSequenceReader in, Manifest manifest) {
         this.in = in;
@@ -92,20 +102,20 @@ public final class BundleReader implements Closeable {
         }
         long number = ordinal++;
         long at = in.offset();
-        Item item;
+        current = number;
+        currentAt = at;
+        Object item;
         try {
-            item = in.readItem(MAX_ENTRY_BYTES, () -> "entry " + number + " (at byte " + at + ")",
-                    (bytes, from, to) -> EntryFrame.read(number, bytes, from, to).map(Item::framed)
-                            .orElseGet(() -> Item.unframed(Arrays.copyOfRange(bytes, from, to))));
+            item = in.readItem(MAX_ENTRY_BYTES, named, framed);
         } catch (FormatException e) {
             broken = true;
             throw e;
         }
-        if (item.entry() != null) {
-            return Optional.of(item.entry());
+        if (item instanceof BundleEntry entry) {
+            return Optional.of(entry);
         }
         // Any other shape is decoded whole, to say what is wrong with it.
-        byte[] bytes = item.bytes();
+        byte[] bytes = (byte[]) item;
         String where = "entry " + number + " (at byte " + at + ")";
         CborValue value = CborInput.decode(bytes, CborProfile.DETERMINISTIC, where);
         if (!(value instanceof CborArray array) || array.size() < 2
@@ -137,22 +147,10 @@ public final class BundleReader implements Closeable {
                 }
                 yield new BundleEntry.SealEntry(number, ByteRange.of(seal.bytes()));
             }
-            case "disclosure" -> new BundleEntry.DisclosureEntry(number, digest(array), ByteRange.of(bytesAt(array, 2)));
-            case "artifact" -> new BundleEntry.ArtifactEntry(number, digest(array), ByteRange.of(bytesAt(array, 2)));
+            case "disclosure" -> new BundleEntry.DisclosureEntry(number, digest(array), contentAt(array));
+            case "artifact" -> new BundleEntry.ArtifactEntry(number, digest(array), contentAt(array));
             default -> throw new FormatException(where + ": unknown kind of entry \"" + kind.value() + "\"");
         });
-    }
-
-    /** An entry read: framed from its bytes, or only its bytes when it has an unexpected shape. */
-    private record Item(@Nullable BundleEntry entry, byte[] bytes) {
-
-        static Item framed(BundleEntry entry) {
-            return new Item(entry, new byte[0]);
-        }
-
-        static Item unframed(byte[] bytes) {
-            return new Item(null, bytes);
-        }
     }
 
     /** Whether an entry could not be delimited (truncated, too long, a bad head): nothing after it can be read. */
@@ -162,6 +160,10 @@ public final class BundleReader implements Closeable {
 
     private static Digest digest(CborArray array) throws FormatException {
         return Digest.of(bytesAt(array, 1));
+    }
+
+    private static ByteRange contentAt(CborArray array) {
+        return ByteRange.of(bytesAt(array, 2));
     }
 
     private static byte[] bytesAt(CborArray array, int index) {

@@ -414,8 +414,12 @@ public final class BundleVerifier {
         }
 
         private void inOrder(EntryChecks.Statement checked) {
-            chains.link(checked.link()).ifPresentOrElse(
-                    reason -> findings.failed(Check.CHAIN, checked.item(), reason), () -> passes.passed(Check.CHAIN));
+            String broken = chains.link(checked.link());
+            if (broken == null) {
+                passes.passed(Check.CHAIN);
+            } else {
+                findings.failed(Check.CHAIN, checked.item(), broken);
+            }
             listing.statement(checked::item, checked.listed(), checked.redaction());
             long leaf = checked.leaf();
             if (leaf >= 0) {

@@ -20,7 +20,7 @@ final class DigestTable {
     private static final int PAGE_DIGESTS = 1 << PAGE_BITS;
 
     private byte[][] pages = new byte[0][];
-    /** Each slot: a digest's number in its high half, its first four bytes (which place it) in its low half; or EMPTY. */
+    /** A slot: a digest's number in the high half, its first four bytes (which place it) in the low half; or EMPTY. */
     private long[] slots = emptySlots(32);
     private int size;
 

@@ -3,7 +3,6 @@ package dev.runtape.verifier.bundle;
 import dev.runtape.verifier.Digest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,36 +38,36 @@ final class EntryFrame {
     }
 
     /**
-     * The entry numbered {@code number} held in {@code bytes[from]} to {@code bytes[to - 1]}, or empty when it is not
+     * The entry numbered {@code number} held in {@code bytes[from]} to {@code bytes[to - 1]}, or null when it is not
      * of a well-known shape. Its contents are left where they lie: the bytes must not change.
      */
-    static Optional<BundleEntry> read(long number, byte[] bytes, int from, int to) {
+    static @Nullable BundleEntry read(long number, byte[] bytes, int from, int to) {
         return new EntryFrame(bytes, from, to).entry(number);
     }
 
-    private Optional<BundleEntry> entry(long number) {
+    private @Nullable BundleEntry entry(long number) {
         int initial = bytes[position++] & 0xff;
         if (initial != 0x82 && initial != 0x83) {
-            return Optional.empty();
+            return null;
         }
         int items = initial & 0x1f;
         int kind = kind();
         boolean listed = kind == DISCLOSURE || kind == ARTIFACT;
         if (kind < 0 || items != (listed ? 3 : 2)) {
-            return Optional.empty();
+            return null;
         }
         ByteRange digest = listed ? byteString() : null;
         ByteRange content = byteString();
         if (content == null || position != end || (listed && (digest == null || digest.length() != Digest.LENGTH))) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(switch (kind) {
+        return switch (kind) {
             case STATEMENT -> new BundleEntry.StatementEntry(number, content);
             case AUDIT -> new BundleEntry.AuditEntry(number, content);
             case SEAL -> new BundleEntry.SealEntry(number, content);
             case DISCLOSURE -> new BundleEntry.DisclosureEntry(number, digest(digest), content);
             default -> new BundleEntry.ArtifactEntry(number, digest(digest), content);
-        });
+        };
     }
 
     private static byte[] encoded(String kind) {

@@ -3,7 +3,7 @@ package dev.runtape.verifier.bundle;
 import dev.runtape.verifier.Digest;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chain of every stream in a bundle, followed statement by statement in bundle order: each stream starts at
@@ -40,8 +40,8 @@ final class StreamChains {
 
     private final Map<String, Head> heads = new HashMap<>();
 
-    /** Links {@code statement} to its stream; empty when it links, else why it does not. */
-    Optional<String> link(Link statement) {
+    /** Links {@code statement} to its stream; null when it links, else why it does not. */
+    @Nullable String link(Link statement) {
         Head head = heads.get(statement.stream());
         long revision = statement.revision();
         String reason = null;
@@ -72,7 +72,7 @@ final class StreamChains {
             head.revision = revision;
             head.digest = statement.digest();
         }
-        return Optional.ofNullable(reason);
+        return reason;
     }
 
     int streams() {

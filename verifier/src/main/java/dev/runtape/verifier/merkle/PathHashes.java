@@ -10,7 +10,8 @@ import java.util.RandomAccess;
 /**
  * The hashes of an inclusion path where they lie, in the bytes of the receipt that carries them: a hash becomes a
  * {@link Digest} only when it is read, and two such paths compare their bytes. Consecutive proofs share most of their
- * path ({@link InclusionMemo}), so most hashes are compared and never copied. Immutable while its bytes are.
+ * path ({@link InclusionMemo}), so most hashes are compared and never copied. Immutable while its bytes and offsets
+ * are.
  */
 public final class PathHashes extends AbstractList<Digest> implements RandomAccess {
 
@@ -19,12 +20,12 @@ public final class PathHashes extends AbstractList<Digest> implements RandomAcce
 
     /**
      * @param bytes the bytes holding the hashes, not copied: they must not change
-     * @param offsets where each hash's 32 bytes start, in path order
+     * @param offsets where each hash's 32 bytes start, in path order; not copied either
      */
     public PathHashes(byte[] bytes, int[] offsets) {
         this.bytes = Objects.requireNonNull(bytes, "bytes");
-        this.offsets = offsets.clone();
-        for (int offset : this.offsets) {
+        this.offsets = offsets;
+        for (int offset : offsets) {
             Objects.checkFromIndexSize(offset, Digest.LENGTH, bytes.length);
         }
     }
