@@ -414,13 +414,15 @@ public final class BundleVerifier {
         }
 
         private void inOrder(EntryChecks.Statement checked) {
-            String broken = chains.link(checked.link());
+            StreamChains.Link link = checked.link();
+            int listed = listing.find(link.digest(), chains.listedAfter(link));
+            String broken = chains.link(link, listed);
             if (broken == null) {
                 passes.passed(Check.CHAIN);
             } else {
                 findings.failed(Check.CHAIN, checked.item(), broken);
             }
-            listing.statement(checked::item, checked.listed(), checked.redaction());
+            listing.statement(checked::item, listed, checked.listed(), checked.redaction());
             long leaf = checked.leaf();
             if (leaf >= 0) {
                 if (leaf <= lastLeaf) {

@@ -39,7 +39,7 @@ final class EntryChecks {
      * holds no decoded statements.
      *
      * @param leaf its leaf index as its receipt proved it, or -1 when no receipt did (that failure already reported)
-     * @param listed where the manifest lists it and what it refers to
+     * @param listed where the manifest lists what it refers to
      * @param redaction its payload when it is a RedactionApplied, for the reasons of what it withholds
      */
     record Statement(long number, StreamChains.Link link, long leaf, ManifestListing.Listed listed,

@@ -64,6 +64,11 @@ public final class ManifestIndex {
         return statements.find(digest);
     }
 
+    /** {@link #statement}, trying number {@code guess} first ({@link DigestTable#find(Digest, int)}). */
+    int statement(Digest digest, int guess) {
+        return statements.find(digest, guess);
+    }
+
     Digest statementDigest(int number) {
         return statements.get(number);
     }

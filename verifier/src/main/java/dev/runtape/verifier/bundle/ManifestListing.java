@@ -43,23 +43,22 @@ final class ManifestListing {
     }
 
     /**
-     * Where a statement and the contents its payload refers to are listed: numbers in the manifest's index, found by
-     * the workers ({@link #lookUp}), since the index is read-only by then.
+     * Where the contents a statement's payload refers to are listed: numbers in the manifest's index, found by the
+     * workers ({@link #lookUp}), since the index is read-only by then. (The statement itself is looked up in bundle
+     * order, {@link #find}, where the last statement of its stream tells where it likely is.)
      *
-     * @param number the statement's number in the manifest, or -1 when it is not listed
      * @param disclosures the numbers of the listed disclosures it refers to
      * @param artifacts the numbers of the listed artifacts it refers to
      * @param unlisted the contents it refers to that the manifest lists neither as a disclosure nor as an artifact
      */
-    record Listed(int number, int[] disclosures, int[] artifacts, List<Digest> unlisted) {
+    record Listed(int[] disclosures, int[] artifacts, List<Digest> unlisted) {
     }
 
     /**
      * Where a batch's next disclosure and artifact are likeliest listed: after the last ones found, since the
      * manifest lists contents in the order the bundle's statements first refer to them, and the bundle holds them in
      * that order too. Only a guess, tried first; one for the references of a batch, one for the contents it holds.
-     * (Statements are listed by trajectory and held in log order, where trajectories interleave: a guess for them
-     * misses more often than not.)
+     * (A statement's guess is its stream's: {@link #find}.)
      */
     static final class Guesses {
         private int disclosure;
@@ -81,8 +80,8 @@ final class ManifestListing {
     }
 
     /**
-     * Looks {@code statement} and what it refers to up in {@code index}, trying {@code guesses} first. Thread-safe:
-     * the index is not changed.
+     * Looks up in {@code index} what {@code statement} refers to, trying {@code guesses} first. Thread-safe: the
+     * index is not changed.
      */
     static Listed lookUp(ManifestIndex index, StatementFacts statement, Guesses guesses) {
         List<Digest> referred = statement.references();
@@ -104,17 +103,25 @@ final class ManifestListing {
                 unlisted.add(digest);
             }
         }
-        return new Listed(index.statement(statement.digest()), Arrays.copyOf(disclosures, d),
-                Arrays.copyOf(artifacts, a), unlisted);
+        return new Listed(Arrays.copyOf(disclosures, d), Arrays.copyOf(artifacts, a), unlisted);
+    }
+
+    /**
+     * The number the manifest lists a statement under, or -1, trying {@code guess} first: the number after the last
+     * statement of its stream, since the manifest lists a trajectory's statements in log order. (In a log where
+     * trajectories interleave, the statement before it in the bundle is a poor guess.)
+     */
+    int find(Digest statement, int guess) {
+        return index.statement(statement, guess);
     }
 
     /**
      * Holds one statement against the manifest, and the contents its payload refers to, as {@link #lookUp} found.
      *
+     * @param number where the manifest lists it ({@link #find}), or -1
      * @param redaction the payload of a RedactionApplied statement, whose reasons the withheld contents are given
      */
-    void statement(Supplier<String> named, Listed listed, Optional<CborMap> redaction) {
-        int number = listed.number();
+    void statement(Supplier<String> named, int number, Listed listed, Optional<CborMap> redaction) {
         if (number < 0) {
             findings.failed(Check.MANIFEST, named.get(), "not listed in the manifest");
         } else if (statementsSeen.get(number)) {

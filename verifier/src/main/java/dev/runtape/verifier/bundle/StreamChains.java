@@ -12,14 +12,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class StreamChains {
 
-    /** A stream's last revision linked and its digest; moved forward in place, one lookup a statement. */
+    /**
+     * A stream's last revision linked, its digest and the number the manifest lists it under (-1 if none); moved
+     * forward in place.
+     */
     private static final class Head {
         private long revision;
         private Digest digest;
+        private int listed;
 
-        private Head(long revision, Digest digest) {
+        private Head(long revision, Digest digest, int listed) {
             this.revision = revision;
             this.digest = digest;
+            this.listed = listed;
         }
     }
 
@@ -40,8 +45,21 @@ final class StreamChains {
 
     private final Map<String, Head> heads = new HashMap<>();
 
-    /** Links {@code statement} to its stream; null when it links, else why it does not. */
-    @Nullable String link(Link statement) {
+    /**
+     * Where the manifest likely lists {@code statement}: after the last statement of its stream; -1 for the first of
+     * its stream, or when the last was not listed.
+     */
+    int listedAfter(Link statement) {
+        Head head = heads.get(statement.stream());
+        return head == null || head.listed < 0 ? -1 : head.listed + 1;
+    }
+
+    /**
+     * Links {@code statement} to its stream; null when it links, else why it does not.
+     *
+     * @param listed where the manifest lists it, or -1
+     */
+    @Nullable String link(Link statement, int listed) {
         Head head = heads.get(statement.stream());
         long revision = statement.revision();
         String reason = null;
@@ -67,10 +85,11 @@ final class StreamChains {
         }
         // The head moves forward only, so that one broken link is reported once, not at every later statement.
         if (head == null) {
-            heads.put(statement.stream(), new Head(revision, statement.digest()));
+            heads.put(statement.stream(), new Head(revision, statement.digest(), listed));
         } else if (revision > head.revision) {
             head.revision = revision;
             head.digest = statement.digest();
+            head.listed = listed;
         }
         return reason;
     }
