@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
@@ -32,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * {@code bundle-manifest} with the lists left empty.
  *
  * <p>The elements of the lists are decoded and checked in chunks on an executor (the verifier's workers), and added
- * to the index in list order as their chunks come back: the first element that fails, in list order, is the one
- * reported, as when they are read one after another.
+ * to the index in list order, there too, while the reading goes on: the first element that fails, in list order, is
+ * the one reported, as when they are read one after another.
  */
 final class ManifestReader {
 
@@ -144,7 +145,10 @@ final class ManifestReader {
         if (head.majorType() != CborSequenceReader.ARRAY) {
             throw new FormatException("manifest: " + name + " must be an array, found major type " + head.majorType());
         }
-        ArrayDeque<CompletableFuture<Checked>> inFlight = new ArrayDeque<>();
+        // Each chunk is checked on the executor, and its elements are added to the index by a stage that follows the
+        // last chunk's: in list order, while this thread reads on. A stage after one that failed adds nothing.
+        ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+        CompletableFuture<Void> added = CompletableFuture.completedFuture(null);
         List<byte[]> chunk = new ArrayList<>();
         long chunkBytes = 0;
         long first = 0;
@@ -155,25 +159,50 @@ final class ManifestReader {
                 bytes = in.readItem(limit, () -> where(name, n));
             } catch (IOException | FormatException e) {
                 // An element before this one that fails is the one to report.
-                addAll(inFlight, index, duplicates);
+                await(added);
                 throw e;
             }
             chunk.add(bytes);
             chunkBytes += bytes.length;
             if (chunk.size() == CHUNK || chunkBytes >= CHUNK_BYTES) {
-                inFlight.add(check(name, first, chunk));
+                added = addAfter(added, check(name, first, chunk), index, duplicates);
+                inFlight.add(added);
                 first = i + 1;
                 chunk = new ArrayList<>();
                 chunkBytes = 0;
                 while (inFlight.size() > CHUNKS_IN_FLIGHT) {
-                    add(inFlight.remove(), index, duplicates);
+                    await(inFlight.remove());
                 }
             }
         }
         if (!chunk.isEmpty()) {
-            inFlight.add(check(name, first, chunk));
+            added = addAfter(added, check(name, first, chunk), index, duplicates);
         }
-        addAll(inFlight, index, duplicates);
+        await(added);
+    }
+
+    /** A stage that adds a chunk's elements once the stage before it has added its own. */
+    private CompletableFuture<Void> addAfter(CompletableFuture<Void> before, CompletableFuture<Checked> chunk,
+            ManifestIndex index, List<String> duplicates) {
+        return before.thenCombineAsync(chunk, (done, checked) -> {
+            checked.elements().forEach(element -> element.addTo(index, duplicates));
+            if (checked.failure() != null) {
+                throw new CompletionException(checked.failure());
+            }
+            return null;
+        }, executor);
+    }
+
+    /** Waits for the stage; the first element that failed, if any, is thrown. */
+    private static void await(CompletableFuture<Void> stage) throws FormatException {
+        try {
+            stage.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof FormatException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     private static String where(String name, long i) {
@@ -193,22 +222,6 @@ final class ManifestReader {
             }
             return new Checked(elements, null);
         }, executor);
-    }
-
-    private static void addAll(ArrayDeque<CompletableFuture<Checked>> inFlight, ManifestIndex index,
-            List<String> duplicates) throws FormatException {
-        while (!inFlight.isEmpty()) {
-            add(inFlight.remove(), index, duplicates);
-        }
-    }
-
-    private static void add(CompletableFuture<Checked> chunk, ManifestIndex index, List<String> duplicates)
-            throws FormatException {
-        Checked checked = chunk.join();
-        checked.elements().forEach(element -> element.addTo(index, duplicates));
-        if (checked.failure() != null) {
-            throw checked.failure();
-        }
     }
 
     /**
