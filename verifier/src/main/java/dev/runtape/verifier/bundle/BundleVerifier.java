@@ -43,10 +43,10 @@ import java.util.concurrent.Future;
  */
 public final class BundleVerifier {
 
-    /** Entries handed to a worker at once: enough to make the hand-over cheap. */
-    private static final int BATCH = 256;
+    /** Entries handed to a worker at once: enough to make the hand-over cheap, and the receipts' memo's runs long. */
+    private static final int BATCH = 1024;
     /** Bytes of a batch beyond which it is handed over before it is full. */
-    private static final long BATCH_BYTES = 1 << 20;
+    private static final long BATCH_BYTES = 2 << 20;
     /** Bytes of the batches in flight beyond which the reading thread waits for the oldest, bounding the heap. */
     private static final long IN_FLIGHT_BYTES = 16 << 20;
 
