@@ -85,13 +85,15 @@ public final class GroupCommit<Q, A> {
         lock.lock();
         try {
             queued.addLast(mine);
-            while (mine.outcome == null && committing) {
+            // Only the first request queued may lead: whichever waiting caller woke first would take its own
+            // request ahead of those queued before it.
+            while (mine.outcome == null && (committing || queued.peekFirst() != mine)) {
                 turnEnded.awaitUninterruptibly();
             }
             if (mine.outcome != null) {
                 return mine.result();
             }
-            // No commit is running and mine is still queued: this caller leads the next one.
+            // No commit is running and mine is first in the queue: this caller leads the next one.
             committing = true;
             group = takeGroup(mine);
         } finally {
