@@ -33,6 +33,8 @@ public final class ManifestIndex {
     private static final Status[] STATUSES = Status.values();
 
     private final List<Trajectory> trajectories = new ArrayList<>();
+    /** Each trajectory's first statement number, in order: searched for every statement, so kept in one array. */
+    private int[] firsts = new int[64];
     private final DigestTable statements = new DigestTable();
     private final DigestTable disclosures = new DigestTable();
     private byte[] disclosureStatus = new byte[64];
@@ -79,7 +81,7 @@ public final class ManifestIndex {
         int high = trajectories.size() - 1;
         while (low < high) {
             int middle = (low + high + 1) >>> 1;
-            if (trajectories.get(middle).first() <= number) {
+            if (firsts[middle] <= number) {
                 low = middle;
             } else {
                 high = middle - 1;
@@ -142,6 +144,10 @@ public final class ManifestIndex {
                 count++;
             }
         }
+        if (trajectories.size() == firsts.length) {
+            firsts = java.util.Arrays.copyOf(firsts, firsts.length * 2);
+        }
+        firsts[trajectories.size()] = first;
         trajectories.add(new Trajectory(id, split, first, count));
     }
 

@@ -44,14 +44,25 @@ final class StreamChains {
     }
 
     private final Map<String, Head> heads = new HashMap<>();
+    private @Nullable Link lastLooked;
+    private @Nullable Head lastHead;
 
     /**
      * Where the manifest likely lists {@code statement}: after the last statement of its stream; -1 for the first of
      * its stream, or when the last was not listed.
      */
     int listedAfter(Link statement) {
-        Head head = heads.get(statement.stream());
+        Head head = head(statement);
         return head == null || head.listed < 0 ? -1 : head.listed + 1;
+    }
+
+    /** The head of the statement's stream; the last one looked up is kept, as {@link #link} follows for the same. */
+    private @Nullable Head head(Link statement) {
+        if (statement != lastLooked) {
+            lastLooked = statement;
+            lastHead = heads.get(statement.stream());
+        }
+        return lastHead;
     }
 
     /**
@@ -60,7 +71,7 @@ final class StreamChains {
      * @param listed where the manifest lists it, or -1
      */
     @Nullable String link(Link statement, int listed) {
-        Head head = heads.get(statement.stream());
+        Head head = head(statement);
         long revision = statement.revision();
         String reason = null;
         if (head == null) {
@@ -85,7 +96,8 @@ final class StreamChains {
         }
         // The head moves forward only, so that one broken link is reported once, not at every later statement.
         if (head == null) {
-            heads.put(statement.stream(), new Head(revision, statement.digest(), listed));
+            lastHead = new Head(revision, statement.digest(), listed);
+            heads.put(statement.stream(), lastHead);
         } else if (revision > head.revision) {
             head.revision = revision;
             head.digest = statement.digest();
