@@ -153,6 +153,19 @@ public final class BundleReader implements Closeable {
         });
     }
 
+    /** The number of bytes of the bundle read so far: where the next entry starts. */
+    long offset() {
+        return in.offset();
+    }
+
+    /**
+     * Says that no entry that ends at or before {@code offset} is held any more, neither it nor its bytes where they
+     * lie: the buffers they lie in are read into again ({@link CborSequenceReader#release}).
+     */
+    void release(long offset) {
+        in.release(offset);
+    }
+
     /** Whether an entry could not be delimited (truncated, too long, a bad head): nothing after it can be read. */
     public boolean lostTrack() {
         return broken;

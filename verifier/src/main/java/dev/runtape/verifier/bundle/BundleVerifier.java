@@ -129,8 +129,8 @@ public final class BundleVerifier {
             Optional<BundleKeys> keys = keys(manifest);
             Optional<Checkpoint> checkpoint = checkpoint(manifest, keys);
             consistency(manifest, keys, checkpoint);
-            Entries entries = new Entries(manifest, keys, checkpoint, workers);
-            entries.readAll(reader);
+            Entries entries = new Entries(reader, keys, checkpoint, workers);
+            entries.readAll();
             List<Withheld> withheld = entries.listing.finish();
             return report(name, Optional.of(manifest), checkpoint, entries.statements, entries.chains.streams(),
                     withheld, started);
@@ -254,20 +254,28 @@ public final class BundleVerifier {
         private long inFlightBytes;
         private List<EntryChecks.Framed> batch = new ArrayList<>(BATCH);
         private long batchBytes;
+        /** Where the last entry of the batch ends in the bundle. */
+        private long batchEnd;
         private long statements;
         private long lastLeaf = -1;
         private boolean pastStatements;
         private boolean sealed;
         private boolean audited;
+        private final BundleReader reader;
         private final Manifest manifest;
         private final Optional<BundleKeys> keys;
 
-        private record InFlight(Future<List<EntryChecks.Read>> read, long bytes) {
+        /**
+         * @param bytes the bytes of its entries
+         * @param readTo where the bundle had been read to when it was handed over: its entries end there or before
+         */
+        private record InFlight(Future<List<EntryChecks.Read>> read, long bytes, long readTo) {
         }
 
-        Entries(Manifest manifest, Optional<BundleKeys> keys, Optional<Checkpoint> checkpoint,
+        Entries(BundleReader reader, Optional<BundleKeys> keys, Optional<Checkpoint> checkpoint,
                 ExecutorService workers) {
-            this.manifest = manifest;
+            this.reader = reader;
+            this.manifest = reader.manifest();
             this.keys = keys;
             this.listing = new ManifestListing(manifest.index(), findings);
             Optional<ReceiptCheck> receipts = checkpoint.flatMap(c -> keys.map(k -> new ReceiptCheck(c, k.ledgerKeys())));
@@ -292,7 +300,7 @@ public final class BundleVerifier {
             this.maxInFlight = options.threads() * 4;
         }
 
-        void readAll(BundleReader reader) throws IOException {
+        void readAll() throws IOException {
             while (true) {
                 Optional<BundleEntry> entry;
                 try {
@@ -362,6 +370,7 @@ public final class BundleVerifier {
         private void toWorkers(EntryChecks.Framed framed, long bytes) {
             batch.add(framed);
             batchBytes += bytes;
+            batchEnd = reader.offset();
             if (batch.size() == BATCH || batchBytes >= BATCH_BYTES) {
                 flush();
             }
@@ -371,7 +380,7 @@ public final class BundleVerifier {
         private void flush() {
             if (!batch.isEmpty()) {
                 List<EntryChecks.Framed> work = batch;
-                inFlight.add(new InFlight(workers.submit(() -> checks.check(work)), batchBytes));
+                inFlight.add(new InFlight(workers.submit(() -> checks.check(work)), batchBytes, batchEnd));
                 inFlightBytes += batchBytes;
                 batch = new ArrayList<>(BATCH);
                 batchBytes = 0;
@@ -403,6 +412,9 @@ public final class BundleVerifier {
                 findings.failed(Check.FORMAT, "bundle", "interrupted before the entries were checked");
                 return;
             }
+            // What the workers give back holds no entry's bytes, and the batches before this one are done: no entry
+            // up to this batch's last is held any more.
+            reader.release(batch.readTo());
             for (EntryChecks.Read entry : read) {
                 switch (entry) {
                     case EntryChecks.Statement statement -> inOrder(statement);

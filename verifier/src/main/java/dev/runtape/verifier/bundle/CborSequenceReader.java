@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -30,13 +31,26 @@ final class CborSequenceReader implements Closeable {
     /** Bytes read from {@code in} at once. */
     static final int BUFFER = 1 << 18;
 
+    /** Buffers kept for reuse at most: 8 MiB. */
+    private static final int SPARE = 32;
+
+    /** A buffer read out, and the offset in the sequence where its bytes end. */
+    private record Retired(byte[] buffer, long end) {
+    }
+
     /**
      * Read ahead from {@code in}: this reader buffers itself, so a byte costs an array access, not a call. Each fill
-     * reads into a new buffer, so that an item's bytes handed out where they lie ({@link #readItem(long, Supplier,
-     * ItemBytes)}) stay as they are for as long as they are held; the garbage collector takes a buffer back once no
-     * item of it is.
+     * reads into a buffer no item handed out lies in, so that an item's bytes handed out where they lie ({@link
+     * #readItem(long, Supplier, ItemBytes)}) stay as they are for as long as they are held: a new one, which the
+     * garbage collector takes back once no item of it is; or, once the caller says which items it no longer holds
+     * ({@link #release}), one of theirs.
      */
     private byte[] buffer = new byte[BUFFER];
+    /** Buffers read out whose items may still be held, oldest first; kept only once {@link #release} is called. */
+    private final ArrayDeque<Retired> retired = new ArrayDeque<>();
+    /** Buffers none of whose items is held any more: read into before a new one is made. */
+    private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+    private boolean recycling;
     private int position;
     /** The end of the bytes read into the buffer. */
     private int end;
@@ -58,6 +72,22 @@ final class CborSequenceReader implements Closeable {
     /** The number of bytes read so far. */
     long offset() {
         return bufferStart + position;
+    }
+
+    /**
+     * Says that no item handed out where it lies that ends at or before {@code offset} is held any more, so that the
+     * buffers holding only such items may be read into again: a buffer being made and zeroed costs as much as the
+     * read into it, and a buffer that lives on is not copied by each young collection. From the first call on, this
+     * reader keeps the buffers it reads out until a call releases them.
+     */
+    void release(long offset) {
+        recycling = true;
+        while (!retired.isEmpty() && retired.peekFirst().end() <= offset) {
+            byte[] free = retired.removeFirst().buffer();
+            if (spare.size() < SPARE) {
+                spare.addLast(free);
+            }
+        }
     }
 
     /** Feeds every byte read from now on to {@code digest}, until {@link #stopDigest()}. */
@@ -211,7 +241,11 @@ final class CborSequenceReader implements Closeable {
                 capture.write(buffer, captureFrom, position - captureFrom);
             }
             bufferStart += end;
-            buffer = new byte[BUFFER];
+            if (recycling) {
+                retired.addLast(new Retired(buffer, bufferStart));
+            }
+            byte[] free = spare.pollFirst();
+            buffer = free != null ? free : new byte[BUFFER];
             position = 0;
             end = 0;
             digestFrom = 0;

@@ -72,6 +72,27 @@ class BundleVerifierTest {
     }
 
     @Test
+    void aBundleLongerThanTheBytesInFlightVerifiesWhileItsReadBuffersAreReadIntoAgain() throws Exception {
+        // About 31 MB: beyond the 16 MiB handed to the workers at once, so buffers are released and read into again
+        // while later entries are checked; one read into too early would break a hash, a proof or a frame.
+        Path file = dir.resolve("long.bundle");
+        BundleGenerator.write(new BundleGenerator.Config(500, 47, true, 4), file);
+        assertThat(Files.size(file)).isGreaterThan(24L << 20);
+
+        for (BundleVerifier.Options options : List.of(BundleVerifier.Options.defaults(),
+                BundleVerifier.Options.defaults().withFast(true))) {
+            BundleReport report = BundleVerifier.verify(file, options);
+            assertThat(report.failures()).isEmpty();
+            assertThat(report.statements()).isEqualTo(500 * 50 + 1);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - (24 << 20)] ^= 1;
+        BundleReport tampered = BundleVerifier.verify(Files.write(dir.resolve("tampered.bundle"), bytes),
+                BundleVerifier.Options.defaults().withFast(true));
+        assertThat(tampered.valid()).isFalse();
+    }
+
+    @Test
     void aRedactedDisclosureIsReportedWithheldWithTheRedactionsReason() throws Exception {
         BundleReport report = verify(BundleVerifier.Options.defaults());
 

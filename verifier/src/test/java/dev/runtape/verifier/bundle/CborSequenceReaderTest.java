@@ -16,7 +16,10 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CborSequenceReaderTest {
@@ -78,6 +81,44 @@ class CborSequenceReaderTest {
 
         assertThat(reader.atEnd()).isTrue();
         assertThat(kept).extracting(ByteRange::copy).containsExactlyElementsOf(items);
+    }
+
+    @Test
+    void releasedBuffersAreReadIntoAgainWhileTheItemsStillHeldStayAsTheyWere() throws IOException, FormatException {
+        // Items of about a kilobyte, sixteen buffers' worth, each held until 300 items later, then released.
+        int lag = 300;
+        List<byte[]> items = new ArrayList<>();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (int i = 0; items.size() * 1_000L < 16L * BUFFER; i++) {
+            byte[] content = new byte[1_000 + i % 7];
+            Arrays.fill(content, (byte) i);
+            items.add(new CborByteString(content).encode());
+            all.writeBytes(items.getLast());
+        }
+        CborSequenceReader reader = new CborSequenceReader(new ByteArrayInputStream(all.toByteArray()), "test");
+        reader.release(0); // from here on, the buffers read out are kept for reuse
+        List<ByteRange> held = new ArrayList<>();
+        List<Long> ends = new ArrayList<>();
+        Set<byte[]> buffers = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < items.size(); i++) {
+            held.add(reader.readItem(1 << 20, () -> "item", ByteRange::new));
+            ends.add(reader.offset());
+            if (held.getLast().bytes().length == BUFFER) {
+                buffers.add(held.getLast().bytes()); // not an item across two buffers, which is copied out whole
+            }
+            if (i >= lag) {
+                assertThat(held.get(i - lag).copy()).as("item %d, held until now", i - lag)
+                        .isEqualTo(items.get(i - lag));
+                reader.release(ends.get(i - lag));
+            }
+        }
+        for (int i = items.size() - lag; i < items.size(); i++) {
+            assertThat(held.get(i).copy()).as("item %d, never released", i).isEqualTo(items.get(i));
+        }
+
+        assertThat(reader.atEnd()).isTrue();
+        // Held items span two buffers at most, and the one being read into makes three.
+        assertThat(buffers.size()).as("buffers read into").isEqualTo(3);
     }
 
     @Test
