@@ -49,6 +49,16 @@ public final class BundleVerifier {
     private static final long BATCH_BYTES = 2 << 20;
     /** Bytes of the batches in flight beyond which the reading thread waits for the oldest, bounding the heap. */
     private static final long IN_FLIGHT_BYTES = 16 << 20;
+    /**
+     * What an entry in flight holds besides its bytes (its frame, digest, results), counted with them: so that many
+     * small disclosures in flight are bounded as their heap, not their bytes, are.
+     */
+    private static final long ENTRY_BYTES = 256;
+    /**
+     * Batches in flight a worker, at most. Many, so that the reading thread, once past the statements, frames the
+     * small disclosures on while the workers still check the last statements, instead of waiting for each batch.
+     */
+    private static final int BATCHES_A_WORKER = 32;
 
     /**
      * @param fast checkpoint signature, chains, digests and proofs only: no per-statement signature or schema check
@@ -297,7 +307,7 @@ public final class BundleVerifier {
             }
             this.checks = new EntryChecks(findings, manifest.index(), receipts, signatures, !options.fast());
             this.workers = workers;
-            this.maxInFlight = options.threads() * 4;
+            this.maxInFlight = options.threads() * BATCHES_A_WORKER;
         }
 
         void readAll() throws IOException {
@@ -369,7 +379,7 @@ public final class BundleVerifier {
 
         private void toWorkers(EntryChecks.Framed framed, long bytes) {
             batch.add(framed);
-            batchBytes += bytes;
+            batchBytes += bytes + ENTRY_BYTES;
             batchEnd = reader.offset();
             if (batch.size() == BATCH || batchBytes >= BATCH_BYTES) {
                 flush();

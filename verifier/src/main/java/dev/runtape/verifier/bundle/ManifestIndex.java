@@ -132,9 +132,38 @@ public final class ManifestIndex {
         return artifactsIncluded.get(number);
     }
 
-    // Building, by ManifestReader. Each returns false when the digest was listed before.
+    // Building, by ManifestReader. Each add returns false when the digest was listed before.
+
+    /**
+     * The most elements a list's count makes room for before they are read: a count is the manifest's word only
+     * (it may claim more than the bundle holds), so what it reserves is bounded, 16 MiB of slots a table.
+     */
+    static final int EXPECTED_AT_MOST = 1 << 20;
+
+    /** The trajectories the manifest's list counts, whose first one's statements size the statements' table. */
+    private long trajectoriesExpected;
+
+    /** Makes room for the elements of a manifest list of {@code count} elements ({@link #EXPECTED_AT_MOST}). */
+    void expect(String list, long count) {
+        int bounded = (int) Math.min(Math.max(count, 0), EXPECTED_AT_MOST);
+        switch (list) {
+            case "disclosures" -> {
+                disclosures.expect(bounded);
+                disclosureStatus = java.util.Arrays.copyOf(disclosureStatus,
+                        Math.max(disclosureStatus.length, disclosures.size() + bounded));
+            }
+            case "artifacts" -> artifacts.expect(bounded);
+            case "trajectories" -> trajectoriesExpected = bounded;
+            default -> throw new IllegalArgumentException("not a list of the manifest: " + list);
+        }
+    }
 
     void addTrajectory(String id, Optional<String> split, List<Digest> digests, List<String> duplicates) {
+        if (trajectories.isEmpty()) {
+            // As many statements a trajectory as the first lists: room for most manifests' statements at once.
+            statements.expect((int) Math.min(trajectoriesExpected * digests.size(), EXPECTED_AT_MOST));
+            firsts = java.util.Arrays.copyOf(firsts, (int) Math.max(firsts.length, trajectoriesExpected));
+        }
         int first = statements.size();
         int count = 0;
         for (Digest digest : digests) {

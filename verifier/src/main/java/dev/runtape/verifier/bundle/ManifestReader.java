@@ -145,6 +145,7 @@ final class ManifestReader {
         if (head.majorType() != CborSequenceReader.ARRAY) {
             throw new FormatException("manifest: " + name + " must be an array, found major type " + head.majorType());
         }
+        index.expect(name, head.argument());
         // Each chunk is checked on the executor, and its elements are added to the index by a stage that follows the
         // last chunk's: in list order, while this thread reads on. A stage after one that failed adds nothing.
         ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();

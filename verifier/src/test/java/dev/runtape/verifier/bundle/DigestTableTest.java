@@ -48,4 +48,21 @@ class DigestTableTest {
         assertThat(table.find(digest(count), count - 1)).isEqualTo(-1);
         assertThat(table.find(Digest.ZERO, 0)).isEqualTo(-1);
     }
+
+    @Test
+    void roomMadeUpFrontChangesNoNumberAndAnUnboundedClaimIsIgnored() {
+        DigestTable table = new DigestTable();
+        table.add(digest(0));
+        table.expect(30_000);
+        table.expect(Integer.MAX_VALUE); // no table of that size: the caller bounds what it expects
+        table.expect(-5);
+        for (int n = 1; n < 50_000; n++) { // past what was expected, so it grows again
+            assertThat(table.add(digest(n))).isEqualTo(n);
+        }
+        for (int n = 0; n < 50_000; n += 7) {
+            assertThat(table.find(digest(n))).isEqualTo(n);
+            assertThat(table.add(digest(n))).isEqualTo(-1 - n);
+        }
+        assertThat(table.size()).isEqualTo(50_000);
+    }
 }

@@ -97,6 +97,25 @@ class ManifestReaderTest {
                 .startsWith("manifest: disclosures[5]: not a valid bundle-disclosure");
     }
 
+    @Test
+    void aListClaimingBillionsOfElementsFailsWhereItsBytesEnd() {
+        // {"disclosures": [ ... 2^32 - 1 elements claimed, none there ]}: the count reserves a bounded table only.
+        byte[] key = "disclosures".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream manifest = new java.io.ByteArrayOutputStream();
+        manifest.write(0xa1);
+        manifest.write(0x60 | key.length);
+        manifest.writeBytes(key);
+        manifest.writeBytes(new byte[] {(byte) 0x9a, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff});
+
+        for (boolean parallel : new boolean[] {false, true}) {
+            CborSequenceReader in = new CborSequenceReader(new ByteArrayInputStream(manifest.toByteArray()), "test");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                    new ManifestReader(in, BundleReader.MAX_MANIFEST_PART_BYTES, parallel ? WORKERS : Runnable::run)
+                            .read())
+                    .isInstanceOf(FormatException.class).hasMessageContaining("at byte 18").hasMessageContaining("truncated");
+        }
+    }
+
     private static TestBundle withDisclosures(List<CborMap> listing) {
         return new TestBundle(BUNDLE.fields(), BUNDLE.checkpoint(), BUNDLE.consistency(), BUNDLE.keySets(),
                 BUNDLE.trajectories(), listing, BUNDLE.artifactListing(), BUNDLE.statements(), BUNDLE.disclosures(),
