@@ -62,19 +62,22 @@ final class EntryChecks {
 
     private final Findings findings;
     private final ManifestIndex index;
+    private final StreamChains chains;
     private final Optional<ReceiptCheck> receipts;
     private final Optional<SignatureCheck> signatures;
     private final boolean shapes;
 
     /**
+     * @param chains where each statement's stream is found, for its link
      * @param signatures empty under {@code --fast} (schema and signature skipped) or without a readable key set
      * @param shapes whether a disclosure's shape is checked besides its digest: a schema check, which {@code --fast}
      *     skips
      */
-    EntryChecks(Findings findings, ManifestIndex index, Optional<ReceiptCheck> receipts,
+    EntryChecks(Findings findings, ManifestIndex index, StreamChains chains, Optional<ReceiptCheck> receipts,
             Optional<SignatureCheck> signatures, boolean shapes) {
         this.findings = findings;
         this.index = index;
+        this.chains = chains;
         this.receipts = receipts;
         this.signatures = signatures;
         this.shapes = shapes;
@@ -123,7 +126,7 @@ final class EntryChecks {
         signatures.ifPresent(check -> schemaAndSignature(check, number, statement, signed.orElseThrow(), passes));
         Optional<CborMap> redaction = statement.eventType().equals("RedactionApplied")
                 ? Optional.of(statement.payload()) : Optional.empty();
-        return Optional.of(new Statement(number, StreamChains.Link.of(statement), leaf,
+        return Optional.of(new Statement(number, chains.linkOf(statement), leaf,
                 ManifestListing.lookUp(index, statement, guesses), redaction));
     }
 

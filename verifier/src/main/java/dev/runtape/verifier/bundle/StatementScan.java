@@ -21,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class StatementScan {
 
+    /**
+     * A key that is no label this reads: not an integer, or beyond a long. Its value is stepped over, as the value of
+     * any label this does not read is (this one among them, were it a label).
+     */
+    private static final long OTHER = Long.MIN_VALUE;
+
     /** The log form's unprotected header: the receipts taken out leave an empty map. */
     private static final byte[] EMPTY_MAP = {(byte) 0xa0};
 
@@ -106,11 +112,9 @@ final class StatementScan {
         CheckedCbor.KeyOrder keys = new CheckedCbor.KeyOrder();
         for (long i = 0; i < entries; i++) {
             int key = cbor.position();
-            Long label = label(cbor, 1);
+            long label = label(cbor, 1);
             keys.next(cbor, key);
-            if (label == null) {
-                cbor.skip(1);
-            } else if (label == HeaderLabels.RECEIPTS) {
+            if (label == HeaderLabels.RECEIPTS) {
                 return false;
             } else if (!field(label, cbor)) {
                 return false;
@@ -119,16 +123,19 @@ final class StatementScan {
         return cbor.atEnd();
     }
 
-    /** An integer key at {@code depth}, or null after stepping over any other key. */
-    private static @Nullable Long label(CheckedCbor cbor, int depth) throws CborException {
+    /**
+     * An integer key at {@code depth}, or {@link #OTHER} after stepping over any other key. A primitive, not a boxed
+     * label: the ledger's own labels (-70001 and on) are beyond the boxes Java keeps, and each would be made anew.
+     */
+    private static long label(CheckedCbor cbor, int depth) throws CborException {
         int major = cbor.peekMajor();
         if (major != CheckedCbor.UNSIGNED && major != CheckedCbor.NEGATIVE) {
             cbor.skip(depth);
-            return null;
+            return OTHER;
         }
         long argument = cbor.head().argument();
         if (argument < 0) {
-            return Long.MIN_VALUE; // beyond a long: no label of ours, but not to be confused with one either
+            return OTHER; // beyond a long: no label of ours
         }
         return major == CheckedCbor.UNSIGNED ? argument : -1 - argument;
     }
@@ -169,9 +176,9 @@ final class StatementScan {
         CheckedCbor.KeyOrder keys = new CheckedCbor.KeyOrder();
         for (long i = 0; i < entries; i++) {
             int key = cbor.position();
-            Long label = label(cbor, 2);
+            long label = label(cbor, 2);
             keys.next(cbor, key);
-            if (label != null && (label == StatementFacts.ISS || label == StatementFacts.SUB)) {
+            if (label == StatementFacts.ISS || label == StatementFacts.SUB) {
                 if (cbor.head().major() != CheckedCbor.TEXT) {
                     return false;
                 }
@@ -180,7 +187,7 @@ final class StatementScan {
                 } else {
                     stream = cbor.text();
                 }
-            } else if (label != null && label == StatementFacts.IAT) {
+            } else if (label == StatementFacts.IAT) {
                 issuedAt = unsigned(cbor);
                 if (issuedAt < 0) {
                     return false;
