@@ -42,8 +42,9 @@ final class CborSequenceReader implements Closeable {
      * Read ahead from {@code in}: this reader buffers itself, so a byte costs an array access, not a call. Each fill
      * reads into a buffer no item handed out lies in, so that an item's bytes handed out where they lie ({@link
      * #readItem(long, Supplier, ItemBytes)}) stay as they are for as long as they are held: a new one, which the
-     * garbage collector takes back once no item of it is; or, once the caller says which items it no longer holds
-     * ({@link #release}), one of theirs.
+     * garbage collector takes back once no item of it is; or one of which no item was handed out where it lies (all
+     * were copied, as a manifest's are); or, once the caller says which items it no longer holds ({@link #release}),
+     * one of theirs.
      */
     private byte[] buffer = new byte[BUFFER];
     /** Buffers read out whose items may still be held, oldest first; kept only once {@link #release} is called. */
@@ -51,6 +52,8 @@ final class CborSequenceReader implements Closeable {
     /** Buffers none of whose items is held any more: read into before a new one is made. */
     private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
     private boolean recycling;
+    /** Whether an item was handed out where it lies in the buffer since it was made or read into. */
+    private boolean lent;
     private int position;
     /** The end of the bytes read into the buffer. */
     private int end;
@@ -145,7 +148,7 @@ final class CborSequenceReader implements Closeable {
 
     /** {@link #readItem(long, String)}, naming the item only when it fails. */
     byte[] readItem(long limit, Supplier<String> what) throws IOException, FormatException {
-        return readItem(limit, what, Arrays::copyOfRange);
+        return readItem(limit, what, Arrays::copyOfRange, false);
     }
 
     /** Takes the bytes of an item where they lie, {@code bytes[from]} to {@code bytes[to - 1]}, which do not change. */
@@ -158,6 +161,12 @@ final class CborSequenceReader implements Closeable {
      * buffer itself when the item lies within it, so that {@code take} may keep them without a copy.
      */
     <T> T readItem(long limit, Supplier<String> what, ItemBytes<T> take) throws IOException, FormatException {
+        return readItem(limit, what, take, true);
+    }
+
+    /** @param inPlace whether {@code take} may keep the bytes where they lie (else it copies them) */
+    private <T> T readItem(long limit, Supplier<String> what, ItemBytes<T> take, boolean inPlace)
+            throws IOException, FormatException {
         long start = offset();
         captureFrom = position;
         capture = null;
@@ -191,6 +200,7 @@ final class CborSequenceReader implements Closeable {
                 }
             }
             if (capture == null) {
+                lent |= inPlace;
                 return take.take(buffer, captureFrom, position);
             }
             capture.write(buffer, captureFrom, position - captureFrom);
@@ -241,9 +251,15 @@ final class CborSequenceReader implements Closeable {
                 capture.write(buffer, captureFrom, position - captureFrom);
             }
             bufferStart += end;
-            if (recycling) {
+            if (!lent) {
+                // Every item of it was copied out (a manifest's are): it is read into again at once.
+                if (spare.size() < SPARE) {
+                    spare.addLast(buffer);
+                }
+            } else if (recycling) {
                 retired.addLast(new Retired(buffer, bufferStart));
             }
+            lent = false;
             byte[] free = spare.pollFirst();
             buffer = free != null ? free : new byte[BUFFER];
             position = 0;

@@ -146,4 +146,58 @@ class CborSequenceReaderTest {
         assertThatThrownBy(() -> reader.readItem(1 << 22, "item")).isInstanceOf(FormatException.class)
                 .hasMessage("test: at byte " + (item.length - 1) + ": the bundle ends inside an item (truncated)");
     }
+
+    /** Items of about a kilobyte, {@code buffers} buffers' worth. */
+    private static List<byte[]> kilobyteItems(int buffers) {
+        List<byte[]> items = new ArrayList<>();
+        for (int i = 0; items.size() * 1_000L < (long) buffers * BUFFER; i++) {
+            byte[] content = new byte[1_000 + i % 7];
+            Arrays.fill(content, (byte) i);
+            items.add(new CborByteString(content).encode());
+        }
+        return items;
+    }
+
+    private static byte[] concatenated(List<byte[]> items) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        items.forEach(all::writeBytes);
+        return all.toByteArray();
+    }
+
+    @Test
+    void aBufferWhoseItemsWereAllCopiedOutIsReadIntoAgainUnasked() throws IOException, FormatException {
+        List<byte[]> items = kilobyteItems(16);
+        byte[] all = concatenated(items);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        CborSequenceReader reader = new CborSequenceReader(new ByteArrayInputStream(all), "test");
+        reader.readItem(1 << 20, "item");
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 1; i < items.size(); i++) {
+            reader.readItem(1 << 20, "item");
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // The copies take the bytes once; a new buffer for each fill would take them twice.
+        assertThat(allocated).as("bytes allocated reading %d bytes", all.length).isLessThan(all.length + 4L * BUFFER);
+        assertThat(reader.atEnd()).isTrue();
+    }
+
+    @Test
+    void anItemHandedOutWhereItLiesKeepsItsBufferFromBeingReadIntoAgain() throws IOException, FormatException {
+        // Copies and items held where they lie, in turn, never released: what is held must stay as it was.
+        List<byte[]> items = kilobyteItems(16);
+        CborSequenceReader reader = new CborSequenceReader(new ByteArrayInputStream(concatenated(items)), "test");
+        List<ByteRange> held = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (i % 97 == 0) {
+                held.add(reader.readItem(1 << 20, () -> "item", ByteRange::new));
+            } else {
+                assertThat(reader.readItem(1 << 20, "item")).isEqualTo(items.get(i));
+            }
+        }
+        for (int k = 0; k < held.size(); k++) {
+            assertThat(held.get(k).copy()).as("item %d, held", 97 * k).isEqualTo(items.get(97 * k));
+        }
+    }
 }
