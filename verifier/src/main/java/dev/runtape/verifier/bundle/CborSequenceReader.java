@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -59,9 +58,6 @@ final class CborSequenceReader implements Closeable {
     private int end;
     /** The offset in the sequence of {@code buffer[0]}. */
     private long bufferStart;
-    private @Nullable MessageDigest digest;
-    /** Where in the buffer the bytes not yet fed to {@link #digest} start. */
-    private int digestFrom;
     /** While an item is read: where in the buffer it starts, or its bytes not yet captured. */
     private int captureFrom = -1;
     /** The bytes of the item being read, once it no longer lies in the buffer alone. */
@@ -91,19 +87,6 @@ final class CborSequenceReader implements Closeable {
                 spare.addLast(free);
             }
         }
-    }
-
-    /** Feeds every byte read from now on to {@code digest}, until {@link #stopDigest()}. */
-    void startDigest(MessageDigest digest) {
-        this.digest = digest;
-        this.digestFrom = position;
-    }
-
-    void stopDigest() {
-        if (digest != null) {
-            digest.update(buffer, digestFrom, position - digestFrom);
-        }
-        this.digest = null;
     }
 
     /** Whether the sequence has ended: no byte is left before the next item. */
@@ -238,10 +221,6 @@ final class CborSequenceReader implements Closeable {
      * the input.
      */
     private boolean fill() throws IOException {
-        if (digest != null) {
-            digest.update(buffer, digestFrom, position - digestFrom);
-            digestFrom = position;
-        }
         if (end == buffer.length) {
             // An item that starts at the end of the buffer is captured only from the next bytes on.
             if (captureFrom >= 0 && (capture != null || position > captureFrom)) {
@@ -264,7 +243,6 @@ final class CborSequenceReader implements Closeable {
             buffer = free != null ? free : new byte[BUFFER];
             position = 0;
             end = 0;
-            digestFrom = 0;
             if (captureFrom >= 0) {
                 captureFrom = 0;
             }

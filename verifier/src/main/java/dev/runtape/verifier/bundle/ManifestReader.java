@@ -14,7 +14,9 @@ import dev.runtape.schemas.cddl.ValidationResult;
 import dev.runtape.verifier.CborInput;
 import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,14 +36,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The elements of the lists are decoded and checked in chunks on an executor (the verifier's workers), and added
  * to the index in list order, there too, while the reading goes on: the first element that fails, in list order, is
- * the one reported, as when they are read one after another.
+ * the one reported, as when they are read one after another. The manifest's digest is taken there as well, its bytes
+ * hashed in order by stages that follow one another, so that this thread only reads.
  */
 final class ManifestReader {
 
     private static final List<String> LISTS = List.of("trajectories", "disclosures", "artifacts");
 
     /** Elements checked at once by one task. */
-    private static final int CHUNK = 512;
+    private static final int CHUNK = 4096;
     /** Bytes of a chunk beyond which it is handed over before it is full. */
     private static final long CHUNK_BYTES = 1 << 20;
     /** Chunks in flight beyond which the reading waits for the oldest, bounding the bytes held. */
@@ -50,6 +53,18 @@ final class ManifestReader {
     private final CborSequenceReader in;
     private final long limit;
     private final Executor executor;
+    /** The manifest's digest, taken on the executor ({@link #hash}). */
+    private final MessageDigest sha256 = Digest.newSha256();
+    /** The bytes read but not yet handed to be hashed: heads, keys and the members other than the lists. */
+    private final ByteArrayOutputStream unhashed = new ByteArrayOutputStream();
+    /** Where a chunk's elements are copied together to be hashed: used by one hashing stage at a time. */
+    private final byte[] together = new byte[64 << 10];
+    /** The last stage hashing the manifest's bytes: each follows the one before. */
+    private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
+    /** The last stage adding a chunk of a list's elements to the index: each follows the one before. */
+    private CompletableFuture<Void> added = CompletableFuture.completedFuture(null);
+    /** The chunks handed over and not yet waited for, oldest first. */
+    private final ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
 
     /** @param executor where the elements of the lists are decoded and checked; {@code Runnable::run} for here */
     ManifestReader(CborSequenceReader in, long limit, Executor executor) {
@@ -98,8 +113,32 @@ final class ManifestReader {
      *     the member and what was wrong
      */
     Manifest read() throws IOException, FormatException {
-        var sha256 = Digest.newSha256();
-        in.startDigest(sha256);
+        ManifestIndex index = new ManifestIndex();
+        List<String> duplicates = new ArrayList<>();
+        CborMap fields;
+        try {
+            fields = readMembers(index, duplicates);
+        } catch (IOException | FormatException | RuntimeException e) {
+            // An element before what failed here that fails too is the one to report; nothing is left running.
+            awaitQuietly(hashed);
+            await(added);
+            throw e;
+        }
+        await(added);
+        hashed.join();
+        Digest digest = Digest.finish(sha256);
+        check(RuntapeSchemas.BUNDLE_MANIFEST, fields, "manifest");
+        return new Manifest(text(fields, "export-id"), text(dataset(fields), "dataset-id"),
+                text(dataset(fields), "name"), text(dataset(fields), "version"), text(fields, "recipient"),
+                fields.get("purpose").map(v -> ((CborTextString) v).value()),
+                created((CborInteger) fields.get("created").orElseThrow()),
+                bytes(fields, "checkpoint"),
+                fields.get("consistency").map(v -> ((CborByteString) v).bytes()),
+                bytes(fields, "key-sets"), index, digest, duplicates);
+    }
+
+    /** Reads the members, the lists' elements handed to the executor; returns the others, the lists left empty. */
+    private CborMap readMembers(ManifestIndex index, List<String> duplicates) throws IOException, FormatException {
         if (in.atEnd()) {
             throw new FormatException("manifest: the bundle is empty");
         }
@@ -107,12 +146,12 @@ final class ManifestReader {
         if (head.majorType() != CborSequenceReader.MAP) {
             throw new FormatException("manifest: expected a map at byte 0, found major type " + head.majorType());
         }
-        ManifestIndex index = new ManifestIndex();
-        List<String> duplicates = new ArrayList<>();
+        unhashed.writeBytes(encodedHead(head));
         CborMap.Builder shell = CborMap.builder();
         byte[] previousKey = null;
         for (long i = 0; i < head.argument(); i++) {
             byte[] keyBytes = in.readItem(limit, "manifest key");
+            unhashed.writeBytes(keyBytes);
             if (previousKey != null && Arrays.compareUnsigned(previousKey, keyBytes) >= 0) {
                 throw new FormatException("manifest: keys are not in deterministic order (or repeated) at byte "
                         + (in.offset() - keyBytes.length));
@@ -124,19 +163,12 @@ final class ManifestReader {
                 shell.put(key, new CborArray(List.of()));
             } else {
                 byte[] value = in.readItem(limit, "manifest " + key);
+                unhashed.writeBytes(value);
                 shell.put(key, CborInput.decode(value, CborProfile.DETERMINISTIC, "manifest " + key));
             }
         }
-        in.stopDigest();
-        CborMap fields = shell.build();
-        check(RuntapeSchemas.BUNDLE_MANIFEST, fields, "manifest");
-        return new Manifest(text(fields, "export-id"), text(dataset(fields), "dataset-id"),
-                text(dataset(fields), "name"), text(dataset(fields), "version"), text(fields, "recipient"),
-                fields.get("purpose").map(v -> ((CborTextString) v).value()),
-                created((CborInteger) fields.get("created").orElseThrow()),
-                bytes(fields, "checkpoint"),
-                fields.get("consistency").map(v -> ((CborByteString) v).bytes()),
-                bytes(fields, "key-sets"), index, Digest.of(sha256.digest()), duplicates);
+        hash(List.of());
+        return shell.build();
     }
 
     private void readList(String name, ManifestIndex index, List<String> duplicates)
@@ -145,41 +177,89 @@ final class ManifestReader {
         if (head.majorType() != CborSequenceReader.ARRAY) {
             throw new FormatException("manifest: " + name + " must be an array, found major type " + head.majorType());
         }
+        unhashed.writeBytes(encodedHead(head));
         index.expect(name, head.argument());
         // Each chunk is checked on the executor, and its elements are added to the index by a stage that follows the
         // last chunk's: in list order, while this thread reads on. A stage after one that failed adds nothing.
-        ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
-        CompletableFuture<Void> added = CompletableFuture.completedFuture(null);
         List<byte[]> chunk = new ArrayList<>();
         long chunkBytes = 0;
         long first = 0;
         for (long i = 0; i < head.argument(); i++) {
             long n = i;
-            byte[] bytes;
-            try {
-                bytes = in.readItem(limit, () -> where(name, n));
-            } catch (IOException | FormatException e) {
-                // An element before this one that fails is the one to report.
-                await(added);
-                throw e;
-            }
+            byte[] bytes = in.readItem(limit, () -> where(name, n));
             chunk.add(bytes);
             chunkBytes += bytes.length;
             if (chunk.size() == CHUNK || chunkBytes >= CHUNK_BYTES) {
-                added = addAfter(added, check(name, first, chunk), index, duplicates);
-                inFlight.add(added);
+                handOver(name, first, chunk, index, duplicates);
                 first = i + 1;
                 chunk = new ArrayList<>();
                 chunkBytes = 0;
-                while (inFlight.size() > CHUNKS_IN_FLIGHT) {
-                    await(inFlight.remove());
-                }
             }
         }
         if (!chunk.isEmpty()) {
-            added = addAfter(added, check(name, first, chunk), index, duplicates);
+            handOver(name, first, chunk, index, duplicates);
         }
-        await(added);
+    }
+
+    /**
+     * Hands a chunk to the executor, to be checked, hashed and added in list order; waits for the oldest chunks
+     * beyond those allowed in flight, bounding the bytes held.
+     */
+    private void handOver(String name, long first, List<byte[]> chunk, ManifestIndex index, List<String> duplicates)
+            throws FormatException {
+        added = addAfter(added, check(name, first, chunk), index, duplicates);
+        hash(chunk);
+        inFlight.add(CompletableFuture.allOf(added, hashed));
+        while (inFlight.size() > CHUNKS_IN_FLIGHT) {
+            await(inFlight.remove());
+        }
+    }
+
+    /**
+     * Hashes, after what came before, the bytes read since ({@link #unhashed}) and then {@code elements}: on the
+     * executor, so that this thread reads on while the manifest's digest is taken, in order, there. The elements are
+     * copied together first: SHA-256 fed a few dozen bytes at a time costs twice what it does fed in one piece.
+     */
+    private void hash(List<byte[]> elements) {
+        byte[] before = unhashed.toByteArray();
+        unhashed.reset();
+        hashed = hashed.thenRunAsync(() -> {
+            sha256.update(before);
+            int length = 0;
+            for (byte[] element : elements) {
+                if (length + element.length > together.length) {
+                    sha256.update(together, 0, length);
+                    length = 0;
+                }
+                if (element.length > together.length) {
+                    sha256.update(element);
+                } else {
+                    System.arraycopy(element, 0, together, length, element.length);
+                    length += element.length;
+                }
+            }
+            sha256.update(together, 0, length);
+        }, executor);
+    }
+
+    /**
+     * The bytes of a head read: a map's or an array's head is read only in its shortest form ({@link
+     * CborSequenceReader#readHead}), so its encoding is the one the manifest holds.
+     */
+    private static byte[] encodedHead(CborSequenceReader.Head head) {
+        int major = head.majorType() << 5;
+        long argument = head.argument();
+        if (Long.compareUnsigned(argument, 24) < 0) {
+            return new byte[] {(byte) (major | argument)};
+        }
+        int width = Long.compareUnsigned(argument, 0x100) < 0 ? 1 : Long.compareUnsigned(argument, 0x10000) < 0 ? 2
+                : Long.compareUnsigned(argument, 0x1_0000_0000L) < 0 ? 4 : 8;
+        byte[] encoded = new byte[1 + width];
+        encoded[0] = (byte) (major | (24 + Integer.numberOfTrailingZeros(width)));
+        for (int i = 0; i < width; i++) {
+            encoded[width - i] = (byte) (argument >>> (8 * i));
+        }
+        return encoded;
     }
 
     /** A stage that adds a chunk's elements once the stage before it has added its own. */
@@ -192,6 +272,15 @@ final class ManifestReader {
             }
             return null;
         }, executor);
+    }
+
+    /** Waits for a stage whose failure, if any, is not the one to report. */
+    private static void awaitQuietly(CompletableFuture<Void> stage) {
+        try {
+            stage.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // reported by the caller, or of no consequence
+        }
     }
 
     /** Waits for the stage; the first element that failed, if any, is thrown. */
@@ -263,6 +352,11 @@ final class ManifestReader {
             Element listed = listed(name, bytes);
             if (listed != null) {
                 return listed;
+            }
+        } else {
+            TrajectoryScan scanned = TrajectoryScan.of(bytes);
+            if (scanned != null) {
+                return new TrajectoryElement(scanned.id(), scanned.split(), scanned.statements());
             }
         }
         String where = where(name, number);

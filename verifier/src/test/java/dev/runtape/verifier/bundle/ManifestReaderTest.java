@@ -7,6 +7,7 @@ import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborSimple;
 import dev.runtape.cbor.CborTextString;
+import dev.runtape.verifier.Digest;
 import dev.runtape.verifier.FormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,6 +47,21 @@ class ManifestReaderTest {
         for (int n = 0; n < serial.statementCount(); n++) {
             assertThat(parallel.statementDigest(n)).isEqualTo(serial.statementDigest(n));
         }
+    }
+
+    @Test
+    void theManifestsDigestIsTheSha256OfItsBytesHashedElsewhereOrHere() throws IOException, FormatException {
+        // Its heads, keys and members are hashed on the executor, after the bytes before them, never in between.
+        Digest expected = Digest.sha256(BUNDLE.manifest().encode());
+
+        assertThat(open(BUNDLE, false).digest()).isEqualTo(expected);
+        assertThat(open(BUNDLE, true).digest()).isEqualTo(expected);
+        List<CborMap> listing = new ArrayList<>(BUNDLE.disclosureListing());
+        listing.set(3, CborMap.builder().put("digest", new CborByteString(new byte[32])).put("included", CborSimple.TRUE)
+                .put("reason", CborTextString.of("x".repeat(300))).build()); // a longer head, a member decoded
+        TestBundle changed = withDisclosures(listing);
+        assertThat(open(changed, true).digest()).isEqualTo(Digest.sha256(changed.manifest().encode()))
+                .isNotEqualTo(expected);
     }
 
     @Test
