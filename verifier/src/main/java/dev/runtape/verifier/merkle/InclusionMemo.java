@@ -100,12 +100,7 @@ public final class InclusionMemo {
                 || !node.equals(nodes[step])) {
             return false;
         }
-        for (int i = step; i < path.size(); i++) {
-            if (!PathHashes.sameAt(path, this.path, i)) {
-                return false;
-            }
-        }
-        return true;
+        return PathHashes.sameFrom(path, this.path, step);
     }
 
     private void remember(long index, long size, int inner, List<Digest> path, Digest[] computed) {

@@ -17,6 +17,11 @@ public final class PathHashes extends AbstractList<Digest> implements RandomAcce
 
     private final byte[] bytes;
     private final int[] offsets;
+    /**
+     * The distance between each hash and the next when it is the same for all, as when they are consecutive items of a
+     * CBOR array; else 0. Two paths that both have it compare the rest of their hashes as one range of bytes.
+     */
+    private final int stride;
 
     /**
      * @param bytes the bytes holding the hashes, not copied: they must not change
@@ -25,9 +30,14 @@ public final class PathHashes extends AbstractList<Digest> implements RandomAcce
     public PathHashes(byte[] bytes, int[] offsets) {
         this.bytes = Objects.requireNonNull(bytes, "bytes");
         this.offsets = offsets;
-        for (int offset : offsets) {
-            Objects.checkFromIndexSize(offset, Digest.LENGTH, bytes.length);
+        int common = offsets.length > 1 ? offsets[1] - offsets[0] : 0;
+        for (int i = 0; i < offsets.length; i++) {
+            Objects.checkFromIndexSize(offsets[i], Digest.LENGTH, bytes.length);
+            if (i > 0 && offsets[i] - offsets[i - 1] != common) {
+                common = 0;
+            }
         }
+        this.stride = common >= Digest.LENGTH ? common : 0;
     }
 
     @Override
@@ -56,5 +66,31 @@ public final class PathHashes extends AbstractList<Digest> implements RandomAcce
         }
         return other instanceof PathHashes b ? path.get(index).matches(b.bytes, b.offsets[index])
                 : path.get(index).equals(other.get(index));
+    }
+
+    /**
+     * Whether every hash of {@code path} from {@code from} on equals the one at the same index of {@code other}: paths
+     * of the same length both laid out evenly (as a receipt's are) compare the bytes from that hash to their last as
+     * one range, in which what lies between their hashes is laid out alike too.
+     */
+    static boolean sameFrom(List<Digest> path, List<Digest> other, int from) {
+        int size = path.size();
+        if (other.size() != size) {
+            return false;
+        }
+        if (from >= size) {
+            return true;
+        }
+        if (path instanceof PathHashes a && other instanceof PathHashes b && a.stride > 0 && a.stride == b.stride) {
+            int last = size - 1;
+            return Arrays.equals(a.bytes, a.offsets[from], a.offsets[last] + Digest.LENGTH, b.bytes, b.offsets[from],
+                    b.offsets[last] + Digest.LENGTH);
+        }
+        for (int i = from; i < size; i++) {
+            if (!sameAt(path, other, i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
