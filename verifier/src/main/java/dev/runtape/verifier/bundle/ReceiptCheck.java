@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a statement's receipt against the bundle's checkpoint: an inclusion proof for the checkpoint's tree size
@@ -53,6 +54,8 @@ final class ReceiptCheck {
         private final InclusionMemo memo = new InclusionMemo();
         private byte[] lastHeader = new byte[0];
         private byte[] lastSignature = new byte[0];
+        /** The last receipt proved alone: its protected header and signature are {@link #lastHeader}'s. */
+        private @Nullable ReceiptScan lastAlone;
 
         private Batch() {
         }
@@ -105,17 +108,25 @@ final class ReceiptCheck {
             if (lastHeader.length == 0) {
                 return -1; // nothing verified yet
             }
-            ReceiptScan receipt = ReceiptScan.of(bytes);
-            if (receipt == null || receipt.treeSize() != checkpoint.treeSize()
-                    || !receipt.sameSignedPartsAs(lastHeader, lastSignature)) {
-                return -1;
+            // Laid out as the last receipt proved alone, it has its tree size and signed parts: compared, not read.
+            ReceiptScan receipt = lastAlone != null ? lastAlone.like(bytes) : null;
+            if (receipt == null) {
+                receipt = ReceiptScan.of(bytes);
+                if (receipt == null || receipt.treeSize() != checkpoint.treeSize()
+                        || !receipt.sameSignedPartsAs(lastHeader, lastSignature)) {
+                    return -1;
+                }
             }
             try {
                 Digest root = memo.rootFrom(receipt.leafIndex(), receipt.treeSize(), leafHash, receipt.path());
-                return root.equals(checkpoint.root()) ? receipt.leafIndex() : -1;
+                if (!root.equals(checkpoint.root())) {
+                    return -1;
+                }
             } catch (VerificationException e) {
                 return -1;
             }
+            lastAlone = receipt;
+            return receipt.leafIndex();
         }
 
         private void prove(Receipt receipt, InclusionProof proof, Digest leafHash) throws VerificationException {
@@ -146,6 +157,7 @@ final class ReceiptCheck {
             }
             lastHeader = header;
             lastSignature = signature;
+            lastAlone = null;
         }
     }
 

@@ -16,13 +16,19 @@ import org.jspecify.annotations.Nullable;
  * deterministic CBOR, a COSE_Sign1 with a detached
  * payload whose unprotected header holds one inclusion proof and nothing else ({@code {396: {-1: [proof]}}}). The
  * receipts of one bundle share their protected header and signature, so a checker that has verified those once needs
- * only the proof of each further one: {@link #sameSignedPartsAs} tells it, without copying or decoding them. Any other
- * shape is left to {@link Receipt#decode}, which names what is wrong.
+ * only the proof of each further one: {@link #sameSignedPartsAs} tells it, without copying or decoding them; and a
+ * receipt laid out as one already read, byte for byte but for its leaf index and its path's hashes, is read by
+ * comparing it with that one ({@link #like}). Any other shape is left to {@link Receipt#decode}, which names what is
+ * wrong.
  *
+ * @param from where the receipt starts in {@code bytes}
+ * @param to where it ends
+ * @param leafHead where the head of its leaf index lies
+ * @param offsets where each hash of its path starts
  * @param path the inclusion path, checked to hold 32-byte hashes
  */
-record ReceiptScan(byte[] bytes, int protectedFrom, int protectedTo, int signatureFrom, int signatureTo,
-        long treeSize, long leafIndex, List<Digest> path) {
+record ReceiptScan(byte[] bytes, int from, int to, int protectedFrom, int protectedTo, int signatureFrom,
+        int signatureTo, long treeSize, int leafHead, long leafIndex, int[] offsets, List<Digest> path) {
 
     private static final int NIL = 0xf6;
 
@@ -33,6 +39,48 @@ record ReceiptScan(byte[] bytes, int protectedFrom, int protectedTo, int signatu
         } catch (CborException | FormatException e) {
             return null;
         }
+    }
+
+    /**
+     * The receipt in {@code receipt} when it is laid out as this one: of the same length, and the same bytes but for
+     * its leaf index's argument (in its shortest form, within the tree) and its path's hashes. It is then valid
+     * deterministic CBOR of the shape this one was read to have, with the same tree size, protected header and
+     * signature, and its leaf index and hashes are where this one's are. Null when it is not so laid out; it is then
+     * read ({@link #of}).
+     */
+    @Nullable ReceiptScan like(ByteRange receipt) {
+        byte[] other = receipt.bytes();
+        int shift = receipt.from() - from;
+        int head = leafHead;
+        int info = bytes[head] & 0x1f;
+        if (receipt.length() != to - from || info < 24 || info > 27
+                || !Arrays.equals(bytes, from, head + 1, other, receipt.from(), head + 1 + shift)) {
+            return null;
+        }
+        int width = 1 << (info - 24);
+        long index = 0;
+        for (int i = 1; i <= width; i++) {
+            index = (index << 8) | (other[head + i + shift] & 0xff);
+        }
+        if (Long.compareUnsigned(index, width == 1 ? 24 : 1L << (4 * width)) < 0 || index < 0 || index >= treeSize) {
+            return null;
+        }
+        int[] moved = new int[offsets.length];
+        int after = head + 1 + width;
+        for (int i = 0; i < offsets.length; i++) {
+            // What lies between the leaf index and the first hash, and between hashes: heads, the same.
+            if (!Arrays.equals(bytes, after, offsets[i], other, after + shift, offsets[i] + shift)) {
+                return null;
+            }
+            moved[i] = offsets[i] + shift;
+            after = offsets[i] + Digest.LENGTH;
+        }
+        if (!Arrays.equals(bytes, after, to, other, after + shift, to + shift)) {
+            return null;
+        }
+        return new ReceiptScan(other, receipt.from(), receipt.to(), protectedFrom + shift, protectedTo + shift,
+                signatureFrom + shift, signatureTo + shift, treeSize, head + shift, index, moved,
+                new PathHashes(other, moved));
     }
 
     /** Whether its protected header and signature are, byte for byte, {@code header} and {@code signature}. */
@@ -76,6 +124,7 @@ record ReceiptScan(byte[] bytes, int protectedFrom, int protectedTo, int signatu
             return null;
         }
         long treeSize = proof.argument();
+        int leafHead = proof.position();
         if (proof.head().major() != CheckedCbor.UNSIGNED) {
             return null;
         }
@@ -97,8 +146,8 @@ record ReceiptScan(byte[] bytes, int protectedFrom, int protectedTo, int signatu
         if (!proof.atEnd()) {
             return null;
         }
-        return new ReceiptScan(bytes, protectedFrom, protectedTo, signatureFrom, signatureTo, treeSize, leafIndex,
-                new PathHashes(bytes, offsets));
+        return new ReceiptScan(bytes, from, to, protectedFrom, protectedTo, signatureFrom, signatureTo, treeSize,
+                leafHead, leafIndex, offsets, new PathHashes(bytes, offsets));
     }
 
     private static boolean is(CheckedCbor head, int major, long argument) {
