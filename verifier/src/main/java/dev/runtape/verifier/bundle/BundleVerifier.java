@@ -305,7 +305,8 @@ public final class BundleVerifier {
                     findings.skip(Check.SIGNATURE, "no readable key set");
                 }
             }
-            this.checks = new EntryChecks(findings, manifest.index(), chains, receipts, signatures, !options.fast());
+            this.checks = new EntryChecks(findings, manifest.index(), chains, receipts, signatures,
+                    !options.fast());
             this.workers = workers;
             this.maxInFlight = options.threads() * BATCHES_A_WORKER;
         }
