@@ -1,7 +1,9 @@
 package dev.runtape.verifier.bundle;
 
 import dev.runtape.verifier.Digest;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,20 +16,21 @@ final class StreamChains {
 
     /**
      * A stream, found by its name once, by the worker that read its statement, so that the reading thread follows
-     * its head without looking its name up: a name another core made is a cache miss or two at every statement. The
-     * head (the last revision linked, that statement's digest, where the manifest lists it or -1) is the reading
-     * thread's alone, and unset until the stream's first statement is linked.
+     * its head without looking its name up: a name another core made is a cache miss or two at every statement.
+     * Immutable, as the workers read it: its head is kept apart, by its number.
      */
-    static final class Stream {
-        private final String name;
-        private boolean linked;
+    record Stream(String name, int number) {
+    }
+
+    /**
+     * A stream's head: the last revision linked, that statement's digest and where the manifest lists it (-1 if
+     * nowhere). The reading thread's alone, made by it: on a line of its own, not next to what the workers read,
+     * which each move of the head would take from their caches.
+     */
+    private static final class Head {
         private long revision;
         private Digest digest = Digest.ZERO;
         private int listed;
-
-        private Stream(String name) {
-            this.name = name;
-        }
     }
 
     /** What a statement's link is made of: its stream, its revision, the digest it names as prev, its own digest. */
@@ -35,20 +38,27 @@ final class StreamChains {
 
         /** The statement as its stream and revision name it: {@code trajectory/t-1 #3}. */
         String position() {
-            return stream.name + " #" + revision;
+            return stream.name() + " #" + revision;
         }
     }
 
     private final ConcurrentHashMap<String, Stream> streams = new ConcurrentHashMap<>();
+    private final AtomicInteger numbers = new AtomicInteger();
+    /** Each stream's head by its number; null until its first statement is linked. */
+    private Head[] heads = new Head[64];
     private int linked;
 
     /** The link of {@code statement}, its stream found or made: thread-safe, for the workers. */
     Link linkOf(StatementFacts statement) {
         Stream stream = streams.get(statement.stream());
         if (stream == null) {
-            stream = streams.computeIfAbsent(statement.stream(), Stream::new);
+            stream = streams.computeIfAbsent(statement.stream(), name -> new Stream(name, numbers.getAndIncrement()));
         }
         return new Link(stream, statement.revision(), statement.prev(), statement.digest());
+    }
+
+    private @Nullable Head head(Stream stream) {
+        return stream.number() < heads.length ? heads[stream.number()] : null;
     }
 
     /**
@@ -56,8 +66,8 @@ final class StreamChains {
      * its stream, or when the last was not listed.
      */
     int listedAfter(Link statement) {
-        Stream stream = statement.stream();
-        return !stream.linked || stream.listed < 0 ? -1 : stream.listed + 1;
+        Head head = head(statement.stream());
+        return head == null || head.listed < 0 ? -1 : head.listed + 1;
     }
 
     /**
@@ -66,11 +76,11 @@ final class StreamChains {
      * @param listed where the manifest lists it, or -1
      */
     @Nullable String link(Link statement, int listed) {
-        Stream head = statement.stream();
-        String name = head.name;
+        Head head = head(statement.stream());
+        String name = statement.stream().name();
         long revision = statement.revision();
         String reason = null;
-        if (!head.linked) {
+        if (head == null) {
             if (revision != 0) {
                 reason = "gap: the bundle's first statement of stream " + name + " is revision " + revision
                         + ", expected 0";
@@ -91,15 +101,20 @@ final class StreamChains {
                     + name + ", " + head.digest;
         }
         // The head moves forward only, so that one broken link is reported once, not at every later statement.
-        if (!head.linked || revision > head.revision) {
-            if (!head.linked) {
-                head.linked = true;
-                linked++;
+        if (head == null) {
+            head = new Head();
+            int number = statement.stream().number();
+            if (number >= heads.length) {
+                heads = Arrays.copyOf(heads, Math.max(2 * heads.length, number + 1));
             }
-            head.revision = revision;
-            head.digest = statement.digest();
-            head.listed = listed;
+            heads[number] = head;
+            linked++;
+        } else if (revision <= head.revision) {
+            return reason;
         }
+        head.revision = revision;
+        head.digest = statement.digest();
+        head.listed = listed;
         return reason;
     }
 
