@@ -69,9 +69,11 @@ public final class PathHashes extends AbstractList<Digest> implements RandomAcce
     }
 
     /**
-     * Whether every hash of {@code path} from {@code from} on equals the one at the same index of {@code other}: paths
-     * of the same length both laid out evenly (as a receipt's are) compare the bytes from that hash to their last as
-     * one range, in which what lies between their hashes is laid out alike too.
+     * Whether every hash of {@code path} from {@code from} on equals the one at the same index of {@code other}. Two
+     * paths laid out evenly with the same stride (as receipts' are) compare the bytes from that hash to their last as
+     * one range: equal bytes mean equal hashes, but bytes that differ only between the hashes (not in receipts, whose
+     * hashes are separated by the same two-byte head) answer false for equal hashes. So a true answer is always right,
+     * and a false one costs a caller such as {@link InclusionMemo} only the hashing it would otherwise skip.
      */
     static boolean sameFrom(List<Digest> path, List<Digest> other, int from) {
         int size = path.size();

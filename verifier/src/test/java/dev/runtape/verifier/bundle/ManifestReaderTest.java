@@ -115,7 +115,8 @@ class ManifestReaderTest {
 
     @Test
     void aListClaimingBillionsOfElementsFailsWhereItsBytesEnd() {
-        // {"disclosures": [ ... 2^32 - 1 elements claimed, none there ]}: the count reserves a bounded table only.
+        // {"disclosures": [ ... 2^32 - 1 elements claimed, none there ]}: the count is taken as a claim, and where the
+        // bytes end is what is reported.
         byte[] key = "disclosures".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         java.io.ByteArrayOutputStream manifest = new java.io.ByteArrayOutputStream();
         manifest.write(0xa1);
