@@ -47,8 +47,19 @@ public final class CborEncoder {
 
     /** The head of a byte string of {@code length} bytes: for writing large payloads without copying them. */
     public static byte[] byteStringHead(long length) {
+        return head(2, length);
+    }
+
+    /**
+     * The shortest head of major type {@code majorType} (0 to 7) with {@code argument}, read as unsigned: what an
+     * item's bytes start with, for writing or hashing an item a piece at a time.
+     */
+    public static byte[] head(int majorType, long argument) {
+        if (majorType < 0 || majorType > 7) {
+            throw new IllegalArgumentException("a major type is 0 to 7, not " + majorType);
+        }
         CborEncoder encoder = new CborEncoder(CborProfile.DETERMINISTIC, 9);
-        encoder.head(2, length);
+        encoder.writeHead(majorType, argument);
         return encoder.out.toByteArray();
     }
 
@@ -57,23 +68,23 @@ public final class CborEncoder {
             case CborInteger i -> writeInteger(i.value());
             case CborByteString b -> {
                 byte[] bytes = b.unsafeBytes();
-                head(2, bytes.length);
+                writeHead(2, bytes.length);
                 out.write(bytes, 0, bytes.length);
             }
             case CborTextString t -> {
                 byte[] utf8 = t.value().getBytes(StandardCharsets.UTF_8);
-                head(3, utf8.length);
+                writeHead(3, utf8.length);
                 out.write(utf8, 0, utf8.length);
             }
             case CborArray a -> {
-                head(4, a.size());
+                writeHead(4, a.size());
                 for (CborValue item : a.items()) {
                     write(item);
                 }
             }
             case CborMap m -> writeMap(m);
             case CborTag t -> {
-                head(6, t.tag());
+                writeHead(6, t.tag());
                 write(t.content());
             }
             case CborFloat f -> writeFloat(f.value());
@@ -93,9 +104,9 @@ public final class CborEncoder {
             throw new IllegalArgumentException("dCBOR integers stop at -2^63, not " + value);
         }
         if (value.signum() >= 0) {
-            head(0, value.longValue()); // the low 64 bits: exact, as value <= 2^64-1
+            writeHead(0, value.longValue()); // the low 64 bits: exact, as value <= 2^64-1
         } else {
-            head(1, value.negate().subtract(BigInteger.ONE).longValue());
+            writeHead(1, value.negate().subtract(BigInteger.ONE).longValue());
         }
     }
 
@@ -105,7 +116,7 @@ public final class CborEncoder {
             encoded.add(new byte[][] {encode(entry.getKey(), profile), encode(entry.getValue(), profile)});
         }
         encoded.sort((a, b) -> Arrays.compareUnsigned(a[0], b[0]));
-        head(5, encoded.size());
+        writeHead(5, encoded.size());
         byte[] previousKey = null;
         for (byte[][] entry : encoded) {
             if (previousKey != null && Arrays.equals(previousKey, entry[0])) {
@@ -140,7 +151,7 @@ public final class CborEncoder {
     }
 
     /** Writes a head with the shortest argument encoding; {@code argument} is read as unsigned. */
-    private void head(int majorType, long argument) {
+    private void writeHead(int majorType, long argument) {
         int type = majorType << 5;
         if (Long.compareUnsigned(argument, 24) < 0) {
             out.write(type | (int) argument);

@@ -2,6 +2,7 @@ package dev.runtape.verifier.bundle;
 
 import dev.runtape.cbor.CborArray;
 import dev.runtape.cbor.CborByteString;
+import dev.runtape.cbor.CborEncoder;
 import dev.runtape.cbor.CborInteger;
 import dev.runtape.cbor.CborMap;
 import dev.runtape.cbor.CborProfile;
@@ -247,19 +248,7 @@ final class ManifestReader {
      * CborSequenceReader#readHead}), so its encoding is the one the manifest holds.
      */
     private static byte[] encodedHead(CborSequenceReader.Head head) {
-        int major = head.majorType() << 5;
-        long argument = head.argument();
-        if (Long.compareUnsigned(argument, 24) < 0) {
-            return new byte[] {(byte) (major | argument)};
-        }
-        int width = Long.compareUnsigned(argument, 0x100) < 0 ? 1 : Long.compareUnsigned(argument, 0x10000) < 0 ? 2
-                : Long.compareUnsigned(argument, 0x1_0000_0000L) < 0 ? 4 : 8;
-        byte[] encoded = new byte[1 + width];
-        encoded[0] = (byte) (major | (24 + Integer.numberOfTrailingZeros(width)));
-        for (int i = 0; i < width; i++) {
-            encoded[width - i] = (byte) (argument >>> (8 * i));
-        }
-        return encoded;
+        return CborEncoder.head(head.majorType(), head.argument());
     }
 
     /** A stage that adds a chunk's elements once the stage before it has added its own. */
