@@ -3,10 +3,7 @@ package dev.runtape.verifier.bundle;
 import dev.runtape.cbor.CborDecoder;
 import dev.runtape.cbor.CborException;
 import dev.runtape.cbor.CborProfile;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +27,6 @@ final class CheckedCbor {
     static final int ARRAY = 4;
     static final int MAP = 5;
     static final int TAG = 6;
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] bytes;
     private final int end;
@@ -177,12 +172,7 @@ final class CheckedCbor {
 
     /** The text from {@code start} to here is valid UTF-8. */
     private void checkUtf8(int start) throws CborException {
-        int i = start;
-        // ASCII, most of what a statement's texts hold, eight bytes at a time: no byte with its high bit set.
-        while (i + Long.BYTES <= position && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
-            i += Long.BYTES;
-        }
-        for (; i < position; i++) {
+        for (int i = start; i < position; i++) {
             if (bytes[i] < 0) {
                 try {
                     StandardCharsets.UTF_8.newDecoder()

@@ -1,6 +1,5 @@
 package dev.runtape.verifier.bench;
 
-import dev.runtape.verifier.bundle.BundleGenerator;
 import dev.runtape.verifier.bundle.BundleVerifier;
 import java.io.File;
 import java.lang.reflect.Method;
@@ -57,8 +56,8 @@ public final class BuildComparison {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> words = List.of(BenchmarkReport.split(args));
-        String builds = value(words, "--builds", null);
+        String[] words = BenchmarkReport.split(args);
+        String builds = BundleBenchmark.text(words, "--builds", null);
         if (builds == null || !builds.contains(",")) {
             System.err.println("usage: BuildComparison --builds DIR,DIR[,...] [--statements N] [--rounds R] "
                     + "[--mode fast|full]; each DIR a verifier build's classes directory");
@@ -71,19 +70,17 @@ public final class BuildComparison {
                 System.exit(2);
             }
         }
-        long statements = Long.parseLong(value(words, "--statements", "100000"));
-        int rounds = Integer.parseInt(value(words, "--rounds", "60"));
-        boolean fast = !value(words, "--mode", "fast").equals("full");
+        long statements = BundleBenchmark.option(words, "--statements", 100_000);
+        int rounds = (int) BundleBenchmark.option(words, "--rounds", 60);
+        boolean fast = !BundleBenchmark.text(words, "--mode", "fast").equals("full");
 
         ClassLoader dependencies = dependencies();
         List<Build> loaded = new ArrayList<>();
         for (Path dir : dirs) {
             loaded.add(Build.load(dir, dependencies, fast));
         }
-        Path bundle = Files.createTempFile("compared", ".bundle");
+        Path bundle = BundleBenchmark.generate(Files.createTempFile("compared", ".bundle"), statements);
         try {
-            int trajectories = (int) Math.max(1, statements / 50);
-            BundleGenerator.write(new BundleGenerator.Config(trajectories, 47, true, 4), bundle);
             double[][] rates = new double[loaded.size()][rounds];
             for (int round = 0; round < rounds; round++) {
                 for (int k = 0; k < loaded.size(); k++) {
@@ -130,10 +127,5 @@ public final class BuildComparison {
     private static String location(Class<?> type) throws Exception {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath().normalize()
                 .toString();
-    }
-
-    private static String value(List<String> words, String name, String otherwise) {
-        int at = words.indexOf(name);
-        return at >= 0 && at + 1 < words.size() ? words.get(at + 1) : otherwise;
     }
 }

@@ -121,7 +121,8 @@ public final class BundleBenchmark {
         return process.exitValue() == 0 ? output : "failed (exit " + process.exitValue() + "): " + output;
     }
 
-    private static Path generate(Path file, long statements) throws IOException {
+    /** A bundle of about {@code statements} statements at {@code file}, as every bundle benchmark verifies. */
+    static Path generate(Path file, long statements) throws IOException {
         long started = System.nanoTime();
         int trajectories = (int) Math.max(1, statements / PER_TRAJECTORY);
         BundleGenerator.write(new BundleGenerator.Config(trajectories, PER_TRAJECTORY - 3, true, 4), file);
@@ -188,12 +189,12 @@ public final class BundleBenchmark {
         return report.statements() / (report.elapsed().toNanos() / 1e9);
     }
 
-    private static long option(String[] words, String name, long otherwise) {
+    static long option(String[] words, String name, long otherwise) {
         String value = text(words, name, null);
         return value == null ? otherwise : Long.parseLong(value.replace("_", ""));
     }
 
-    private static String text(String[] words, String name, String otherwise) {
+    static String text(String[] words, String name, String otherwise) {
         for (int i = 0; i + 1 < words.length; i++) {
             if (words[i].equals(name)) {
                 return words[i + 1];
